@@ -1,0 +1,7 @@
+/**
+ * Channel kinds and the contract adapters implement.
+ */
+@NullMarked
+package dev.csatkit.channels.spi;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,14 @@
+/**
+ * CSAT Kit core: rating scales, survey definitions and everything that runs surveys.
+ * Implementation details live in {@code dev.csatkit.internal}, which is not exported.
+ */
+module dev.csatkit.core {
+    requires transitive dev.csatkit.channels.spi;
+    requires com.fasterxml.jackson.databind;
+    requires com.github.benmanes.caffeine;
+    requires org.slf4j;
+    requires static org.jspecify;
+
+    exports dev.csatkit;
+    exports dev.csatkit.scale;
+}

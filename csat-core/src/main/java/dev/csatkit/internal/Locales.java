@@ -5,6 +5,7 @@ import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Locale parsing and the fallback chain shared by scale labels and survey messages. */
 public final class Locales {
@@ -31,24 +32,45 @@ public final class Locales {
      */
     public static List<Locale> chain(Locale locale) {
         List<Locale> chain = new ArrayList<>(4);
-        Locale current = locale.stripExtensions();
-        if (current.getLanguage().isEmpty()) {
+        if (locale.getLanguage().isEmpty()) {
             return chain;
         }
-        chain.add(current);
-        if (!current.getVariant().isEmpty()) {
-            current = new Locale.Builder().setLocale(current).setVariant("").build();
-            chain.add(current);
-        }
-        if (!current.getCountry().isEmpty()) {
-            current = new Locale.Builder().setLocale(current).setRegion("").build();
-            chain.add(current);
-        }
-        if (!current.getScript().isEmpty()) {
-            current = new Locale.Builder().setLocale(current).setScript("").build();
-            chain.add(current);
+        for (Locale l = locale.stripExtensions(); l != null; l = parent(l)) {
+            chain.add(l);
         }
         return chain;
+    }
+
+    /**
+     * The next, less specific locale in the fallback chain, or {@code null} after the bare
+     * language. Hot path for message lookup: plain language-region locales avoid the validating
+     * {@link Locale.Builder}.
+     */
+    @SuppressWarnings("deprecation") // Locale(String...) is the cheap, cached constructor on Java 17
+    public static @Nullable Locale parent(Locale locale) {
+        if (locale.hasExtensions()) {
+            return locale.stripExtensions();
+        }
+        String language = locale.getLanguage();
+        String country = locale.getCountry();
+        String variant = locale.getVariant();
+        if (language.isEmpty()) {
+            return null;
+        }
+        if (locale.getScript().isEmpty()) {
+            if (!variant.isEmpty()) {
+                return new Locale(language, country);
+            }
+            return country.isEmpty() ? null : new Locale(language);
+        }
+        Locale.Builder b = new Locale.Builder().setLocale(locale);
+        if (!variant.isEmpty()) {
+            return b.setVariant("").build();
+        }
+        if (!country.isEmpty()) {
+            return b.setRegion("").build();
+        }
+        return b.setScript("").build();
     }
 
     /** Whether a locale can key a label or message set: it names a language. */

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * {@code _}, in dot-separated parts that each start with a letter ({@code {agent.name}},
  * {@code {ticket.id}}). {@code {{} and {@code }}} stand for literal braces. Anything else with
  * a brace (an unclosed {@code {}, a lone {@code }}, an empty or malformed name) is rejected
- * when the template is created, with the position of the offending brace.
+ * when the template is created, with the place (1-based character) of the offending brace.
  *
  * <p>A template only checks its own syntax; which names are allowed is decided by the
  * {@link SurveyDefinition} that uses it (see {@link Placeholders}).
@@ -76,13 +76,13 @@ public final class MessageTemplate {
                 int close = source.indexOf('}', i + 1);
                 int nextOpen = source.indexOf('{', i + 1);
                 if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
-                    throw invalid(source, "unclosed '{' at position " + i + " (write '{{' for a literal brace)");
+                    throw invalid(source, "unclosed '{' at character " + (i + 1) + " (write '{{' for a literal brace)");
                 }
                 String name = source.substring(i + 1, close);
                 if (!Placeholders.isWellFormed(name)) {
                     throw invalid(source, name.isEmpty()
-                            ? "empty placeholder '{}' at position " + i
-                            : "'{" + name + "}' at position " + i + " is not a placeholder name: use lowercase letters,"
+                            ? "empty placeholder '{}' at character " + (i + 1)
+                            : "'{" + name + "}' at character " + (i + 1) + " is not a placeholder name: use lowercase letters,"
                                     + " digits and '_' in dot-separated parts, such as {agent.name}");
                 }
                 if (literal.length() > 0) {
@@ -99,7 +99,7 @@ public final class MessageTemplate {
                     i += 2;
                     continue;
                 }
-                throw invalid(source, "unmatched '}' at position " + i + " (write '}}' for a literal brace)");
+                throw invalid(source, "unmatched '}' at character " + (i + 1) + " (write '}}' for a literal brace)");
             } else {
                 literal.append(c);
                 i++;

@@ -2,6 +2,7 @@ package dev.csatkit.survey;
 
 import dev.csatkit.channels.spi.ChannelKind;
 import dev.csatkit.internal.Checks;
+import dev.csatkit.internal.LocaleMap;
 import dev.csatkit.internal.Locales;
 import dev.csatkit.scale.RatingScale;
 import java.time.Duration;
@@ -154,7 +155,7 @@ public record SurveyDefinition(
 
         channels = Collections.unmodifiableSet(EnumSet.copyOf(channels));
         defaultLocale = defaultLocale.stripExtensions();
-        messages = Collections.unmodifiableMap(copy);
+        messages = new LocaleMap<>(copy);
         customPlaceholders = Collections.unmodifiableSet(custom);
     }
 
@@ -207,13 +208,11 @@ public record SurveyDefinition(
      * @return the messages, or empty when the survey has none in that language
      */
     public Optional<ResolvedMessages> messagesIn(Locale locale) {
-        for (Locale candidate : Locales.chain(locale)) {
-            MessageSet set = messages.get(candidate);
-            if (set != null) {
-                return Optional.of(new ResolvedMessages(candidate, set, false));
-            }
+        if (!Locales.usable(locale)) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        Locale key = ((LocaleMap<MessageSet>) messages).bestKey(locale);
+        return key == null ? Optional.empty() : Optional.of(new ResolvedMessages(key, messages.get(key), false));
     }
 
     /**

@@ -18,7 +18,7 @@ import dev.csatkit.internal.json.SurveyCodec;
  *   "channels": ["SMS"],
  *   "defaultLocale": "en",
  *   "onMissingLanguage": "USE_DEFAULT",    // optional; or SKIP
- *   "keypadAnswerWindowSeconds": 15,       // optional
+ *   "keypadAnswerWindow": "PT15S",         // optional, ISO-8601
  *   "customPlaceholders": [],              // optional
  *   "messages": {
  *     "en": { "prompt": "...", "confirmation": "...", "invalidReply": "...", "thankYou": "...",

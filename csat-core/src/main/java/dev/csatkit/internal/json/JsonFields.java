@@ -113,12 +113,20 @@ final class JsonFields {
         });
     }
 
-    static String describe(JsonNode node) {
+    /** A value for an error message: strings as themselves (quoted there), anything else as raw JSON. */
+    static Object describe(JsonNode node) {
         if (node.isTextual()) {
             return node.textValue();
         }
-        String type = node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
         String text = node.toString();
-        return type + " " + (text.length() > 40 ? text.substring(0, 40) + "…" : text);
+        return new RawJson(text.length() > 60 ? text.substring(0, 60) + "…" : text);
+    }
+
+    /** Raw JSON shown unquoted in a violation. */
+    private record RawJson(String text) {
+        @Override
+        public String toString() {
+            return text;
+        }
     }
 }

@@ -24,6 +24,7 @@ import dev.csatkit.survey.MessageSet;
 import dev.csatkit.survey.MissingLanguage;
 import dev.csatkit.survey.SurveyDefinition;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -69,7 +70,7 @@ public final class SurveyCodec {
         d.channels().forEach(c -> channels.add(c.name()));
         root.put("defaultLocale", d.defaultLocale().toLanguageTag());
         root.put("onMissingLanguage", d.onMissingLanguage().name());
-        root.put("keypadAnswerWindowSeconds", d.keypadAnswerWindow().toSeconds());
+        root.put("keypadAnswerWindow", d.keypadAnswerWindow().toString());
         ArrayNode custom = root.putArray("customPlaceholders");
         d.customPlaceholders().forEach(custom::add);
         ObjectNode messages = root.putObject("messages");
@@ -162,7 +163,8 @@ public final class SurveyCodec {
         MissingLanguage onMissing = f.text("onMissingLanguage", false)
                 .flatMap(v -> enumValue(MissingLanguage.class, v, f.path("onMissingLanguage"), checks))
                 .orElse(MissingLanguage.USE_DEFAULT);
-        Duration window = f.integer("keypadAnswerWindowSeconds", false).map(s -> Duration.ofSeconds(s))
+        Duration window = f.text("keypadAnswerWindow", false)
+                .flatMap(text -> duration(text, f.path("keypadAnswerWindow"), checks))
                 .orElse(SurveyDefinition.DEFAULT_KEYPAD_ANSWER_WINDOW);
         List<String> custom = f.strings("customPlaceholders", false, SurveyDefinition.MAX_CUSTOM_PLACEHOLDERS * 2)
                 .orElse(List.of());
@@ -333,6 +335,15 @@ public final class SurveyCodec {
             }
         }
         return ok ? Optional.of(out) : Optional.empty();
+    }
+
+    private static Optional<Duration> duration(String text, String path, Checks checks) {
+        try {
+            return Optional.of(Duration.parse(text));
+        } catch (DateTimeParseException e) {
+            checks.add(path, text, "must be an ISO-8601 duration such as PT15S");
+            return Optional.empty();
+        }
     }
 
     private static Optional<Locale> locale(String tag, String path, Checks checks) {

@@ -19,6 +19,7 @@ public final class CsatCli {
 
     /** Creates the command line with every built-in command. */
     public CsatCli() {
+        register(new DemoCommand());
         register(new ScalesCommand());
     }
 

@@ -195,131 +195,116 @@ public final class SurveyCodec {
                     "must be a preset id " + RatingScales.presetIds() + " or a scale object");
             return preset;
         }
-        Optional<JsonFields> fields = JsonFields.of(node, path, checks);
-        if (fields.isEmpty()) {
-            return Optional.empty();
-        }
-        JsonFields f = fields.get();
-        Optional<String> id = f.text("id", true);
-        List<ScalePoint> points = new ArrayList<>();
-        boolean[] pointsOk = {true};
-        f.array("points", true, RatingScale.MAX_POINTS * 2).ifPresent(list -> {
-            for (int i = 0; i < list.size(); i++) {
-                Optional<ScalePoint> p = readPoint(list.get(i), f.path("points") + "[" + i + "]", checks);
-                p.ifPresent(points::add);
-                pointsOk[0] &= p.isPresent();
+        return JsonFields.of(node, path, checks).flatMap(f -> {
+            Optional<String> id = f.text("id", true);
+            List<ScalePoint> points = new ArrayList<>();
+            boolean[] pointsOk = {true};
+            f.array("points", true, RatingScale.MAX_POINTS * 2).ifPresent(list -> {
+                for (int i = 0; i < list.size(); i++) {
+                    Optional<ScalePoint> p = readPoint(list.get(i), f.path("points") + "[" + i + "]", checks);
+                    p.ifPresent(points::add);
+                    pointsOk[0] &= p.isPresent();
+                }
+            });
+            Optional<int[]> satisfied = f.array("satisfied", false, RatingScale.MAX_POINTS * 2)
+                    .flatMap(list -> ints(list, f.path("satisfied"), checks));
+            Optional<int[]> dissatisfied = f.array("dissatisfied", false, RatingScale.MAX_POINTS * 2)
+                    .flatMap(list -> ints(list, f.path("dissatisfied"), checks));
+            f.rejectUnknown();
+            if (id.isEmpty() || !pointsOk[0]) {
+                return Optional.empty();
             }
-        });
-        Optional<int[]> satisfied = f.array("satisfied", false, RatingScale.MAX_POINTS * 2)
-                .flatMap(list -> ints(list, f.path("satisfied"), checks));
-        Optional<int[]> dissatisfied = f.array("dissatisfied", false, RatingScale.MAX_POINTS * 2)
-                .flatMap(list -> ints(list, f.path("dissatisfied"), checks));
-        f.rejectUnknown();
-        if (id.isEmpty() || !pointsOk[0]) {
-            return Optional.empty();
-        }
-        return build(checks, path, () -> {
-            RatingScale.Builder b = RatingScale.builder(id.get()).points(points);
-            satisfied.ifPresent(b::satisfied);
-            dissatisfied.ifPresent(b::dissatisfied);
-            return b.build();
+            return build(checks, path, () -> {
+                RatingScale.Builder b = RatingScale.builder(id.get()).points(points);
+                satisfied.ifPresent(b::satisfied);
+                dissatisfied.ifPresent(b::dissatisfied);
+                return b.build();
+            });
         });
     }
 
     private static Optional<ScalePoint> readPoint(JsonNode node, String path, Checks checks) {
-        Optional<JsonFields> fields = JsonFields.of(node, path, checks);
-        if (fields.isEmpty()) {
-            return Optional.empty();
-        }
-        JsonFields f = fields.get();
-        Optional<Integer> value = f.integer("value", true);
-        Optional<Polarity> polarity = f.text("polarity", true)
-                .flatMap(p -> enumValue(Polarity.class, p, f.path("polarity"), checks));
-        Map<Locale, String> labels = new LinkedHashMap<>();
-        f.entries("labels", false, SurveyDefinition.MAX_LOCALES * 2, entry -> {
-            String labelPath = f.path("labels") + "." + entry.getKey();
-            Optional<Locale> locale = locale(entry.getKey(), labelPath, checks);
-            boolean text = checks.check(entry.getValue().isTextual(), labelPath,
-                    JsonFields.describe(entry.getValue()), "must be a string");
-            if (locale.isPresent() && text) {
-                labels.put(locale.get(), entry.getValue().textValue());
+        return JsonFields.of(node, path, checks).flatMap(f -> {
+            Optional<Integer> value = f.integer("value", true);
+            Optional<Polarity> polarity = f.text("polarity", true)
+                    .flatMap(p -> enumValue(Polarity.class, p, f.path("polarity"), checks));
+            Map<Locale, String> labels = new LinkedHashMap<>();
+            f.entries("labels", false, SurveyDefinition.MAX_LOCALES * 2, entry -> {
+                String labelPath = f.path("labels") + "." + entry.getKey();
+                Optional<Locale> locale = locale(entry.getKey(), labelPath, checks);
+                boolean text = checks.check(entry.getValue().isTextual(), labelPath,
+                        JsonFields.describe(entry.getValue()), "must be a string");
+                if (locale.isPresent() && text) {
+                    labels.put(locale.get(), entry.getValue().textValue());
+                }
+            });
+            Optional<String> emoji = f.text("emoji", false);
+            f.rejectUnknown();
+            if (value.isEmpty() || polarity.isEmpty()) {
+                return Optional.empty();
             }
+            return build(checks, path, () -> new ScalePoint(value.get(), polarity.get(), labels, emoji));
         });
-        Optional<String> emoji = f.text("emoji", false);
-        f.rejectUnknown();
-        if (value.isEmpty() || polarity.isEmpty()) {
-            return Optional.empty();
-        }
-        return build(checks, path, () -> new ScalePoint(value.get(), polarity.get(), labels, emoji));
     }
 
     private static Optional<MessageSet> readMessages(JsonNode node, String path, Checks checks) {
-        Optional<JsonFields> fields = JsonFields.of(node, path, checks);
-        if (fields.isEmpty()) {
-            return Optional.empty();
-        }
-        JsonFields f = fields.get();
-        MessageSet.Builder b = MessageSet.builder();
-        f.text("prompt", false).ifPresent(b::prompt);
-        f.text("confirmation", false).ifPresent(b::confirmation);
-        f.text("invalidReply", false).ifPresent(b::invalidReply);
-        f.text("followUp", false).ifPresent(b::followUp);
-        f.text("thankYou", false).ifPresent(b::thankYou);
-        f.text("optOutInstructions", false).ifPresent(b::optOutInstructions);
-        f.text("reminder", false).ifPresent(b::reminder);
-        boolean[] keypadOk = {true};
-        f.optional("keypad").ifPresent(k -> {
-            Optional<KeypadAudio> audio = readKeypad(k, f.path("keypad"), checks);
-            audio.ifPresent(b::keypad);
-            keypadOk[0] = audio.isPresent();
+        return JsonFields.of(node, path, checks).flatMap(f -> {
+            MessageSet.Builder b = MessageSet.builder();
+            f.text("prompt", false).ifPresent(b::prompt);
+            f.text("confirmation", false).ifPresent(b::confirmation);
+            f.text("invalidReply", false).ifPresent(b::invalidReply);
+            f.text("followUp", false).ifPresent(b::followUp);
+            f.text("thankYou", false).ifPresent(b::thankYou);
+            f.text("optOutInstructions", false).ifPresent(b::optOutInstructions);
+            f.text("reminder", false).ifPresent(b::reminder);
+            boolean[] keypadOk = {true};
+            f.optional("keypad").ifPresent(k -> {
+                Optional<KeypadAudio> audio = readKeypad(k, f.path("keypad"), checks);
+                audio.ifPresent(b::keypad);
+                keypadOk[0] = audio.isPresent();
+            });
+            f.rejectUnknown();
+            // The builder reports missing required messages and template errors, relative to path.
+            return keypadOk[0] ? build(checks, path, b::build) : Optional.empty();
         });
-        f.rejectUnknown();
-        // The builder reports missing required messages and template errors, relative to path.
-        return keypadOk[0] ? build(checks, path, b::build) : Optional.empty();
     }
 
     private static Optional<KeypadAudio> readKeypad(JsonNode node, String path, Checks checks) {
-        Optional<JsonFields> fields = JsonFields.of(node, path, checks);
-        if (fields.isEmpty()) {
-            return Optional.empty();
-        }
-        JsonFields f = fields.get();
-        KeypadAudio.Builder b = KeypadAudio.builder();
-        boolean ok = true;
-        for (String stage : List.of("notice", "ratingPrompt", "thankYou")) {
-            Optional<JsonNode> stageNode = f.optional(stage);
-            if (stageNode.isEmpty()) {
-                continue;
-            }
-            Optional<AudioStage> audio = readStage(stageNode.get(), f.path(stage), checks);
-            ok &= audio.isPresent();
-            audio.ifPresent(a -> {
-                switch (stage) {
-                    case "notice" -> b.notice(a);
-                    case "ratingPrompt" -> b.ratingPrompt(a);
-                    default -> b.thankYou(a);
+        return JsonFields.of(node, path, checks).flatMap(f -> {
+            KeypadAudio.Builder b = KeypadAudio.builder();
+            boolean ok = true;
+            for (String stage : List.of("notice", "ratingPrompt", "thankYou")) {
+                Optional<JsonNode> stageNode = f.optional(stage);
+                if (stageNode.isEmpty()) {
+                    continue;
                 }
-            });
-        }
-        f.rejectUnknown();
-        return ok ? build(checks, path, b::build) : Optional.empty();
+                Optional<AudioStage> audio = readStage(stageNode.get(), f.path(stage), checks);
+                ok &= audio.isPresent();
+                audio.ifPresent(a -> {
+                    switch (stage) {
+                        case "notice" -> b.notice(a);
+                        case "ratingPrompt" -> b.ratingPrompt(a);
+                        default -> b.thankYou(a);
+                    }
+                });
+            }
+            f.rejectUnknown();
+            return ok ? build(checks, path, b::build) : Optional.empty();
+        });
     }
 
     private static Optional<AudioStage> readStage(JsonNode node, String path, Checks checks) {
-        Optional<JsonFields> fields = JsonFields.of(node, path, checks);
-        if (fields.isEmpty()) {
-            return Optional.empty();
-        }
-        JsonFields f = fields.get();
-        Optional<String> audio = f.text("audio", false);
-        Optional<String> speech = f.text("speech", false);
-        f.rejectUnknown();
-        if (!checks.check(audio.isPresent() != speech.isPresent(), path, JsonFields.describe(node),
-                "must have exactly one of \"audio\" (an .mp3 or .wav file) and \"speech\" (text)")) {
-            return Optional.empty();
-        }
-        return build(checks, path, () -> audio.isPresent()
-                ? AudioStage.Clip.of(audio.get()) : AudioStage.Speech.of(speech.get()));
+        return JsonFields.of(node, path, checks).flatMap(f -> {
+            Optional<String> audio = f.text("audio", false);
+            Optional<String> speech = f.text("speech", false);
+            f.rejectUnknown();
+            if (!checks.check(audio.isPresent() != speech.isPresent(), path, JsonFields.describe(node),
+                    "must have exactly one of \"audio\" (an .mp3 or .wav file) and \"speech\" (text)")) {
+                return Optional.empty();
+            }
+            return build(checks, path, () -> audio.isPresent()
+                    ? AudioStage.Clip.of(audio.get()) : AudioStage.Speech.of(speech.get()));
+        });
     }
 
     private static Optional<int[]> ints(List<JsonNode> list, String path, Checks checks) {

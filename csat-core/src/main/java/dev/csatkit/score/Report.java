@@ -37,12 +37,17 @@ import org.jspecify.annotations.Nullable;
 public record Report(ReportSpec spec, Tally overall, List<Segment> segments, List<TrendPoint> trend,
         List<SurveyResponse> lowScores, long lowScoresOmitted) {
 
-    /** Newest reply first; ties broken by send time, then interaction id, so the order is total. */
+    /**
+     * Newest reply first. The order is total — ties fall through to every other field — so which
+     * responses a full list keeps does not depend on the order they came in.
+     */
     private static final Comparator<SurveyResponse> NEWEST_FIRST = Comparator
             .comparing((SurveyResponse r) -> r.respondedAt().orElse(r.sentAt()))
             .thenComparing(SurveyResponse::sentAt)
             .thenComparing(SurveyResponse::interactionId)
             .thenComparing(SurveyResponse::surveyId)
+            .thenComparingInt(r -> r.score().orElse(Integer.MIN_VALUE))
+            .thenComparing(SurveyResponse::toString)
             .reversed();
 
     /** Checks and copies the parts. */

@@ -85,6 +85,8 @@ public final class CsvExport {
         CsvGenerator gen = FACTORY.createGenerator(out);
         gen.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         gen.setSchema(SCHEMA);
+        // Quote only where RFC 4180 needs it, not every long value.
+        gen.enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
         return gen;
     }
 
@@ -110,7 +112,8 @@ public final class CsvExport {
             } else if (cell instanceof Cell.Flag f) {
                 gen.writeBoolean(f.value());
             } else {
-                gen.writeNull();
+                // writeNull() would drop the column in an array row; an empty string keeps it.
+                gen.writeString("");
             }
         }
         gen.writeEndArray();

@@ -84,6 +84,7 @@ public final class ResponseCsvReader implements Iterator<CsvRow>, Closeable {
     private final Map<String, Optional<Locale>> locales = new HashMap<>();
     private final List<String> cells = new ArrayList<>();
     private @Nullable CsvRow next;
+    private long rowLine = 1;
     private boolean done;
 
     private ResponseCsvReader(JsonParser parser, RatingScale scale, ZoneId zone) {
@@ -113,6 +114,10 @@ public final class ResponseCsvReader implements Iterator<CsvRow>, Closeable {
             ResponseCsvReader reader = new ResponseCsvReader(parser, scale, zone);
             try {
                 reader.readHeader();
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                parser.close();
+                throw new InvalidDefinitionException("responses CSV", Violation.of("header",
+                        e.getOriginalMessage(), "must be well-formed CSV"));
             } catch (RuntimeException e) {
                 parser.close();
                 throw e;
@@ -124,7 +129,8 @@ public final class ResponseCsvReader implements Iterator<CsvRow>, Closeable {
     }
 
     private void readHeader() throws IOException {
-        if (parser.nextToken() != JsonToken.START_ARRAY || !readRow()) {
+        // WRAP_AS_ARRAY: the whole input is one array, each row an array inside it.
+        if (parser.nextToken() != JsonToken.START_ARRAY || readRow() < 0) {
             throw new InvalidDefinitionException("responses CSV", Violation.of("header", "",
                     "the file is empty; the first row must name the columns, such as "
                             + String.join(",", REQUIRED_COLUMNS)));
@@ -147,17 +153,31 @@ public final class ResponseCsvReader implements Iterator<CsvRow>, Closeable {
         }
     }
 
-    /** Reads the cells of the row whose START_ARRAY was just read; false at the end of input. */
-    private boolean readRow() throws IOException {
-        cells.clear();
-        JsonToken t;
-        while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
-            if (t == null) {
-                return false;
+    /**
+     * Reads the next non-blank row into {@link #cells}.
+     *
+     * @return the line the row starts on, or -1 at the end of the input
+     */
+    private long readRow() throws IOException {
+        while (true) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                return -1;
             }
-            cells.add(parser.getText());
+            cells.clear();
+            // Right after a row opens, the parser stands at the row's first line.
+            rowLine = parser.currentLocation().getLineNr();
+            JsonToken t;
+            while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
+                if (t == null) {
+                    return -1;
+                }
+                cells.add(parser.getText());
+            }
+            boolean blank = cells.isEmpty() || cells.size() == 1 && cells.get(0).isBlank();
+            if (!blank) {
+                return rowLine;
+            }
         }
-        return true;
     }
 
     @Override
@@ -179,15 +199,9 @@ public final class ResponseCsvReader implements Iterator<CsvRow>, Closeable {
     }
 
     private @Nullable CsvRow advance() {
-        long line = parser.currentLocation().getLineNr();
         try {
-            JsonToken t = parser.nextToken();
-            if (t != JsonToken.START_ARRAY) {
-                done = true;
-                return null;
-            }
-            line = parser.currentTokenLocation().getLineNr();
-            if (!readRow()) {
+            long line = readRow();
+            if (line < 0) {
                 done = true;
                 return null;
             }
@@ -195,7 +209,7 @@ public final class ResponseCsvReader implements Iterator<CsvRow>, Closeable {
         } catch (IOException e) {
             done = true;
             String reason = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-            return new CsvRow.Rejected(line, List.of(Violation.of("row", reason,
+            return new CsvRow.Rejected(rowLine, List.of(Violation.of("row", reason,
                     "must be well-formed CSV; reading stopped here")));
         }
     }

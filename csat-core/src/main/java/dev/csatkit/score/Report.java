@@ -102,9 +102,15 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
         private final boolean byPeriod;
         private final GroupKey probe;
         private final Map<GroupKey, Tally.Builder> segments = new HashMap<>();
+        // Grouping by one text dimension is the common case and the hot path: the value itself is
+        // the key, so a response costs one lookup of a cached String hash.
+        private final Map<String, Tally.Builder> single = new HashMap<>();
+        private final boolean singleText;
         private final Tally.Builder overall;
         private final Map<Locale, String> localeTags = new HashMap<>();
         private final PriorityQueue<SurveyResponse> lowScores;
+        private final boolean grouped;
+        private final int lowScoreThreshold;
         private long lowScoresSeen;
 
         private Accumulator(ReportSpec spec) {
@@ -115,6 +121,10 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
             this.probe = new GroupKey(textDimensions.length);
             this.overall = Tally.builder(spec.scale());
             this.lowScores = new PriorityQueue<>(NEWEST_FIRST.reversed());
+            this.grouped = !spec.dimensions().isEmpty();
+            this.singleText = textDimensions.length == 1 && !byPeriod;
+
+            this.lowScoreThreshold = spec.lowScoreThreshold().orElse(Integer.MIN_VALUE);
         }
 
         /**
@@ -125,27 +135,41 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
          * @throws dev.csatkit.InvalidDefinitionException when its rating is not a value of the scale
          */
         public Accumulator add(SurveyResponse response) {
-            overall.add(response);
-            if (!spec.dimensions().isEmpty()) {
-                for (int i = 0; i < textDimensions.length; i++) {
-                    probe.set(i, valueOf(textDimensions[i], response));
-                }
-                if (byPeriod) {
-                    probe.setPeriod(spec.period().orElseThrow().ordinalOf(response.sentAt(), spec.zone()));
-                }
-                probe.rehash();
-                Tally.Builder segment = segments.get(probe);
+            int slot = overall.slotOf(response);
+            if (singleText) {
+                String value = valueOf(textDimensions[0], response);
+                Tally.Builder segment = single.get(value);
                 if (segment == null) {
                     segment = Tally.builder(spec.scale());
-                    segments.put(probe.copy(), segment);
+                    single.put(value, segment);
                 }
-                segment.add(response);
+                segment.addSlot(slot);
+            } else if (grouped) {
+                addToGroup(response, slot);
+            } else {
+                overall.addSlot(slot);
             }
-            if (spec.lowScoreThreshold().isPresent() && response.isRating()
-                    && response.score().getAsInt() <= spec.lowScoreThreshold().getAsInt()) {
+            if (slot >= 0 && response.score().getAsInt() <= lowScoreThreshold) {
                 offerLowScore(response);
             }
             return this;
+        }
+
+        /** Grouped responses are counted in their segment only; build() adds the segments up. */
+        private void addToGroup(SurveyResponse response, int slot) {
+            for (int i = 0; i < textDimensions.length; i++) {
+                probe.set(i, valueOf(textDimensions[i], response));
+            }
+            if (byPeriod) {
+                probe.setPeriod(spec.period().orElseThrow().ordinalOf(response.sentAt(), spec.zone()));
+            }
+            probe.rehash();
+            Tally.Builder segment = segments.get(probe);
+            if (segment == null) {
+                segment = Tally.builder(spec.scale());
+                segments.put(probe.copy(), segment);
+            }
+            segment.addSlot(slot);
         }
 
         /**
@@ -175,6 +199,8 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
             }
             overall.add(other.overall);
             other.segments.forEach((key, tally) -> segments.computeIfAbsent(key, k -> Tally.builder(spec.scale()))
+                    .add(tally));
+            other.single.forEach((key, tally) -> single.computeIfAbsent(key, k -> Tally.builder(spec.scale()))
                     .add(tally));
             long before = lowScoresSeen;
             other.lowScores.forEach(this::offerLowScore);
@@ -218,13 +244,17 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
          * @return the report
          */
         public Report build() {
-            Tally all = overall.build();
+            Map<GroupKey, Tally.Builder> counted = new HashMap<>(segments);
+            single.forEach((value, tally) -> counted.put(groupKey(value), tally));
+            Tally.Builder sum = Tally.builder(spec.scale()).add(overall);
+            counted.values().forEach(sum::add);
+            Tally all = sum.build();
             @Nullable Period period = spec.period().orElse(null);
 
             // Group totals: the same period when grouping by period, else everything.
             TreeMap<Long, Tally.Builder> perPeriod = new TreeMap<>();
             List<Built> built = new ArrayList<>(segments.size());
-            for (Map.Entry<GroupKey, Tally.Builder> e : segments.entrySet()) {
+            for (Map.Entry<GroupKey, Tally.Builder> e : counted.entrySet()) {
                 Tally tally = e.getValue().build();
                 GroupKey key = e.getKey();
                 built.add(new Built(key, tally));
@@ -259,6 +289,13 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
             List<SurveyResponse> low = new ArrayList<>(lowScores);
             low.sort(NEWEST_FIRST);
             return new Report(spec, all, result, trend, low, lowScoresSeen - low.size());
+        }
+
+        private static GroupKey groupKey(String value) {
+            GroupKey k = new GroupKey(1);
+            k.set(0, value);
+            k.rehash();
+            return k;
         }
 
         private VsRest compare(Tally segment, Tally rest) {

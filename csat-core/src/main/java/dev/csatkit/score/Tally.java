@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collector;
@@ -320,8 +321,16 @@ public final class Tally {
      * builder and merge.
      */
     public static final class Builder {
+        /** Outcome slots below zero; a slot of zero or more is a scale point index. */
+        static final int UNANSWERED = -1;
+        static final int INVALID = -2;
+        static final int LATE = -3;
+
         private final RatingScale scale;
         private final long[] counts;
+        private final int min;
+        // value - min -> point index, or -1: one array read instead of a scan of the points.
+        private final int[] indexByValue;
         private long unanswered;
         private long invalid;
         private long late;
@@ -329,6 +338,12 @@ public final class Tally {
         private Builder(RatingScale scale) {
             this.scale = Objects.requireNonNull(scale, "scale");
             this.counts = new long[scale.size()];
+            this.min = scale.min();
+            this.indexByValue = new int[scale.max() - min + 1];
+            Arrays.fill(indexByValue, -1);
+            for (int i = 0; i < scale.size(); i++) {
+                indexByValue[scale.points().get(i).value() - min] = i;
+            }
         }
 
         /**
@@ -339,16 +354,43 @@ public final class Tally {
          * @throws InvalidDefinitionException when its rating is not a value of the scale
          */
         public Builder add(SurveyResponse response) {
-            if (response.invalid()) {
-                invalid++;
-            } else if (response.late()) {
-                late++;
-            } else if (response.score().isPresent()) {
-                addRating(response.score().getAsInt());
-            } else {
-                unanswered++;
-            }
+            addSlot(slotOf(response));
             return this;
+        }
+
+        /** The outcome slot of a response: a point index, or UNANSWERED, INVALID or LATE. */
+        int slotOf(SurveyResponse response) {
+            if (response.invalid()) {
+                return INVALID;
+            }
+            if (response.late()) {
+                return LATE;
+            }
+            OptionalInt score = response.score();
+            return score.isPresent() ? indexOf(score.getAsInt()) : UNANSWERED;
+        }
+
+        /** Counts one outcome found by {@link #slotOf}. */
+        void addSlot(int slot) {
+            if (slot >= 0) {
+                counts[slot]++;
+            } else if (slot == UNANSWERED) {
+                unanswered++;
+            } else if (slot == INVALID) {
+                invalid++;
+            } else {
+                late++;
+            }
+        }
+
+        private int indexOf(int value) {
+            int offset = value - min;
+            int i = offset >= 0 && offset < indexByValue.length ? indexByValue[offset] : -1;
+            if (i < 0) {
+                throw new InvalidDefinitionException("survey response", Violation.of("score", value,
+                        "must be a value of scale " + scale.id() + ", " + scale.min() + " to " + scale.max()));
+            }
+            return i;
         }
 
         /**
@@ -371,11 +413,7 @@ public final class Tally {
          * @throws InvalidDefinitionException when the value is not on the scale or the count is negative
          */
         public Builder addRatings(int value, long count) {
-            int i = scale.indexOf(value);
-            if (i < 0) {
-                throw new InvalidDefinitionException("survey response", Violation.of("score", value,
-                        "must be a value of scale " + scale.id() + ", " + scale.min() + " to " + scale.max()));
-            }
+            int i = indexOf(value);
             counts[i] = Math.addExact(counts[i], nonNegative("count", count));
             return this;
         }

@@ -195,6 +195,22 @@ class ReportTest {
     }
 
     @Test
+    void manySegmentsKeepTheirOwnCounts() {
+        List<SurveyResponse> all = new ArrayList<>();
+        for (int a = 0; a < 700; a++) {
+            all.addAll(ratings("agent-" + a, 1 + a % 5, 1 + a % 3));
+        }
+        Report report = Report.of(ReportSpec.builder(RatingScales.fivePoint()).by(Dimension.AGENT).build(), all);
+        assertThat(report.segments()).hasSize(700);
+        for (Segment s : report.segments()) {
+            int a = Integer.parseInt(s.key().get(Dimension.AGENT).substring("agent-".length()));
+            assertThat(s.tally().count(1 + a % 5)).isEqualTo(1 + a % 3);
+            assertThat(s.tally().sent()).isEqualTo(1 + a % 3);
+        }
+        assertThat(report.overall().sent()).isEqualTo(all.size());
+    }
+
+    @Test
     void dimensionsAreFoundByTheirKeys() {
         assertThat(Dimension.byKey("entry-point")).contains(Dimension.ENTRY_POINT);
         assertThat(Dimension.byKey("case_type")).contains(Dimension.CASE_TYPE);

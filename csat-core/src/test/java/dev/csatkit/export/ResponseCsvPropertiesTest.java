@@ -19,7 +19,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Parsing and export laws: the reader is total, and export then import is the identity. */
-class ResponseCsvProperties {
+class ResponseCsvPropertiesTest {
 
     private static final String HEADER = "interaction_id,survey_id,sent_at,responded_at,score,agent,comment\n";
 

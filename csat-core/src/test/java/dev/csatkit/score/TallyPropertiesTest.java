@@ -20,7 +20,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
 /** The laws of tallies and of the figures computed from them. */
-class TallyProperties {
+class TallyPropertiesTest {
 
     private static final RatingScale FIVE = RatingScales.fivePoint();
     private static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.SortedMap;
+import java.util.function.IntPredicate;
 import java.util.TreeMap;
 import java.util.stream.Collector;
 import org.jspecify.annotations.Nullable;
@@ -158,24 +159,23 @@ public final class Tally {
 
     /** @return valid ratings the scale counts as satisfied */
     public long satisfied() {
-        long s = 0;
-        for (int i = 0; i < counts.length; i++) {
-            if (scale.isSatisfied(scale.points().get(i).value())) {
-                s += counts[i];
-            }
-        }
-        return s;
+        return countWhere(scale::isSatisfied);
     }
 
     /** @return valid ratings the scale counts as dissatisfied */
     public long dissatisfied() {
-        long d = 0;
+        return countWhere(scale::isDissatisfied);
+    }
+
+    /** The valid ratings whose value passes {@code test}. */
+    private long countWhere(IntPredicate test) {
+        long n = 0;
         for (int i = 0; i < counts.length; i++) {
-            if (scale.isDissatisfied(scale.points().get(i).value())) {
-                d += counts[i];
+            if (test.test(scale.points().get(i).value())) {
+                n += counts[i];
             }
         }
-        return d;
+        return n;
     }
 
     /** @return every scale value, lowest first, with its count of valid ratings (zeros included) */
@@ -248,12 +248,7 @@ public final class Tally {
         if (!isNpsScale(scale)) {
             return OptionalDouble.empty();
         }
-        long promoters = count(9) + count(10);
-        long detractors = 0;
-        for (int v = 0; v <= 6; v++) {
-            detractors += count(v);
-        }
-        return percent(promoters - detractors, responses);
+        return percent(countWhere(v -> v >= 9) - countWhere(v -> v <= 6), responses);
     }
 
     /**
@@ -265,13 +260,7 @@ public final class Tally {
      */
     public OptionalDouble cesShare() {
         double midpoint = (scale.min() + scale.max()) / 2.0;
-        long above = 0;
-        for (int i = 0; i < counts.length; i++) {
-            if (scale.points().get(i).value() > midpoint) {
-                above += counts[i];
-            }
-        }
-        return percent(above, responses);
+        return percent(countWhere(v -> v > midpoint), responses);
     }
 
     /**

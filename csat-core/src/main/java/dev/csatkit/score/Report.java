@@ -2,6 +2,7 @@ package dev.csatkit.score;
 
 import dev.csatkit.InvalidConfigurationException;
 import dev.csatkit.Violation;
+import dev.csatkit.internal.score.FlatCounts;
 import dev.csatkit.internal.score.GroupKey;
 import dev.csatkit.internal.score.Stats;
 import java.util.ArrayList;
@@ -102,9 +103,10 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
         private final boolean byPeriod;
         private final GroupKey probe;
         private final Map<GroupKey, Tally.Builder> segments = new HashMap<>();
-        // Grouping by one text dimension is the common case and the hot path: the value itself is
-        // the key, so a response costs one lookup of a cached String hash.
-        private final Map<String, Tally.Builder> single = new HashMap<>();
+        // Grouping by one text dimension is the common case and the hot path: flat counts keyed
+        // by the value itself, one probe of a cached String hash and one increment per response.
+        private final FlatCounts single;
+        private final int points;
         private final boolean singleText;
         private final Tally.Builder overall;
         private final Map<Locale, String> localeTags = new HashMap<>();
@@ -123,6 +125,8 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
             this.lowScores = new PriorityQueue<>(NEWEST_FIRST.reversed());
             this.grouped = !spec.dimensions().isEmpty();
             this.singleText = textDimensions.length == 1 && !byPeriod;
+            this.points = spec.scale().size();
+            this.single = new FlatCounts(points + 3);
 
             this.lowScoreThreshold = spec.lowScoreThreshold().orElse(Integer.MIN_VALUE);
         }
@@ -137,13 +141,7 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
         public Accumulator add(SurveyResponse response) {
             int slot = overall.slotOf(response);
             if (singleText) {
-                String value = valueOf(textDimensions[0], response);
-                Tally.Builder segment = single.get(value);
-                if (segment == null) {
-                    segment = Tally.builder(spec.scale());
-                    single.put(value, segment);
-                }
-                segment.addSlot(slot);
+                single.increment(valueOf(textDimensions[0], response), Tally.Builder.flatIndex(slot, points));
             } else if (grouped) {
                 addToGroup(response, slot);
             } else {
@@ -200,8 +198,7 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
             overall.add(other.overall);
             other.segments.forEach((key, tally) -> segments.computeIfAbsent(key, k -> Tally.builder(spec.scale()))
                     .add(tally));
-            other.single.forEach((key, tally) -> single.computeIfAbsent(key, k -> Tally.builder(spec.scale()))
-                    .add(tally));
+            other.single.forEach((key, counts) -> single.add(key, counts, 0));
             long before = lowScoresSeen;
             other.lowScores.forEach(this::offerLowScore);
             lowScoresSeen = before + other.lowScoresSeen;
@@ -245,7 +242,8 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
          */
         public Report build() {
             Map<GroupKey, Tally.Builder> counted = new HashMap<>(segments);
-            single.forEach((value, tally) -> counted.put(groupKey(value), tally));
+            single.forEach((value, counts) -> counted.put(groupKey(value), Tally.builder(spec.scale())
+                    .addFlat(counts)));
             Tally.Builder sum = Tally.builder(spec.scale()).add(overall);
             counted.values().forEach(sum::add);
             Tally all = sum.build();

@@ -372,6 +372,26 @@ public final class Tally {
             }
         }
 
+        /**
+         * Where an outcome slot lives in a flat row of {@code points + 3} counts: the scale
+         * points, then unanswered, invalid and late.
+         */
+        static int flatIndex(int slot, int points) {
+            return slot >= 0 ? slot : points - 1 - slot;
+        }
+
+        /** Adds a row of counts in the layout of {@link #flatIndex}. */
+        Builder addFlat(long[] row) {
+            int n = counts.length;
+            for (int k = 0; k < n; k++) {
+                counts[k] = Math.addExact(counts[k], row[k]);
+            }
+            unanswered = Math.addExact(unanswered, row[n]);
+            invalid = Math.addExact(invalid, row[n + 1]);
+            late = Math.addExact(late, row[n + 2]);
+            return this;
+        }
+
         private int indexOf(int value) {
             int offset = value - min;
             int i = offset >= 0 && offset < indexByValue.length ? indexByValue[offset] : -1;

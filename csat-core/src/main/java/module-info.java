@@ -5,13 +5,16 @@
 module dev.csatkit.core {
     requires transitive dev.csatkit.channels.spi;
     requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.csv;
     requires com.github.benmanes.caffeine;
     requires org.slf4j;
     requires static org.jspecify;
 
     exports dev.csatkit;
     exports dev.csatkit.scale;
-    exports dev.csatkit.store;
+    exports dev.csatkit.export;
     exports dev.csatkit.policy;
+    exports dev.csatkit.score;
+    exports dev.csatkit.store;
     exports dev.csatkit.survey;
 }

@@ -21,6 +21,7 @@ public final class CsatCli {
     public CsatCli() {
         register(new DemoCommand());
         register(new ScalesCommand());
+        register(new ReportCommand());
     }
 
     private void register(Command command) {

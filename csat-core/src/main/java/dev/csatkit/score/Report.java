@@ -1,0 +1,366 @@
+package dev.csatkit.score;
+
+import dev.csatkit.InvalidConfigurationException;
+import dev.csatkit.Violation;
+import dev.csatkit.internal.score.FlatCounts;
+import dev.csatkit.internal.score.GroupKey;
+import dev.csatkit.internal.score.Stats;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A CSAT report: the overall tally, one segment per combination of dimension values, a trend per
+ * period, and the low-score responses to review.
+ *
+ * <p>Memory grows with the number of segments, never with the number of responses (the low-score
+ * list is capped by {@link ReportSpec#lowScoreLimit()}). Feed responses one by one through an
+ * {@link #accumulator(ReportSpec) accumulator} to report on a stream of any length, or merge
+ * accumulators filled per shard.
+ *
+ * @param spec what was computed
+ * @param overall every response
+ * @param segments the segments in key order (periods in time order); empty without dimensions
+ * @param trend one point per period in time order; empty unless the report groups by period
+ * @param lowScores ratings at or below the spec's threshold, newest first, at most the spec's limit
+ * @param lowScoresOmitted low-score responses left out because the list was full
+ */
+public record Report(ReportSpec spec, Tally overall, List<Segment> segments, List<TrendPoint> trend,
+        List<SurveyResponse> lowScores, long lowScoresOmitted) {
+
+    /**
+     * Newest reply first. The order is total — ties fall through to every other field — so which
+     * responses a full list keeps does not depend on the order they came in.
+     */
+    private static final Comparator<SurveyResponse> NEWEST_FIRST = Comparator
+            .comparing((SurveyResponse r) -> r.respondedAt().orElse(r.sentAt()))
+            .thenComparing(SurveyResponse::sentAt)
+            .thenComparing(SurveyResponse::interactionId)
+            .thenComparing(SurveyResponse::surveyId)
+            .thenComparingInt(r -> r.score().orElse(Integer.MIN_VALUE))
+            .thenComparing(SurveyResponse::toString)
+            .reversed();
+
+    /** Checks and copies the parts. */
+    public Report {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(overall, "overall");
+        segments = List.copyOf(segments);
+        trend = List.copyOf(trend);
+        lowScores = List.copyOf(lowScores);
+    }
+
+    /**
+     * Reports on responses.
+     *
+     * @param spec what to compute
+     * @param responses the responses, in any order
+     * @return the report
+     * @throws dev.csatkit.InvalidDefinitionException when a rating is not a value of the spec's scale
+     */
+    public static Report of(ReportSpec spec, Iterable<SurveyResponse> responses) {
+        Accumulator accumulator = accumulator(spec);
+        for (SurveyResponse r : responses) {
+            accumulator.add(r);
+        }
+        return accumulator.build();
+    }
+
+    /**
+     * @param spec what to compute
+     * @return an empty accumulator
+     */
+    public static Accumulator accumulator(ReportSpec spec) {
+        return new Accumulator(spec);
+    }
+
+    /**
+     * @param tally a tally of this report
+     * @return its band under the spec's thresholds; empty with no data
+     */
+    public Optional<Band> band(Tally tally) {
+        return spec.bands().classify(tally.csat());
+    }
+
+    /**
+     * Collects responses for a {@link Report}, one at a time. Counting a response allocates
+     * nothing unless it starts a new segment or enters the low-score list. Not thread-safe; use
+     * one accumulator per thread or shard and {@link #merge(Accumulator)} them.
+     */
+    public static final class Accumulator {
+        private final ReportSpec spec;
+        private final Dimension[] textDimensions;
+        private final boolean byPeriod;
+        private final GroupKey probe;
+        private final Map<GroupKey, Tally.Builder> segments = new HashMap<>();
+        // Grouping by one text dimension is the common case and the hot path: flat counts keyed
+        // by the value itself, one probe of a cached String hash and one increment per response.
+        private final FlatCounts single;
+        private final int points;
+        private final boolean singleText;
+        private final Tally.Builder overall;
+        private final Map<Locale, String> localeTags = new HashMap<>();
+        private final PriorityQueue<SurveyResponse> lowScores;
+        private final boolean grouped;
+        private final int lowScoreThreshold;
+        private long lowScoresSeen;
+
+        private Accumulator(ReportSpec spec) {
+            this.spec = Objects.requireNonNull(spec, "spec");
+            this.textDimensions = spec.dimensions().stream().filter(d -> d != Dimension.PERIOD)
+                    .toArray(Dimension[]::new);
+            this.byPeriod = spec.dimensions().contains(Dimension.PERIOD);
+            this.probe = new GroupKey(textDimensions.length);
+            this.overall = Tally.builder(spec.scale());
+            this.lowScores = new PriorityQueue<>(NEWEST_FIRST.reversed());
+            this.grouped = !spec.dimensions().isEmpty();
+            this.singleText = textDimensions.length == 1 && !byPeriod;
+            this.points = spec.scale().size();
+            this.single = new FlatCounts(points + 3);
+
+            this.lowScoreThreshold = spec.lowScoreThreshold().orElse(Integer.MIN_VALUE);
+        }
+
+        /**
+         * Counts one response.
+         *
+         * @param response the response
+         * @return this accumulator
+         * @throws dev.csatkit.InvalidDefinitionException when its rating is not a value of the scale
+         */
+        public Accumulator add(SurveyResponse response) {
+            int slot = overall.slotOf(response);
+            if (singleText) {
+                single.increment(valueOf(textDimensions[0], response), Tally.Builder.flatIndex(slot, points));
+            } else if (grouped) {
+                addToGroup(response, slot);
+            } else {
+                overall.addSlot(slot);
+            }
+            if (slot >= 0 && response.score().getAsInt() <= lowScoreThreshold) {
+                offerLowScore(response);
+            }
+            return this;
+        }
+
+        /** Grouped responses are counted in their segment only; build() adds the segments up. */
+        private void addToGroup(SurveyResponse response, int slot) {
+            for (int i = 0; i < textDimensions.length; i++) {
+                probe.set(i, valueOf(textDimensions[i], response));
+            }
+            if (byPeriod) {
+                probe.setPeriod(spec.period().orElseThrow().ordinalOf(response.sentAt(), spec.zone()));
+            }
+            probe.rehash();
+            Tally.Builder segment = segments.get(probe);
+            if (segment == null) {
+                segment = Tally.builder(spec.scale());
+                segments.put(probe.copy(), segment);
+            }
+            segment.addSlot(slot);
+        }
+
+        /**
+         * Counts responses.
+         *
+         * @param responses the responses
+         * @return this accumulator
+         */
+        public Accumulator addAll(Iterable<SurveyResponse> responses) {
+            for (SurveyResponse r : responses) {
+                add(r);
+            }
+            return this;
+        }
+
+        /**
+         * Adds everything another accumulator of the same spec has counted.
+         *
+         * @param other an accumulator with an equal spec
+         * @return this accumulator
+         * @throws InvalidConfigurationException when the specs differ
+         */
+        public Accumulator merge(Accumulator other) {
+            if (!spec.equals(other.spec)) {
+                throw new InvalidConfigurationException(Violation.of("spec", other.spec.toString(),
+                        "accumulators of different report specs cannot be merged"));
+            }
+            overall.add(other.overall);
+            other.segments.forEach((key, tally) -> segments.computeIfAbsent(key, k -> Tally.builder(spec.scale()))
+                    .add(tally));
+            other.single.forEach((key, counts) -> single.add(key, counts, 0));
+            long before = lowScoresSeen;
+            other.lowScores.forEach(this::offerLowScore);
+            lowScoresSeen = before + other.lowScoresSeen;
+            return this;
+        }
+
+        private void offerLowScore(SurveyResponse response) {
+            lowScoresSeen++;
+            lowScores.add(response);
+            if (lowScores.size() > spec.lowScoreLimit()) {
+                lowScores.poll();
+            }
+        }
+
+        private String valueOf(Dimension dimension, SurveyResponse r) {
+            switch (dimension) {
+                case AGENT:
+                    return r.agent().orElse(Dimension.NONE);
+                case TEAM:
+                    return r.team().orElse(Dimension.NONE);
+                case CHANNEL:
+                    return r.channel().orElse(Dimension.NONE);
+                case ENTRY_POINT:
+                    return r.entryPoint().orElse(Dimension.NONE);
+                case SURVEY:
+                    return r.surveyId();
+                case LOCALE:
+                    return r.locale().map(l -> localeTags.computeIfAbsent(l, Locale::toLanguageTag))
+                            .orElse(Dimension.NONE);
+                case CASE_TYPE:
+                    return r.caseType().orElse(Dimension.NONE);
+                default:
+                    throw new IllegalStateException("not a text dimension: " + dimension);
+            }
+        }
+
+        /**
+         * Computes the report from what was counted so far; the accumulator can go on.
+         *
+         * @return the report
+         */
+        public Report build() {
+            Map<GroupKey, Tally.Builder> counted = new HashMap<>(segments);
+            single.forEach((value, counts) -> counted.put(groupKey(value), Tally.builder(spec.scale())
+                    .addFlat(counts)));
+            Tally.Builder sum = Tally.builder(spec.scale()).add(overall);
+            counted.values().forEach(sum::add);
+            Tally all = sum.build();
+            @Nullable Period period = spec.period().orElse(null);
+
+            // Group totals: the same period when grouping by period, else everything.
+            TreeMap<Long, Tally.Builder> perPeriod = new TreeMap<>();
+            List<Built> built = new ArrayList<>(segments.size());
+            for (Map.Entry<GroupKey, Tally.Builder> e : counted.entrySet()) {
+                Tally tally = e.getValue().build();
+                GroupKey key = e.getKey();
+                built.add(new Built(key, tally));
+                if (period != null) {
+                    perPeriod.computeIfAbsent(key.period(), p -> Tally.builder(spec.scale())).add(tally);
+                }
+            }
+            Map<Long, Tally> groupTotals = new HashMap<>();
+            List<TrendPoint> trend = new ArrayList<>();
+            if (period != null) {
+                perPeriod.forEach((ordinal, builder) -> {
+                    Tally tally = builder.build();
+                    groupTotals.put(ordinal, tally);
+                    trend.add(new TrendPoint(period.label(ordinal), period.start(ordinal), tally));
+                });
+            }
+
+            Map<Long, List<Built>> groups = new LinkedHashMap<>();
+            for (Built b : built) {
+                long group = period != null ? b.key.period() : 0L;
+                Tally total = period != null ? groupTotals.get(group) : all;
+                b.vsRest = compare(b.tally, total.minus(b.tally));
+                groups.computeIfAbsent(group, g -> new ArrayList<>()).add(b);
+            }
+            groups.values().forEach(Accumulator::rank);
+
+            built.sort(this::compareKeys);
+            List<Segment> result = new ArrayList<>(built.size());
+            for (Built b : built) {
+                result.add(new Segment(segmentKey(b.key, period), b.tally, b.vsRest, b.rank));
+            }
+            List<SurveyResponse> low = new ArrayList<>(lowScores);
+            low.sort(NEWEST_FIRST);
+            return new Report(spec, all, result, trend, low, lowScoresSeen - low.size());
+        }
+
+        private static GroupKey groupKey(String value) {
+            GroupKey k = new GroupKey(1);
+            k.set(0, value);
+            k.rehash();
+            return k;
+        }
+
+        private VsRest compare(Tally segment, Tally rest) {
+            long n1 = segment.responses();
+            long n2 = rest.responses();
+            if (n1 < spec.minimumSample() || n2 < spec.minimumSample()) {
+                return new VsRest.TooFewResponses(n1, n2, spec.minimumSample());
+            }
+            double diff = segment.csat().orElseThrow() - rest.csat().orElseThrow();
+            double z = Stats.twoProportionZ(segment.satisfied(), n1, rest.satisfied(), n2);
+            return new VsRest.Compared(diff, z, Math.abs(z) > Stats.Z95);
+        }
+
+        private static void rank(List<Built> group) {
+            List<Built> compared = new ArrayList<>();
+            for (Built b : group) {
+                if (b.vsRest instanceof VsRest.Compared) {
+                    compared.add(b);
+                }
+            }
+            compared.sort(Comparator.comparingDouble((Built b) -> b.tally.csat().orElseThrow()).reversed());
+            for (int i = 0; i < compared.size(); i++) {
+                Built b = compared.get(i);
+                boolean tie = i > 0 && compared.get(i - 1).tally.csat().orElseThrow() == b.tally.csat().orElseThrow();
+                b.rank = tie ? compared.get(i - 1).rank : OptionalInt.of(i + 1);
+            }
+        }
+
+        private int compareKeys(Built a, Built b) {
+            int t = 0;
+            for (Dimension d : spec.dimensions()) {
+                if (d == Dimension.PERIOD) {
+                    int c = Long.compare(a.key.period(), b.key.period());
+                    if (c != 0) {
+                        return c;
+                    }
+                } else {
+                    int c = a.key.value(t).compareTo(b.key.value(t));
+                    t++;
+                    if (c != 0) {
+                        return c;
+                    }
+                }
+            }
+            return 0;
+        }
+
+        private SegmentKey segmentKey(GroupKey key, @Nullable Period period) {
+            Map<Dimension, String> values = new LinkedHashMap<>();
+            int t = 0;
+            for (Dimension d : spec.dimensions()) {
+                values.put(d, d == Dimension.PERIOD && period != null ? period.label(key.period()) : key.value(t++));
+            }
+            return new SegmentKey(values);
+        }
+
+        /** A segment while the report is being computed. */
+        private static final class Built {
+            final GroupKey key;
+            final Tally tally;
+            VsRest vsRest = new VsRest.TooFewResponses(0, 0, 1);
+            OptionalInt rank = OptionalInt.empty();
+
+            Built(GroupKey key, Tally tally) {
+                this.key = key;
+                this.tally = tally;
+            }
+        }
+    }
+}

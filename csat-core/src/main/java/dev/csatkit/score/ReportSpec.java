@@ -1,0 +1,200 @@
+package dev.csatkit.score;
+
+import dev.csatkit.InvalidConfigurationException;
+import dev.csatkit.Violation;
+import dev.csatkit.scale.RatingScale;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a {@link Report} computes: the scale, the dimensions to group by, the calendar period and
+ * zone, the minimum sample for comparisons, the bands and the low-score list.
+ *
+ * @param scale the rating scale of every counted score
+ * @param dimensions the grouping dimensions in key order, each at most once; empty for the
+ *     overall figures only
+ * @param period the calendar period, present exactly when {@link Dimension#PERIOD} is a dimension
+ * @param zone the time zone whose calendar defines periods
+ * @param minimumSample the fewest valid ratings a segment, and the rest of its group, need to be
+ *     compared and ranked; at least 1
+ * @param bands the thresholds for good, fair and poor
+ * @param lowScoreThreshold ratings at or below this value are listed for review; empty for no list
+ * @param lowScoreLimit the most low-score responses listed, the newest kept; at least 1
+ */
+public record ReportSpec(RatingScale scale, List<Dimension> dimensions, Optional<Period> period, ZoneId zone,
+        int minimumSample, Bands bands, OptionalInt lowScoreThreshold, int lowScoreLimit) {
+
+    /** The default minimum sample: 30 valid ratings, the usual rule of thumb for a normal test. */
+    public static final int DEFAULT_MINIMUM_SAMPLE = 30;
+    /** The default length of the low-score list. */
+    public static final int DEFAULT_LOW_SCORE_LIMIT = 1_000;
+
+    /**
+     * Validates the spec.
+     *
+     * @throws InvalidConfigurationException naming every broken rule
+     */
+    public ReportSpec {
+        Objects.requireNonNull(scale, "scale");
+        Objects.requireNonNull(dimensions, "dimensions");
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(bands, "bands");
+        Objects.requireNonNull(lowScoreThreshold, "lowScoreThreshold");
+        dimensions = List.copyOf(dimensions);
+        List<Violation> found = new ArrayList<>();
+        if (dimensions.stream().distinct().count() != dimensions.size()) {
+            found.add(Violation.of("dimensions", dimensions.toString(), "each dimension may appear only once"));
+        }
+        if (dimensions.contains(Dimension.PERIOD) && period.isEmpty()) {
+            found.add(Violation.of("period", null, "must be set (day, week or month) when grouping by period"));
+        }
+        if (!dimensions.contains(Dimension.PERIOD) && period.isPresent()) {
+            found.add(Violation.of("period", period.get().key(), "is set but period is not a grouping dimension"));
+        }
+        if (minimumSample < 1) {
+            found.add(Violation.of("minimumSample", minimumSample, "must be at least 1"));
+        }
+        if (lowScoreLimit < 1) {
+            found.add(Violation.of("lowScoreLimit", lowScoreLimit, "must be at least 1"));
+        }
+        if (lowScoreThreshold.isPresent() && (lowScoreThreshold.getAsInt() < scale.min()
+                || lowScoreThreshold.getAsInt() >= scale.max())) {
+            found.add(Violation.of("lowScoreThreshold", lowScoreThreshold.getAsInt(),
+                    "must be from " + scale.min() + " to " + (scale.max() - 1) + " on scale " + scale.id()));
+        }
+        if (!found.isEmpty()) {
+            throw new InvalidConfigurationException(found);
+        }
+    }
+
+    /**
+     * Starts a spec: overall figures only, UTC, minimum sample {@value #DEFAULT_MINIMUM_SAMPLE},
+     * default bands, no low-score list.
+     *
+     * @param scale the rating scale
+     * @return a builder
+     */
+    public static Builder builder(RatingScale scale) {
+        return new Builder(scale);
+    }
+
+    /**
+     * Builds a {@link ReportSpec}. Not thread-safe.
+     */
+    public static final class Builder {
+        private final RatingScale scale;
+        private final List<Dimension> dimensions = new ArrayList<>();
+        private @Nullable Period period;
+        private ZoneId zone = ZoneOffset.UTC;
+        private int minimumSample = DEFAULT_MINIMUM_SAMPLE;
+        private Bands bands = Bands.DEFAULT;
+        private OptionalInt lowScoreThreshold = OptionalInt.empty();
+        private int lowScoreLimit = DEFAULT_LOW_SCORE_LIMIT;
+
+        private Builder(RatingScale scale) {
+            this.scale = Objects.requireNonNull(scale, "scale");
+        }
+
+        /**
+         * Adds grouping dimensions, in key order.
+         *
+         * @param dimensions the dimensions
+         * @return this builder
+         */
+        public Builder by(Dimension... dimensions) {
+            return by(List.of(dimensions));
+        }
+
+        /**
+         * Adds grouping dimensions, in key order.
+         *
+         * @param dimensions the dimensions
+         * @return this builder
+         */
+        public Builder by(List<Dimension> dimensions) {
+            this.dimensions.addAll(dimensions);
+            return this;
+        }
+
+        /**
+         * Groups by calendar period. {@link Dimension#PERIOD} is appended to the dimensions
+         * unless already there, and the report gets a trend.
+         *
+         * @param period day, week or month
+         * @return this builder
+         */
+        public Builder period(Period period) {
+            this.period = Objects.requireNonNull(period, "period");
+            return this;
+        }
+
+        /**
+         * @param zone the time zone whose calendar defines periods; UTC by default
+         * @return this builder
+         */
+        public Builder zone(ZoneId zone) {
+            this.zone = Objects.requireNonNull(zone, "zone");
+            return this;
+        }
+
+        /**
+         * @param minimumSample the fewest valid ratings for a comparison; at least 1
+         * @return this builder
+         */
+        public Builder minimumSample(int minimumSample) {
+            this.minimumSample = minimumSample;
+            return this;
+        }
+
+        /**
+         * @param bands the good, fair and poor thresholds
+         * @return this builder
+         */
+        public Builder bands(Bands bands) {
+            this.bands = Objects.requireNonNull(bands, "bands");
+            return this;
+        }
+
+        /**
+         * Lists ratings at or below a value, for review and coaching.
+         *
+         * @param threshold the highest listed rating, below the scale's top
+         * @return this builder
+         */
+        public Builder lowScores(int threshold) {
+            this.lowScoreThreshold = OptionalInt.of(threshold);
+            return this;
+        }
+
+        /**
+         * @param limit the most low-score responses to keep, the newest first; at least 1
+         * @return this builder
+         */
+        public Builder lowScoreLimit(int limit) {
+            this.lowScoreLimit = limit;
+            return this;
+        }
+
+        /**
+         * Validates and builds the spec.
+         *
+         * @return the spec
+         * @throws InvalidConfigurationException naming every broken rule
+         */
+        public ReportSpec build() {
+            List<Dimension> dims = new ArrayList<>(dimensions);
+            if (period != null && !dims.contains(Dimension.PERIOD)) {
+                dims.add(Dimension.PERIOD);
+            }
+            return new ReportSpec(scale, dims, Optional.ofNullable(period), zone, minimumSample, bands,
+                    lowScoreThreshold, lowScoreLimit);
+        }
+    }
+}

@@ -1,0 +1,293 @@
+package dev.csatkit.score;
+
+import dev.csatkit.channels.spi.ChannelKind;
+import dev.csatkit.internal.Checks;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The outcome of one survey sent after one interaction: who and what it was about, when it was
+ * sent, and how it ended — a rating, an invalid reply, a late reply, or no answer.
+ *
+ * <p>Exactly one outcome holds for every response, and a {@link Tally} counts it there:
+ * <ul>
+ *   <li>{@code invalid}: a reply came but was not a rating (key 0 on a 1–9 keypad, "maybe");</li>
+ *   <li>{@code late}: a reply came after the survey closed; its score, if any, is kept for
+ *       reading but not counted as a rating;</li>
+ *   <li>a {@code score} and neither flag: a valid rating;</li>
+ *   <li>none of these: sent and unanswered.</li>
+ * </ul>
+ *
+ * <p>Text fields are stripped; an optional text that is blank is absent. Identifiers and
+ * dimension values are at most {@value #MAX_TEXT_LENGTH} characters, comments at most
+ * {@value #MAX_COMMENT_LENGTH}.
+ *
+ * @param interactionId the interaction (call, ticket, chat) the survey followed
+ * @param surveyId the survey definition that was sent
+ * @param channel the channel it was sent on, such as {@code sms} or {@code email}
+ * @param agent the agent who handled the interaction
+ * @param team the agent's team
+ * @param entryPoint where the customer came in, such as the phone number called
+ * @param locale the language the survey was sent in
+ * @param caseType the case type or tag of the interaction
+ * @param sentAt when the survey was sent
+ * @param respondedAt when the customer replied; present for ratings, invalid and late replies
+ * @param score the rating, a value of the survey's scale
+ * @param comment the customer's free-text comment
+ * @param invalid whether the reply could not be read as a rating
+ * @param late whether the reply came after the survey closed
+ */
+public record SurveyResponse(
+        String interactionId,
+        String surveyId,
+        Optional<String> channel,
+        Optional<String> agent,
+        Optional<String> team,
+        Optional<String> entryPoint,
+        Optional<Locale> locale,
+        Optional<String> caseType,
+        Instant sentAt,
+        Optional<Instant> respondedAt,
+        OptionalInt score,
+        Optional<String> comment,
+        boolean invalid,
+        boolean late) {
+
+    /** The longest identifier or dimension value, in characters. */
+    public static final int MAX_TEXT_LENGTH = 256;
+    /** The longest comment, in characters. */
+    public static final int MAX_COMMENT_LENGTH = 65_536;
+
+    /**
+     * Validates the response.
+     *
+     * @throws dev.csatkit.InvalidDefinitionException naming every broken rule
+     */
+    public SurveyResponse {
+        Objects.requireNonNull(interactionId, "interactionId");
+        Objects.requireNonNull(surveyId, "surveyId");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(agent, "agent");
+        Objects.requireNonNull(team, "team");
+        Objects.requireNonNull(entryPoint, "entryPoint");
+        Objects.requireNonNull(locale, "locale");
+        Objects.requireNonNull(caseType, "caseType");
+        Objects.requireNonNull(sentAt, "sentAt");
+        Objects.requireNonNull(respondedAt, "respondedAt");
+        Objects.requireNonNull(score, "score");
+        Objects.requireNonNull(comment, "comment");
+        Checks checks = Checks.of("survey response");
+        checkText(checks, "interactionId", interactionId);
+        checkText(checks, "surveyId", surveyId);
+        channel.ifPresent(v -> checkText(checks, "channel", v));
+        agent.ifPresent(v -> checkText(checks, "agent", v));
+        team.ifPresent(v -> checkText(checks, "team", v));
+        entryPoint.ifPresent(v -> checkText(checks, "entryPoint", v));
+        caseType.ifPresent(v -> checkText(checks, "caseType", v));
+        locale.ifPresent(v -> checks.check(!v.getLanguage().isEmpty(), "locale", v.toLanguageTag(),
+                "must name a language"));
+        comment.ifPresent(v -> checks.check(v.length() <= MAX_COMMENT_LENGTH, "comment", v,
+                "must be at most " + MAX_COMMENT_LENGTH + " characters"));
+        respondedAt.ifPresent(at -> checks.check(!at.isBefore(sentAt), "respondedAt", at,
+                "must not be before sentAt " + sentAt));
+        checks.check(!(invalid && late), "late", true, "a reply is either invalid or late, not both");
+        checks.check(!(invalid && score.isPresent()), "score", score.isPresent() ? score.getAsInt() : null,
+                "an invalid reply has no score");
+        checks.check(respondedAt.isPresent() || !(invalid || late || score.isPresent()), "respondedAt", null,
+                "a reply (rating, invalid or late) needs the time it came");
+        checks.throwIfAny();
+    }
+
+    private static void checkText(Checks checks, String field, String value) {
+        if (checks.check(!value.isBlank(), field, value, "must not be blank")) {
+            checks.check(value.length() <= MAX_TEXT_LENGTH, field, value,
+                    "must be at most " + MAX_TEXT_LENGTH + " characters");
+        }
+    }
+
+    /**
+     * Starts a response.
+     *
+     * @param interactionId the interaction the survey followed
+     * @param surveyId the survey that was sent
+     * @param sentAt when it was sent
+     * @return a builder; the response is unanswered until a score, an invalid or a late reply is set
+     */
+    public static Builder builder(String interactionId, String surveyId, Instant sentAt) {
+        return new Builder(interactionId, surveyId, sentAt);
+    }
+
+    /** @return whether this is a valid rating: a score, neither invalid nor late */
+    public boolean isRating() {
+        return score.isPresent() && !invalid && !late;
+    }
+
+    /** @return whether no reply came at all */
+    public boolean isUnanswered() {
+        return score.isEmpty() && !invalid && !late;
+    }
+
+    /**
+     * Builds a {@link SurveyResponse}. Blank optional texts count as absent. Not thread-safe.
+     */
+    public static final class Builder {
+        private final String interactionId;
+        private final String surveyId;
+        private final Instant sentAt;
+        private Optional<String> channel = Optional.empty();
+        private Optional<String> agent = Optional.empty();
+        private Optional<String> team = Optional.empty();
+        private Optional<String> entryPoint = Optional.empty();
+        private Optional<Locale> locale = Optional.empty();
+        private Optional<String> caseType = Optional.empty();
+        private Optional<Instant> respondedAt = Optional.empty();
+        private OptionalInt score = OptionalInt.empty();
+        private Optional<String> comment = Optional.empty();
+        private boolean invalid;
+        private boolean late;
+
+        private Builder(String interactionId, String surveyId, Instant sentAt) {
+            this.interactionId = Objects.requireNonNull(interactionId, "interactionId").strip();
+            this.surveyId = Objects.requireNonNull(surveyId, "surveyId").strip();
+            this.sentAt = Objects.requireNonNull(sentAt, "sentAt");
+        }
+
+        /**
+         * @param channel the channel name, such as {@code sms}; blank or {@code null} for none
+         * @return this builder
+         */
+        public Builder channel(@Nullable String channel) {
+            this.channel = text(channel);
+            return this;
+        }
+
+        /**
+         * @param kind the channel kind, recorded by its lower-case name ({@code voice_dtmf})
+         * @return this builder
+         */
+        public Builder channel(ChannelKind kind) {
+            return channel(kind.name().toLowerCase(Locale.ROOT));
+        }
+
+        /**
+         * @param agent the agent; blank or {@code null} for none
+         * @return this builder
+         */
+        public Builder agent(@Nullable String agent) {
+            this.agent = text(agent);
+            return this;
+        }
+
+        /**
+         * @param team the team; blank or {@code null} for none
+         * @return this builder
+         */
+        public Builder team(@Nullable String team) {
+            this.team = text(team);
+            return this;
+        }
+
+        /**
+         * @param entryPoint the entry point, such as the number called; blank or {@code null} for none
+         * @return this builder
+         */
+        public Builder entryPoint(@Nullable String entryPoint) {
+            this.entryPoint = text(entryPoint);
+            return this;
+        }
+
+        /**
+         * @param locale the survey's language; {@code null} for unknown
+         * @return this builder
+         */
+        public Builder locale(@Nullable Locale locale) {
+            this.locale = Optional.ofNullable(locale);
+            return this;
+        }
+
+        /**
+         * @param caseType the case type or tag; blank or {@code null} for none
+         * @return this builder
+         */
+        public Builder caseType(@Nullable String caseType) {
+            this.caseType = text(caseType);
+            return this;
+        }
+
+        /**
+         * Records a valid rating.
+         *
+         * @param score the rating
+         * @param respondedAt when it came
+         * @return this builder
+         */
+        public Builder rating(int score, Instant respondedAt) {
+            this.score = OptionalInt.of(score);
+            this.respondedAt = Optional.of(respondedAt);
+            this.invalid = false;
+            this.late = false;
+            return this;
+        }
+
+        /**
+         * Records a reply that was not a rating.
+         *
+         * @param respondedAt when it came
+         * @return this builder
+         */
+        public Builder invalidReply(Instant respondedAt) {
+            this.score = OptionalInt.empty();
+            this.respondedAt = Optional.of(respondedAt);
+            this.invalid = true;
+            this.late = false;
+            return this;
+        }
+
+        /**
+         * Records a reply that came after the survey closed.
+         *
+         * @param score what it said, if it was a rating
+         * @param respondedAt when it came
+         * @return this builder
+         */
+        public Builder lateReply(OptionalInt score, Instant respondedAt) {
+            this.score = Objects.requireNonNull(score, "score");
+            this.respondedAt = Optional.of(respondedAt);
+            this.invalid = false;
+            this.late = true;
+            return this;
+        }
+
+        /**
+         * @param comment the customer's comment; blank or {@code null} for none
+         * @return this builder
+         */
+        public Builder comment(@Nullable String comment) {
+            this.comment = text(comment);
+            return this;
+        }
+
+        /**
+         * Validates and builds the response.
+         *
+         * @return the response
+         * @throws dev.csatkit.InvalidDefinitionException naming every broken rule
+         */
+        public SurveyResponse build() {
+            return new SurveyResponse(interactionId, surveyId, channel, agent, team, entryPoint, locale,
+                    caseType, sentAt, respondedAt, score, comment, invalid, late);
+        }
+
+        private static Optional<String> text(@Nullable String value) {
+            if (value == null) {
+                return Optional.empty();
+            }
+            String stripped = value.strip();
+            return stripped.isEmpty() ? Optional.empty() : Optional.of(stripped);
+        }
+    }
+}

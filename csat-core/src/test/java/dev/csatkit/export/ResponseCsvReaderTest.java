@@ -1,0 +1,125 @@
+package dev.csatkit.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.csatkit.InvalidDefinitionException;
+import dev.csatkit.scale.RatingScales;
+import dev.csatkit.score.SurveyResponse;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+class ResponseCsvReaderTest {
+
+    static List<CsvRow> read(String csv, ZoneId zone) {
+        List<CsvRow> rows = new ArrayList<>();
+        try (ResponseCsvReader reader = ResponseCsvReader.open(new StringReader(csv), RatingScales.fivePoint(), zone)) {
+            reader.forEachRemaining(rows::add);
+        }
+        return rows;
+    }
+
+    @Test
+    void columnsAreMatchedByNameInAnyOrder() {
+        String csv = "\uFEFFScore,extra,sent_at,survey_id,interaction_id,agent,locale,responded_at,comment\n"
+                + "5,x,2025-03-14T09:00:00Z,post-call,c1,ann,sv-SE,2025-03-14T10:01:00+01:00,\"Great, thanks\n"
+                + "really\"\n"
+                + ",x,2025-03-14T10:00:00,post-call,c2,bob,,,\n";
+        List<CsvRow> rows = read(csv, ZoneId.of("Europe/Stockholm"));
+        assertThat(rows).hasSize(2);
+        SurveyResponse first = ((CsvRow.Accepted) rows.get(0)).response();
+        assertThat(rows.get(0).line()).isEqualTo(2);
+        assertThat(first.score()).hasValue(5);
+        assertThat(first.agent()).contains("ann");
+        assertThat(first.locale()).contains(Locale.forLanguageTag("sv-SE"));
+        assertThat(first.respondedAt()).contains(Instant.parse("2025-03-14T09:01:00Z"));
+        assertThat(first.comment()).contains("Great, thanks\nreally");
+        SurveyResponse second = ((CsvRow.Accepted) rows.get(1)).response();
+        assertThat(rows.get(1).line()).isEqualTo(4);
+        assertThat(second.isUnanswered()).isTrue();
+        // A local time is taken in the reader's zone.
+        assertThat(second.sentAt()).isEqualTo(Instant.parse("2025-03-14T09:00:00Z"));
+    }
+
+    @Test
+    void badRowsAreRejectedWithTheirLineAndEveryProblem() {
+        String csv = "interaction_id,survey_id,sent_at,responded_at,score,locale,late\n"
+                + "c1,s,2025-03-14T09:00:00Z,2025-03-14T09:01:00Z,six,,\n"
+                + "c2,s,yesterday,,7,xx-!!,maybe\n"
+                + ",s,2025-03-14T09:00:00Z,2025-03-14T08:00:00Z,4,,\n"
+                + "c4,s,2025-03-14T09:00:00Z,2025-03-14T09:01:00Z,4,,\n";
+        List<CsvRow> rows = read(csv, ZoneOffset.UTC);
+        assertThat(rows).hasSize(4);
+        assertThat(((CsvRow.Rejected) rows.get(0)).message()).isEqualTo("line 2: score = \"six\": must be a whole number");
+        assertThat(((CsvRow.Rejected) rows.get(1)).message()).isEqualTo("line 3: "
+                + "sent_at = \"yesterday\": must be an ISO-8601 date-time such as 2025-03-14T09:30:00Z; "
+                + "score = \"7\": must be a value of scale five, 1 to 5; "
+                + "late = \"maybe\": must be true or false; "
+                + "locale = \"xx-!!\": must be a BCP 47 language tag such as fr-CA");
+        assertThat(((CsvRow.Rejected) rows.get(2)).message()).isEqualTo("line 4: "
+                + "interaction_id = \"\": must not be empty");
+        assertThat(rows.get(3)).isInstanceOf(CsvRow.Accepted.class);
+        assertThat(rows.get(3).line()).isEqualTo(5);
+    }
+
+    @Test
+    void anImpossibleReplyTimeIsRejectedByColumnName() {
+        String csv = "interaction_id,survey_id,sent_at,responded_at,score\n"
+                + "c1,s,2025-03-14T09:00:00Z,2025-03-14T08:00:00Z,4\n";
+        assertThat(((CsvRow.Rejected) read(csv, ZoneOffset.UTC).get(0)).message()).isEqualTo("line 2: "
+                + "responded_at = 2025-03-14T08:00:00Z: must not be before sentAt 2025-03-14T09:00:00Z");
+    }
+
+    @Test
+    void brokenCsvRejectsTheRowAndStops() {
+        String csv = "interaction_id,survey_id,sent_at,score\n"
+                + "c1,s,2025-03-14T09:00:00Z,4\n"
+                + "c2,s,\"2025-03-14T09:00:00Z,4\n";
+        List<CsvRow> rows = read(csv, ZoneOffset.UTC);
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).isInstanceOf(CsvRow.Accepted.class);
+        CsvRow.Rejected broken = (CsvRow.Rejected) rows.get(1);
+        assertThat(broken.line()).isEqualTo(3);
+        assertThat(broken.message()).startsWith("line 3: row = ").endsWith("must be well-formed CSV; reading stopped here");
+    }
+
+    @Test
+    void aHeaderWithoutRequiredColumnsIsRefused() {
+        assertThatThrownBy(() -> read("agent,score\nann,5\n", ZoneOffset.UTC))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Invalid responses CSV (3 problems):\n"
+                        + "  - header = \"agent,score\": has no column interaction_id\n"
+                        + "  - header = \"agent,score\": has no column survey_id\n"
+                        + "  - header = \"agent,score\": has no column sent_at");
+        assertThatThrownBy(() -> read("", ZoneOffset.UTC))
+                .hasMessage("Invalid responses CSV: header = \"\": the file is empty; the first row must name the"
+                        + " columns, such as interaction_id,survey_id,sent_at,score");
+    }
+
+    @Test
+    void exportedResponsesReadBackUnchanged() {
+        List<SurveyResponse> original = List.of(
+                SurveyResponse.builder("c1", "s", Instant.parse("2025-03-14T09:00:00Z")).agent("-ann").team("'blue")
+                        .channel("sms").entryPoint("+4681234").locale(Locale.forLanguageTag("fr-CA")).caseType("@vip")
+                        .comment("=cmd|' /C calc'!A0").rating(1, Instant.parse("2025-03-14T09:00:30Z")).build(),
+                SurveyResponse.builder("c2", "s", Instant.parse("2025-03-14T09:00:00Z")).invalidReply(
+                        Instant.parse("2025-03-14T09:00:31Z")).build(),
+                SurveyResponse.builder("c3", "s", Instant.parse("2025-03-14T09:00:00Z")).lateReply(OptionalInt.of(4),
+                        Instant.parse("2025-03-24T09:00:31Z")).build(),
+                SurveyResponse.builder("c4", "s", Instant.parse("2025-03-14T09:00:00Z")).build());
+        StringWriter out = new StringWriter();
+        CsvExport.writeResponses(original.iterator(), out);
+        assertThat(out.toString()).contains("'-ann", "'+4681234", "'@vip", ",'=cmd|' /C calc'!A0,", "''blue");
+        List<SurveyResponse> back = read(out.toString(), ZoneOffset.UTC).stream()
+                .map(r -> ((CsvRow.Accepted) r).response()).toList();
+        assertThat(back).isEqualTo(original);
+    }
+}

@@ -1,0 +1,250 @@
+package dev.csatkit.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private Path input;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    /**
+     * ann: 41 of 50 satisfied over two ISO weeks; bob: 3 ratings and 2 unanswered; two bad rows
+     * (lines 4 and 9). Columns in a shuffled order with an extra one.
+     */
+    @BeforeEach
+    void writeInput() throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("score,comment,agent,interaction_id,extra,sent_at,channel,survey_id,responded_at,team,locale,"
+                + "entry_point,case_type");
+        for (int i = 0; i < 50; i++) {
+            int score = i < 41 ? 5 : i < 46 ? 3 : 1;
+            String day = i < 25 ? "2025-03-07" : "2025-03-10";
+            String comment = score == 1 ? "\"=HYPERLINK(\"\"x\"\"), waited " + i + "\"" : "";
+            lines.add(score + "," + comment + ",ann,call-" + i + ",x," + day + "T09:00:00Z,sms,post-call," + day
+                    + "T09:05:00Z,blue,sv,+46812345,billing");
+            if (i == 1) {
+                lines.add("five,,ann,bad-1,x,2025-03-07T09:00:00Z,sms,post-call,,blue,sv,+46812345,billing");
+            }
+            if (i == 5) {
+                lines.add("4,,ann,bad-2,x,last tuesday,sms,post-call,,blue,sv,+46812345,billing");
+            }
+        }
+        lines.add("2,slow,bob,call-b1,x,2025-03-10T08:00:00Z,email,post-call,2025-03-10T08:01:00Z,red,en,,");
+        lines.add("4,,bob,call-b2,x,2025-03-10T08:00:00Z,email,post-call,2025-03-10T08:01:00Z,red,en,,");
+        lines.add("5,,bob,call-b3,x,2025-03-10T08:00:00Z,email,post-call,2025-03-10T08:01:00Z,red,en,,");
+        lines.add(",,bob,call-b4,x,2025-03-10T08:00:00Z,email,post-call,,red,en,,");
+        lines.add(",,bob,call-b5,x,2025-03-10T08:00:00Z,email,post-call,,red,en,,");
+        input = dir.resolve("responses.csv");
+        Files.write(input, lines, StandardCharsets.UTF_8);
+    }
+
+    private int run(String... args) {
+        return run(new ByteArrayInputStream(new byte[0]), args);
+    }
+
+    private int run(InputStream stdin, String... args) {
+        return new CsatCli().run(List.of(args), stdin, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void badRowsAreReportedWithTheirLineAndTheReportGoesOn() {
+        assertThat(run("report", "--input", input.toString())).isZero();
+        assertThat(err().lines().toList()).containsExactly(
+                "csat report: rejected line 4: score = \"five\": must be a whole number",
+                "csat report: rejected line 9: sent_at = \"last tuesday\": must be an ISO-8601 date-time such as"
+                        + " 2025-03-14T09:30:00Z",
+                "csat report: 57 rows read, 55 accepted, 2 rejected");
+        assertThat(out()).contains("CSAT report: scale five, 55 surveys sent, 53 valid ratings");
+    }
+
+    @Test
+    void theTableShowsOneDecimalAndComparesSegments() {
+        assertThat(run("report", "--input", input.toString(), "--by", "agent", "--min-sample", "3", "--low", "2"))
+                .isZero();
+        String table = out();
+        // overall: 43 satisfied and 5 dissatisfied of 53; (5 + 20 + 15 + 4 + 190 + 1) / 53
+        assertThat(table).contains("Overall: CSAT 81.1 % 68.6-89.4, Net CSAT 71.7, mean 4.43, response rate 96.4 %, good");
+        assertThat(table).contains("Distribution: {1=4, 2=1, 3=5, 4=1, 5=42}");
+        List<String> lines = table.lines().toList();
+        String ann = lines.stream().filter(l -> l.startsWith("ann ")).findFirst().orElseThrow();
+        assertThat(ann).matches("ann\\s+50\\s+50\\s+100\\.0\\s+82\\.0\\s+69\\.2-90\\.2\\s+74\\.0\\s+4\\.48\\s+good"
+                + "\\s+\\+15\\.3\\s+#1");
+        String bob = lines.stream().filter(l -> l.startsWith("bob ")).findFirst().orElseThrow();
+        assertThat(bob).matches("bob\\s+5\\s+3\\s+60\\.0\\s+66\\.7\\s+20\\.8-93\\.9\\s+33\\.3\\s+3\\.67\\s+fair\\s+-15\\.3\\s+#2");
+        assertThat(table).contains("Low scores (<= 2): 5 listed");
+        assertThat(table).contains("call-b1", "slow");
+        assertThat(table).contains("=HYPERLINK(\"x\"), waited 49");
+    }
+
+    @Test
+    void tooSmallSegmentsSaySo() {
+        assertThat(run("report", "--input", input.toString(), "--by", "team")).isZero();
+        String red = out().lines().filter(l -> l.startsWith("red ")).findFirst().orElseThrow();
+        assertThat(red).matches("red\\s+5\\s+3\\s+60\\.0\\s+66\\.7\\s+.*\\s+fair\\s+n<30\\s+-");
+    }
+
+    @Test
+    void jsonHasTheDocumentedShape() throws IOException {
+        assertThat(run("report", "--input", input.toString(), "--by", "agent,channel", "--format", "json",
+                "--min-sample", "3")).isZero();
+        JsonNode json = new ObjectMapper().readTree(out());
+        JsonNode overall = json.get("overall");
+        assertThat(overall.get("sent").asLong()).isEqualTo(55);
+        assertThat(overall.get("responses").asLong()).isEqualTo(53);
+        assertThat(overall.get("csat").asDouble()).isEqualTo(100.0 * 43 / 53, within(1e-12));
+        assertThat(overall.get("distribution").get("5").asLong()).isEqualTo(42);
+        JsonNode ann = json.get("segments").get(0);
+        assertThat(ann.get("key").get("agent").asText()).isEqualTo("ann");
+        assertThat(ann.get("key").get("channel").asText()).isEqualTo("sms");
+        assertThat(ann.get("csat").asDouble()).isEqualTo(82.0);
+        assertThat(ann.get("net_csat").asDouble()).isEqualTo(74.0);
+        assertThat(ann.get("mean").asDouble()).isEqualTo(4.48, within(1e-12));
+        assertThat(ann.get("response_rate").asDouble()).isEqualTo(100.0);
+        assertThat(ann.get("csat_low").asDouble()).isEqualTo(69.20, within(0.01));
+        assertThat(ann.get("csat_high").asDouble()).isEqualTo(90.23, within(0.01));
+        assertThat(ann.get("band").asText()).isEqualTo("good");
+        assertThat(ann.get("vs_rest").get("diff").asDouble()).isEqualTo(82.0 - 200.0 / 3, within(1e-9));
+        assertThat(ann.get("vs_rest").get("significant").asBoolean()).isFalse();
+        assertThat(json.get("segments").get(1).get("response_rate").asDouble()).isEqualTo(60.0);
+    }
+
+    @Test
+    void periodsMakeATrendInTheGivenZone() throws IOException {
+        assertThat(run("report", "--input", input.toString(), "--period", "week", "--zone", "Europe/Stockholm",
+                "--format", "json")).isZero();
+        JsonNode json = new ObjectMapper().readTree(out());
+        assertThat(json.get("trend")).hasSize(2);
+        assertThat(json.get("trend").get(0).get("period").asText()).isEqualTo("2025-W10");
+        assertThat(json.get("trend").get(1).get("period").asText()).isEqualTo("2025-W11");
+        assertThat(json.get("trend").get(1).get("csat_low").isNumber()).isTrue();
+        assertThat(json.get("segments").get(0).get("key").get("period").asText()).isEqualTo("2025-W10");
+    }
+
+    @Test
+    void csvGoesToTheOutputWithTheLowScoresBesideIt() throws IOException {
+        Path output = dir.resolve("report.csv");
+        assertThat(run("report", "--input", input.toString(), "--by", "agent", "--format", "csv", "--output",
+                output.toString(), "--low", "1")).isZero();
+        assertThat(out()).isEmpty();
+        List<String> csv = Files.readAllLines(output);
+        assertThat(csv.get(0)).startsWith("row,agent,sent,responses,");
+        assertThat(csv.get(1)).startsWith("overall,,55,53,2,0,0,");
+        assertThat(csv.get(2)).startsWith("segment,ann,50,50,0,0,0,100.0,82.0,74.0,4.48,");
+        List<String> low = Files.readAllLines(dir.resolve("report-low.csv"));
+        assertThat(low.get(0)).isEqualTo(String.join(",", dev.csatkit.export.ReportTables.RESPONSE_COLUMNS));
+        assertThat(low).hasSize(5);
+        assertThat(low.get(1)).contains("\"'=HYPERLINK(\"\"x\"\"), waited 49\"");
+    }
+
+    @Test
+    void csvReadsFromStandardInputAndWritesToStandardOutput() throws IOException {
+        assertThat(run(Files.newInputStream(input), "report", "--input", "-", "--format", "csv")).isZero();
+        assertThat(out().lines().count()).isEqualTo(2);
+    }
+
+    @Test
+    void xlsxIsWrittenAndReadsBack() throws IOException {
+        Path output = dir.resolve("report.xlsx");
+        assertThat(run("report", "--input", input.toString(), "--by", "agent", "--period", "month", "--format",
+                "xlsx", "--output", output.toString(), "--low", "2", "--min-sample", "3")).isZero();
+        try (ReadableWorkbook workbook = new ReadableWorkbook(Files.newInputStream(output))) {
+            List<Sheet> sheets = workbook.getSheets().toList();
+            assertThat(sheets).extracting(Sheet::getName).containsExactly("Report", "Trend", "Low scores");
+            List<Row> report = sheets.get(0).read();
+            Row header = report.get(0);
+            List<String> columns = new ArrayList<>();
+            for (int c = 0; c < header.getCellCount(); c++) {
+                columns.add(header.getCellText(c));
+            }
+            assertThat(columns).startsWith("row", "agent", "period", "sent", "responses");
+            int csat = columns.indexOf("csat");
+            assertThat(report.get(1).getCellText(0)).isEqualTo("overall");
+            assertThat(report.get(1).getCellAsNumber(csat)).hasValueSatisfying(
+                    v -> assertThat(v.doubleValue()).isEqualTo(100.0 * 43 / 53, within(1e-9)));
+            Row ann = report.get(2);
+            assertThat(ann.getCellText(1)).isEqualTo("ann");
+            assertThat(ann.getCellText(2)).isEqualTo("2025-03");
+            assertThat(ann.getCellAsNumber(csat).orElseThrow().doubleValue()).isEqualTo(82.0);
+            assertThat(ann.getCellAsNumber(columns.indexOf("sent")).orElseThrow().longValue()).isEqualTo(50);
+            assertThat(ann.getCellText(columns.indexOf("band"))).isEqualTo("good");
+
+            List<Row> trend = sheets.get(1).read();
+            assertThat(trend.get(1).getCellText(0)).isEqualTo("2025-03");
+
+            List<Row> low = sheets.get(2).read();
+            assertThat(low).hasSize(6);
+            String comments = low.stream().skip(1).map(r -> r.getCellText(11)).collect(Collectors.joining("|"));
+            assertThat(comments).contains("'=HYPERLINK(\"x\"), waited 49", "slow");
+        }
+    }
+
+    @Test
+    void usageMistakesExitWithTwo() {
+        assertThat(run("report")).isEqualTo(CsatCli.USAGE);
+        assertThat(err()).contains("csat report: --input is required");
+        err.reset();
+        assertThat(run("report", "--input", input.toString(), "--by", "mood")).isEqualTo(CsatCli.USAGE);
+        assertThat(err()).contains("csat report: --by mood is not a dimension; use agent,team,channel,entry_point,"
+                + "survey,locale,case_type (and --period for time)");
+        err.reset();
+        assertThat(run("report", "--input", input.toString(), "--format", "xlsx")).isEqualTo(CsatCli.USAGE);
+        assertThat(err()).contains("--format xlsx needs --output FILE");
+        err.reset();
+        assertThat(run("report", "--input", input.toString(), "--low", "5")).isEqualTo(CsatCli.USAGE);
+        assertThat(err()).contains("lowScoreThreshold = 5: must be from 1 to 4 on scale five");
+        err.reset();
+        assertThat(run("report", "--input", input.toString(), "--zone", "Mars/Base")).isEqualTo(CsatCli.USAGE);
+        assertThat(err()).contains("--zone Mars/Base is not a time zone");
+    }
+
+    @Test
+    void aFileWithoutTheRequiredColumnsFails() throws IOException {
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "agent,score\nann,5\n");
+        assertThat(run("report", "--input", bad.toString())).isEqualTo(1);
+        assertThat(err()).contains("has no column interaction_id");
+        err.reset();
+        assertThat(run("report", "--input", dir.resolve("missing.csv").toString())).isEqualTo(1);
+        assertThat(err()).startsWith("csat report: cannot read");
+    }
+
+    @Test
+    void theLowScoresFileSitsBesideTheOutput() {
+        assertThat(ReportCommand.lowScoresPath(Path.of("out", "r.csv"))).isEqualTo(Path.of("out", "r-low.csv"));
+        assertThat(ReportCommand.lowScoresPath(Path.of("report"))).isEqualTo(Path.of("report-low"));
+    }
+}

@@ -11,4 +11,5 @@ module dev.csatkit.core {
 
     exports dev.csatkit;
     exports dev.csatkit.scale;
+    exports dev.csatkit.reply;
 }

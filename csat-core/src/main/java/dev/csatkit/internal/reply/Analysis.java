@@ -138,6 +138,9 @@ final class Analysis {
     }
 
     private void phrase(int i, int j, int words) {
+        if (i == j && (isPunctAt(i - 1, "/") || isPunctAt(j + 1, "/"))) {
+            return; // "four/five" is one rating, read later
+        }
         int start = i;
         boolean negated = false;
         while (true) {
@@ -155,6 +158,7 @@ final class Analysis {
             }
             String word = t.get(start).text;
             if (words == 1 || !(v.fillers.contains(word) || v.negations.contains(word))) {
+                numberList(start, j, negated);
                 return;
             }
             negated |= v.negations.contains(word);
@@ -163,6 +167,37 @@ final class Analysis {
         }
     }
 
+
+    /**
+     * A run of two or more number words with only fillers and "or", "and" between them ("four
+     * five", "quatre ou cinq"): each is a mention, so that different ones make the reply
+     * ambiguous.
+     */
+    private void numberList(int start, int end, boolean negated) {
+        int numbers = 0;
+        for (int k = start; k <= end; k++) {
+            String word = t.get(k).text;
+            if (v.numberWords.containsKey(word)) {
+                numbers++;
+            } else if (v.outOf.contains(word) || !(t.get(k).is(Token.Kind.PUNCT) || v.fillers.contains(word)
+                    || v.connectives.contains(word))) {
+                return; // "cuatro de cinco" is one rating, read later
+            }
+        }
+        if (numbers < 2) {
+            return;
+        }
+        for (int k = start; k <= end; k++) {
+            Integer value = v.numberWords.get(t.get(k).text);
+            if (value != null) {
+                Mention m = explicit(k, k, value);
+                if (negated) {
+                    m.ambiguous("the rating is negated");
+                }
+                add(m);
+            }
+        }
+    }
 
     private String key(int start, int end) {
         if (start == end) {
@@ -206,7 +241,7 @@ final class Analysis {
             }
             k += 2;
         } else if (k < n && t.get(k).is(Token.Kind.SYMBOL) && !t.get(k).spaceBefore
-                && t.get(k).text.indexOf('⁄') >= 0) {
+                && Character.getType(t.get(k).text.codePointAt(0)) == Character.OTHER_NUMBER) {
             m.last = k;
             m.ambiguous("a fraction falls between two points");
             k++;
@@ -237,12 +272,31 @@ final class Analysis {
     private void numberWord(int i, int value) {
         Mention m = explicit(i, i, value);
         int k = unit(m, fraction(m, i + 1));
-        boolean inContext = k != i + 1 || (!v.articles.contains(t.get(i).text) && cueBefore(i));
+        boolean inContext = k != i + 1 || alternative(i)
+                || (!v.articles.contains(t.get(i).text) && cueBefore(i));
         halfAfter(m, k);
         if (inContext || m.ambiguity != null) { // "cuatro y medio" hedges even out of context
             negatedBefore(m);
             add(m);
         }
+    }
+
+    /** "4 or five", "four or 5": a number word offered as the alternative of another number. */
+    private boolean alternative(int i) {
+        return (isConnective(i - 1) && isNumberAt(i - 2)) || (isConnective(i + 1) && isNumberAt(i + 2));
+    }
+
+    private boolean isConnective(int k) {
+        return k >= 0 && k < n && t.get(k).is(Token.Kind.WORD) && v.connectives.contains(t.get(k).text);
+    }
+
+    private boolean isNumberAt(int k) {
+        return k >= 0 && k < n && (t.get(k).is(Token.Kind.NUMBER)
+                || (t.get(k).is(Token.Kind.WORD) && v.numberWords.containsKey(t.get(k).text)));
+    }
+
+    private boolean isPunctAt(int k, String p) {
+        return k >= 0 && k < n && t.get(k).isPunct(p);
     }
 
     private Mention explicit(int first, int last, int value) {

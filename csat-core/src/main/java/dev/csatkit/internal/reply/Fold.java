@@ -23,6 +23,40 @@ public final class Fold {
         if (isAsciiWord(s)) {
             return asciiFold(s);
         }
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isSurrogate(c)) {
+                return slowFold(s);
+            }
+            out.append(foldChar(c));
+        }
+        return out.toString();
+    }
+
+    /**
+     * Within the Basic Multilingual Plane folding works one character at a time, so each
+     * character's folded form is computed once, by the full method, and kept. Pages of 256
+     * characters are made when first needed; a race only computes an entry twice, as strings are
+     * immutable.
+     */
+    private static final String[][] PAGES = new String[256][];
+
+    private static String foldChar(char c) {
+        String[] page = PAGES[c >> 8];
+        if (page == null) {
+            page = new String[256];
+            PAGES[c >> 8] = page;
+        }
+        String folded = page[c & 0xFF];
+        if (folded == null) {
+            folded = slowFold(String.valueOf(c));
+            page[c & 0xFF] = folded;
+        }
+        return folded;
+    }
+
+    private static String slowFold(String s) {
         // Upper then lower case is full case folding for the scripts in the tables (ß → ss).
         String n = Normalizer.normalize(s, Normalizer.Form.NFKC)
                 .toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
@@ -74,12 +108,19 @@ public final class Fold {
      * @return whether it is dropped when folding
      */
     public static boolean isIgnorable(int cp) {
-        if (isEmojiModifier(cp)) {
-            return true;
-        }
-        int type = Character.getType(cp);
-        return type == Character.FORMAT || type == Character.NON_SPACING_MARK
-                || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK;
+        return isIgnorable(cp, Character.getType(cp));
+    }
+
+    /**
+     * {@link #isIgnorable(int)} for a code point whose {@link Character#getType(int)} is known.
+     *
+     * @param cp a code point
+     * @param type its general category
+     * @return whether it is dropped when folding
+     */
+    static boolean isIgnorable(int cp, int type) {
+        return type == Character.FORMAT || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                || type == Character.COMBINING_SPACING_MARK || isEmojiModifier(cp);
     }
 
     /**
@@ -104,7 +145,20 @@ public final class Fold {
      * @return whether it separates words: any Unicode white space or space separator
      */
     public static boolean isSpace(int cp) {
-        return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0x85;
+        return isSpace(cp, Character.getType(cp));
+    }
+
+    /**
+     * {@link #isSpace(int)} for a code point whose {@link Character#getType(int)} is known.
+     *
+     * @param cp a code point
+     * @param type its general category
+     * @return whether it separates words
+     */
+    static boolean isSpace(int cp, int type) {
+        return type == Character.SPACE_SEPARATOR || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR || (cp >= 0x09 && cp <= 0x0D) || (cp >= 0x1C && cp <= 0x1F)
+                || cp == 0x85;
     }
 
     /**
@@ -112,7 +166,11 @@ public final class Fold {
      * @return whether a reply may start or end with it without it counting: space or invisible
      */
     public static boolean isBlank(int cp) {
-        return isSpace(cp) || isIgnorable(cp);
+        if (cp < 0x80) {
+            return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || (cp >= 0x1C && cp <= 0x1F);
+        }
+        int type = Character.getType(cp);
+        return isSpace(cp, type) || isIgnorable(cp, type);
     }
 
     private static boolean isAsciiWord(String s) {
@@ -126,15 +184,20 @@ public final class Fold {
     }
 
     private static String asciiFold(String s) {
-        StringBuilder out = new StringBuilder(s.length());
+        char[] out = new char[s.length()];
+        int n = 0;
+        boolean changed = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c >= 'A' && c <= 'Z') {
-                out.append((char) (c + ('a' - 'A')));
+                out[n++] = (char) (c + ('a' - 'A'));
+                changed = true;
             } else if (c != '\'' && c != '`') {
-                out.append(c);
+                out[n++] = c;
+            } else {
+                changed = true;
             }
         }
-        return out.toString();
+        return changed ? new String(out, 0, n) : s;
     }
 }

@@ -62,11 +62,12 @@ final class Lexicon {
      * @param fillers words that carry no opinion around a rating ("I", "it", "a")
      * @param negations words that turn a following rating around
      * @param halves words that make a rating a half point ("half", "demi")
+     * @param connectives words that join alternatives ("or", "ou", "или")
      * @param notNumbers English number words that are ordinary words in this language
      */
     record Language(String code, List<Set<String>> numbers, Set<String> articles, Set<String> units,
             Set<String> outOf, Set<String> cues, Set<String> fillers, Set<String> negations, Set<String> halves,
-            Set<String> notNumbers) {
+            Set<String> connectives, Set<String> notNumbers) {
     }
 
     static final String ENGLISH = "en";
@@ -79,20 +80,20 @@ final class Lexicon {
                 "", "star stars point points pt pts", "of",
                 "rating rate rated score scored give gave giving grade graded",
                 "a an i i'd i'm i'll i've it it's is was am are we you them this that my our the would will me",
-                "not no never don't isn't wouldn't can't won't", "half", "");
+                "not no never don't isn't wouldn't can't won't", "half", "or and", "");
         language("fr",
                 new String[] {"zéro", "un|une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"},
                 "un une", "étoile étoiles point points pts", "sur",
                 "note noter notes donne donnerais donnerai mets mettrais attribue score évaluation",
                 "je j'ai vous lui la le de est c'est ça un une ma mon leur te suis sommes nous",
-                "pas ne n jamais non", "demi demie", "");
+                "pas ne n jamais non", "demi demie", "ou et", "");
         language("sv",
                 new String[] {"noll", "en|ett|etta", "två|tvåa", "tre|trea", "fyra", "fem|femma", "sex|sexa",
                     "sju|sjua", "åtta", "nio|nia", "tio|tia"},
                 "en ett", "stjärna stjärnor stjärnan poäng", "av",
                 "betyg betyget ger gav sätter satte",
                 "jag det den er dig en ett är mitt min vi",
-                "inte ej aldrig icke", "halv halvt halva", "");
+                "inte ej aldrig icke", "halv halvt halva", "eller och", "");
         language("ru",
                 new String[] {"ноль|нуль", "один|одна|одно|одного|единица|единичка", "два|две|двух|двойка", "три|трёх|тройка",
                     "четыре|четырёх|четвёрка", "пять|пяти|пятёрка", "шесть|шести|шестёрка", "семь|семи|семёрка",
@@ -100,7 +101,7 @@ final class Lexicon {
                 "", "звезда звезды звёзд звёздочка звёздочки звёздочек балл балла баллов баллы", "из",
                 "оценка оценку оценкой ставлю поставлю поставил поставила оцениваю даю",
                 "я вам вы это бы на мой моя ему им",
-                "не нет никогда ни", "половина половиной пол", "");
+                "не нет никогда ни", "половина половиной пол", "или и", "");
         language("uk",
                 new String[] {"нуль|ноль", "один|одна|одне|одного|одиниця|одиничка", "два|дві|двох|двійка", "три|трьох|трійка",
                     "чотири|чотирьох|четвірка", "п'ять|п'яти|п'ятірка", "шість|шести|шістка", "сім|семи|сімка",
@@ -108,7 +109,7 @@ final class Lexicon {
                 "", "зірка зірки зірок зірочка зірочки зірочок бал бали балів", "з із зі",
                 "оцінка оцінку оцінкою ставлю поставлю поставив поставила оцінюю даю",
                 "я вам ви це б би на мій моя йому їм",
-                "не ні ніколи", "половина половиною пів", "");
+                "не ні ніколи", "половина половиною пів", "або чи і та", "");
         language("pl",
                 new String[] {"zero", "jeden|jedna|jedno|jednego|jedynka", "dwa|dwie|dwóch|dwójka", "trzy|trzech|trójka",
                     "cztery|czterech|czwórka", "pięć|pięciu|piątka", "sześć|sześciu|szóstka", "siedem|siedmiu|siódemka",
@@ -116,21 +117,21 @@ final class Lexicon {
                 "", "gwiazdka gwiazdki gwiazdek gwiazda gwiazdy gwiazd punkt punkty punktów pkt", "na z",
                 "ocena ocenę oceniam daję dałbym dałabym wystawiam stawiam",
                 "ja wam to na moja mój jest jestem jesteśmy bym by",
-                "nie nigdy ani", "pół połowa połową", "ten");
+                "nie nigdy ani", "pół połowa połową", "lub albo czy i", "ten");
         language("de",
                 new String[] {"null", "eins|ein|eine", "zwei|zwo", "drei", "vier", "fünf|fuenf", "sechs", "sieben",
                     "acht", "neun", "zehn"},
                 "ein eine", "stern sterne sternen punkt punkte punkten pkt", "von aus",
                 "bewertung note gebe gäbe vergebe bewerte",
                 "ich ihnen euch es eine ein einen ist bin sind wir meine mein die das der den",
-                "nicht kein keine keinen nie niemals", "halb halbe einhalb", "");
+                "nicht kein keine keinen nie niemals", "halb halbe einhalb", "oder und", "");
         language("es",
                 new String[] {"cero", "uno|una|un", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
                     "diez"},
                 "un una", "estrella estrellas punto puntos pts", "de sobre",
                 "calificación nota puntuación doy daría pongo califico",
                 "le les un una es mi yo de lo estoy estamos",
-                "no nunca ni", "medio media", "");
+                "no nunca ni", "medio media", "o y", "");
     }
 
     private static final Map<String, Keyword> KEYWORDS = new HashMap<>();
@@ -259,13 +260,14 @@ final class Lexicon {
     }
 
     private static void language(String code, String[] numbers, String articles, String units, String outOf,
-            String cues, String fillers, String negations, String halves, String notNumbers) {
+            String cues, String fillers, String negations, String halves, String connectives, String notNumbers) {
         List<Set<String>> byValue = new ArrayList<>();
         for (String alternatives : numbers) {
             byValue.add(words(alternatives.replace('|', ' ')));
         }
         LANGUAGES.put(code, new Language(code, List.copyOf(byValue), words(articles), words(units), words(outOf),
-                words(cues), words(fillers), words(negations), words(halves), words(notNumbers)));
+                words(cues), words(fillers), words(negations), words(halves), words(connectives),
+                words(notNumbers)));
     }
 
     private static Set<String> words(String list) {

@@ -22,7 +22,7 @@ import java.util.TreeSet;
 public final class TextReader {
 
     /** The most characters of a reply that are read; the rest is cut and the outcome says so. */
-    public static final int MAX_LENGTH = 4096;
+    public static final int MAX_LENGTH = 2000;
 
     /** Replies longer than this cannot be a keyword, so keyword lookup skips them. */
     private static final int KEYWORD_SPAN = 48;

@@ -11,6 +11,15 @@ import java.util.List;
  */
 final class Tokenizer {
     private static final int ZWJ = 0x200D;
+    /** Longer words are never looked up. */
+    static final int MAX_WORD = 40;
+    private static final String[] LATIN1 = new String[256];
+
+    static {
+        for (int c = 0; c < LATIN1.length; c++) {
+            LATIN1[c] = String.valueOf((char) c);
+        }
+    }
 
     private Tokenizer() {
     }
@@ -22,7 +31,7 @@ final class Tokenizer {
      * @return the tokens, in order
      */
     static List<Token> tokenize(String s, int from, int to) {
-        List<Token> out = new ArrayList<>(Math.min(16, to - from));
+        List<Token> out = new ArrayList<>(Math.min(to - from, 1024) / 2 + 1);
         Token last = null;
         boolean space = false;
         boolean join = false;
@@ -35,24 +44,25 @@ final class Tokenizer {
                 n = 1;
             }
             int next = i + n;
+            int type = Character.getType(cp);
             boolean adjacent = last != null && last.end == i;
-            if (Fold.isSpace(cp)) {
+            if (Fold.isSpace(cp, type)) {
                 space = true;
                 join = false;
-            } else if (Fold.isIgnorable(cp)) {
+            } else if (Fold.isIgnorable(cp, type)) {
                 // Invisible: belongs to the token before it, if any.
                 if (adjacent) {
                     last.end = next;
                     join = cp == ZWJ && last.is(Token.Kind.SYMBOL);
                 }
-            } else if (Character.isDigit(cp)) {
+            } else if (type == Character.DECIMAL_DIGIT_NUMBER) {
                 if (!(adjacent && last.is(Token.Kind.NUMBER))) {
                     last = add(out, Token.Kind.NUMBER, i, next, space);
                     space = false;
                 }
                 last.addDigit(Character.digit(cp, 10));
                 last.end = next;
-            } else if (Character.isLetter(cp)) {
+            } else if (type >= Character.UPPERCASE_LETTER && type <= Character.OTHER_LETTER) {
                 if (adjacent && last.is(Token.Kind.WORD)) {
                     last.end = next;
                 } else {
@@ -62,7 +72,7 @@ final class Tokenizer {
             } else if (Fold.isApostrophe(cp) && adjacent && last.is(Token.Kind.WORD) && next < to
                     && Character.isLetter(s.codePointAt(next))) {
                 last.end = next;
-            } else if (Character.getType(cp) == Character.OTHER_NUMBER && digitsOnly(cp)) {
+            } else if (type == Character.OTHER_NUMBER && digitsOnly(cp)) {
                 // ⑤, ⁵, ⑩: numbers of their own.
                 last = add(out, Token.Kind.NUMBER, i, next, space);
                 space = false;
@@ -70,11 +80,11 @@ final class Tokenizer {
                 for (int k = 0; k < digits.length(); k++) {
                     last.addDigit(digits.charAt(k) - '0');
                 }
-            } else if (isPunct(cp)) {
+            } else if (isPunct(cp, type)) {
                 last = add(out, Token.Kind.PUNCT, i, next, space);
-                last.text = canonicalPunct(cp);
+                last.text = canonicalPunct(cp, type);
                 space = false;
-            } else if (isSymbol(cp)) {
+            } else if (isSymbol(type)) {
                 if (adjacent && last.is(Token.Kind.SYMBOL) && (join || flagPair(s, last, cp))) {
                     last.end = next;
                 } else {
@@ -90,7 +100,8 @@ final class Tokenizer {
         }
         for (Token t : out) {
             if (t.is(Token.Kind.WORD)) {
-                t.text = Fold.fold(s.substring(t.start, t.end));
+                // No table holds a word this long: skip the folding, it can only be text.
+                t.text = t.end - t.start > MAX_WORD ? "" : Fold.fold(s.substring(t.start, t.end));
             } else if (t.is(Token.Kind.SYMBOL)) {
                 t.text = Fold.symbolKey(s.substring(t.start, t.end));
             }
@@ -117,8 +128,7 @@ final class Tokenizer {
         return true;
     }
 
-    private static boolean isPunct(int cp) {
-        int type = Character.getType(cp);
+    private static boolean isPunct(int cp, int type) {
         switch (type) {
             case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
                     Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION,
@@ -132,15 +142,14 @@ final class Tokenizer {
         }
     }
 
-    private static boolean isSymbol(int cp) {
-        int type = Character.getType(cp);
+    private static boolean isSymbol(int type) {
         return type == Character.OTHER_SYMBOL || type == Character.MATH_SYMBOL
                 || type == Character.MODIFIER_SYMBOL || type == Character.CURRENCY_SYMBOL
                 || type == Character.OTHER_NUMBER || type == Character.LETTER_NUMBER;
     }
 
-    private static String canonicalPunct(int cp) {
-        if (Character.getType(cp) == Character.DASH_PUNCTUATION || cp == '−') {
+    private static String canonicalPunct(int cp, int type) {
+        if (type == Character.DASH_PUNCTUATION || cp == '−') {
             return "-";
         }
         switch (cp) {
@@ -157,7 +166,7 @@ final class Tokenizer {
             case '=', '＝':
                 return "=";
             default:
-                return new String(Character.toChars(cp));
+                return cp < LATIN1.length ? LATIN1[cp] : new String(Character.toChars(cp));
         }
     }
 

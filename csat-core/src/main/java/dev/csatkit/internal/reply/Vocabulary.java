@@ -29,6 +29,7 @@ final class Vocabulary {
     final Set<String> fillers = new HashSet<>();
     final Set<String> negations = new HashSet<>();
     final Set<String> halves = new HashSet<>();
+    final Set<String> connectives = new HashSet<>();
     private final Set<String> phrasesWithoutSpaces = new HashSet<>();
     final int maxPhraseWords;
 
@@ -56,6 +57,7 @@ final class Vocabulary {
             fillers.addAll(lang.fillers());
             negations.addAll(lang.negations());
             halves.addAll(lang.halves());
+            connectives.addAll(lang.connectives());
         }
         for (ScalePoint p : scale.points()) {
             p.labels().forEach((locale, label) -> {

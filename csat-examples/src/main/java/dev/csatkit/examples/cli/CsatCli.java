@@ -20,6 +20,7 @@ public final class CsatCli {
     /** Creates the command line with every built-in command. */
     public CsatCli() {
         register(new ScalesCommand());
+        register(new ParseCommand());
     }
 
     private void register(Command command) {

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * What one text reply, button or link says. Callers switch over the six outcomes:
  * {@link Rating}, {@link Comment}, {@link OptOut}, {@link OptIn}, {@link Help} and
- * {@link Invalid}.
+ * {@link Invalid}; the three keyword outcomes also share the type {@link Keyword}.
  *
  * <p>Replies longer than {@link ReplyParser#MAX_LENGTH} characters (after surrounding white
  * space) are cut before they are read; {@link #truncated()} then says so, and a comment holds
@@ -92,22 +92,33 @@ public sealed interface ParsedReply {
     }
 
     /**
+     * The whole reply is a keyword: {@link OptOut}, {@link OptIn} or {@link Help}. A keyword
+     * counts only as the whole reply, in any case, with surrounding spaces and punctuation
+     * ignored, so a keyword outcome is never {@linkplain #truncated() truncated}.
+     */
+    sealed interface Keyword extends ParsedReply {
+
+        /** @return the keyword, in the form the keyword table lists it, such as {@code OPT OUT} */
+        String keyword();
+
+        /** @return {@code false}: a keyword is always read whole */
+        @Override
+        default boolean truncated() {
+            return false;
+        }
+    }
+
+    /**
      * The whole reply is an opt-out keyword: STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT,
      * REVOKE, OPT OUT or a local form (ARRÊT, STOPP, СТОП, ВІДПИСАТИСЯ, WYPISZ, ABMELDEN, BAJA, …).
      *
      * @param keyword the keyword, in the form the keyword table lists it
      */
-    record OptOut(String keyword) implements ParsedReply {
+    record OptOut(String keyword) implements Keyword {
 
         /** Checks the keyword is present. */
         public OptOut {
             Objects.requireNonNull(keyword, "keyword");
-        }
-
-        /** @return {@code false}: a keyword is always read whole */
-        @Override
-        public boolean truncated() {
-            return false;
         }
     }
 
@@ -116,17 +127,11 @@ public sealed interface ParsedReply {
      *
      * @param keyword the keyword, in the form the keyword table lists it
      */
-    record OptIn(String keyword) implements ParsedReply {
+    record OptIn(String keyword) implements Keyword {
 
         /** Checks the keyword is present. */
         public OptIn {
             Objects.requireNonNull(keyword, "keyword");
-        }
-
-        /** @return {@code false}: a keyword is always read whole */
-        @Override
-        public boolean truncated() {
-            return false;
         }
     }
 
@@ -135,17 +140,11 @@ public sealed interface ParsedReply {
      *
      * @param keyword the keyword, in the form the keyword table lists it
      */
-    record Help(String keyword) implements ParsedReply {
+    record Help(String keyword) implements Keyword {
 
         /** Checks the keyword is present. */
         public Help {
             Objects.requireNonNull(keyword, "keyword");
-        }
-
-        /** @return {@code false}: a keyword is always read whole */
-        @Override
-        public boolean truncated() {
-            return false;
         }
     }
 

@@ -11,7 +11,6 @@ import java.util.Locale;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.GenerationMode;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;

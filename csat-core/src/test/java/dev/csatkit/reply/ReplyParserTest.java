@@ -494,6 +494,8 @@ class ReplyParserTest {
 
         @Test
         void keywordsAreNeverTruncated() {
+            assertThat(en(FIVE, "stop")).isInstanceOfSatisfying(ParsedReply.Keyword.class,
+                    k -> assertThat(k.keyword()).isEqualTo("STOP"));
             assertThat(new ParsedReply.OptOut("STOP").truncated()).isFalse();
             assertThat(new ParsedReply.OptIn("START").truncated()).isFalse();
             assertThat(new ParsedReply.Help("HELP").truncated()).isFalse();

@@ -5,6 +5,7 @@ import dev.csatkit.reply.ParsedReply;
 import dev.csatkit.scale.Polarity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -106,7 +107,8 @@ final class Analysis {
     /**
      * Labels and number words that stand alone: a run of words with nothing but punctuation,
      * emoji, digits or the ends of the reply around it ("Très satisfait !", "five"), optionally
-     * after words like "I am" ("I am very satisfied"), never after a negation.
+     * after words like "I am" ("I am very satisfied"). After a negation ("not satisfied") the
+     * mention is ambiguous: it says what the rating is not.
      */
     private void findPhrases() {
         int i = 0;
@@ -166,7 +168,6 @@ final class Analysis {
             words--;
         }
     }
-
 
     /**
      * A run of two or more number words with only fillers and "or", "and" between them ("four
@@ -508,7 +509,7 @@ final class Analysis {
             for (Mention m : mentions) {
                 if (!m.explicit && opposite(m.polarity, polarity)) {
                     return invalid(InvalidReason.AMBIGUOUS, "the rating " + value + " and a "
-                            + m.polarity.name().toLowerCase(java.util.Locale.ROOT) + " emoji disagree");
+                            + m.polarity.name().toLowerCase(Locale.ROOT) + " emoji disagree");
                 }
             }
             return rating(value);

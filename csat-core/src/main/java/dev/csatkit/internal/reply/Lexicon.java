@@ -223,11 +223,6 @@ final class Lexicon {
         return KEYWORDS.get(key);
     }
 
-    /** @return every keyword by key */
-    static Map<String, Keyword> keywords() {
-        return Collections.unmodifiableMap(KEYWORDS);
-    }
-
     /**
      * @param foldedLabel a folded scale label
      * @return other folded spellings of the same label
@@ -277,7 +272,7 @@ final class Lexicon {
                 folded.add(Fold.fold(w));
             }
         }
-        return Set.copyOf(new java.util.LinkedHashSet<>(folded));
+        return Set.copyOf(folded);
     }
 
     private static void keywords(KeywordKind kind, String... forms) {

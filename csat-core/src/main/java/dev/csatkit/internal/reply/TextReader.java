@@ -172,10 +172,6 @@ public final class TextReader {
                 what + " is not on the scale " + scale.id() + " (" + range + ")", truncated);
     }
 
-    String range() {
-        return range;
-    }
-
     /** @return what a symbol means on this scale, or {@code null} when it is no face and no scale emoji */
     Sentiment sentiment(String key) {
         return emoji.get(key);

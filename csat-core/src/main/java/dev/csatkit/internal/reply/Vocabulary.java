@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -125,10 +124,5 @@ final class Vocabulary {
         if (old != null && old != value) {
             map.put(key, AMBIGUOUS);
         }
-    }
-
-    /** @return the language key a locale is read with */
-    static String languageOf(Locale locale) {
-        return locale.getLanguage();
     }
 }

@@ -14,6 +14,7 @@ module dev.csatkit.core {
     exports dev.csatkit.scale;
     exports dev.csatkit.export;
     exports dev.csatkit.policy;
+    exports dev.csatkit.reply;
     exports dev.csatkit.score;
     exports dev.csatkit.store;
     exports dev.csatkit.survey;

@@ -22,6 +22,7 @@ public final class CsatCli {
         register(new DemoCommand());
         register(new ScalesCommand());
         register(new ReportCommand());
+        register(new ParseCommand());
     }
 
     private void register(Command command) {

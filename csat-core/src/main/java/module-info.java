@@ -10,5 +10,6 @@ module dev.csatkit.core {
     requires static org.jspecify;
 
     exports dev.csatkit;
+    exports dev.csatkit.channel;
     exports dev.csatkit.scale;
 }

@@ -141,13 +141,16 @@ class ChannelContractTestTest {
 
     /** The kit over a {@link MemoryChannel}; subclasses choose its flaws. */
     abstract static class MemoryKit extends ChannelContractTest {
+        private final Set<Flaw> flaws;
         MemoryChannel memory;
 
-        abstract Set<Flaw> flaws();
+        MemoryKit(Flaw... flaws) {
+            this.flaws = flaws.length == 0 ? EnumSet.noneOf(Flaw.class) : EnumSet.of(flaws[0], flaws);
+        }
 
         @Override
         protected Channel createChannel(ChannelContext context) {
-            memory = new MemoryChannel(context, flaws());
+            memory = new MemoryChannel(context, flaws);
             return memory;
         }
 
@@ -169,51 +172,41 @@ class ChannelContractTestTest {
     }
 
     static class Correct extends MemoryKit {
-        @Override
-        Set<Flaw> flaws() {
-            return EnumSet.noneOf(Flaw.class);
-        }
     }
 
     static class NoDedupe extends MemoryKit {
-        @Override
-        Set<Flaw> flaws() {
-            return EnumSet.of(Flaw.NO_DEDUPE);
+        NoDedupe() {
+            super(Flaw.NO_DEDUPE);
         }
     }
 
     static class Blocks extends MemoryKit {
-        @Override
-        Set<Flaw> flaws() {
-            return EnumSet.of(Flaw.BLOCKS);
+        Blocks() {
+            super(Flaw.BLOCKS);
         }
     }
 
     static class AsciiOnly extends MemoryKit {
-        @Override
-        Set<Flaw> flaws() {
-            return EnumSet.of(Flaw.ASCII_ONLY);
+        AsciiOnly() {
+            super(Flaw.ASCII_ONLY);
         }
     }
 
     static class EverythingPermanent extends MemoryKit {
-        @Override
-        Set<Flaw> flaws() {
-            return EnumSet.of(Flaw.EVERYTHING_PERMANENT);
+        EverythingPermanent() {
+            super(Flaw.EVERYTHING_PERMANENT);
         }
     }
 
     static class SystemClock extends MemoryKit {
-        @Override
-        Set<Flaw> flaws() {
-            return EnumSet.of(Flaw.SYSTEM_CLOCK);
+        SystemClock() {
+            super(Flaw.SYSTEM_CLOCK);
         }
     }
 
     static class DropsKey extends MemoryKit {
-        @Override
-        Set<Flaw> flaws() {
-            return EnumSet.of(Flaw.DROPS_KEY);
+        DropsKey() {
+            super(Flaw.DROPS_KEY);
         }
     }
 

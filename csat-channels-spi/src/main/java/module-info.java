@@ -7,4 +7,6 @@ module dev.csatkit.channels.spi {
     requires static org.jspecify;
 
     exports dev.csatkit.channels.spi;
+
+    uses dev.csatkit.channels.spi.ChannelProvider;
 }

@@ -11,6 +11,7 @@ module dev.csatkit.core {
     requires static org.jspecify;
 
     exports dev.csatkit;
+    exports dev.csatkit.channel;
     exports dev.csatkit.scale;
     exports dev.csatkit.export;
     exports dev.csatkit.policy;

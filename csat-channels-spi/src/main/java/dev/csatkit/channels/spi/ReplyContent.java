@@ -1,0 +1,93 @@
+package dev.csatkit.channels.spi;
+
+import java.text.Normalizer;
+import java.util.List;
+
+/**
+ * What a customer sent back. A closed family: text, keys, a button payload or a confirmed email
+ * link.
+ */
+public sealed interface ReplyContent
+        permits ReplyContent.Text, ReplyContent.Keys, ReplyContent.Button, ReplyContent.Link {
+
+    /** The longest reply text kept, in characters; longer texts are refused. */
+    int MAX_TEXT_LENGTH = 100_000;
+
+    /**
+     * A typed reply: an SMS or a chat message.
+     *
+     * @param text what the customer typed, in Unicode normal form C (composed), so that
+     *     {@code "e" + U+0301} and {@code "é"} read the same; may be empty or blank, since a
+     *     customer can send that
+     */
+    record Text(String text) implements ReplyContent {
+        /** Normalises the text to form C. @throws IllegalArgumentException when it is too long */
+        public Text {
+            Require.present("text", text);
+            if (text.length() > MAX_TEXT_LENGTH) {
+                throw Require.invalid("text", text, "must be at most " + MAX_TEXT_LENGTH + " characters");
+            }
+            text = Normalizer.normalize(text, Normalizer.Form.NFC);
+        }
+    }
+
+    /**
+     * The keys pressed in the answer window of a keypad survey, exactly as pressed: {@code #},
+     * {@code *} and keys outside the key map included.
+     *
+     * @param presses the presses in the order they happened; empty when the caller pressed
+     *     nothing before the window closed (no input)
+     */
+    record Keys(List<KeyPress> presses) implements ReplyContent {
+        /**
+         * @throws IllegalArgumentException when a press is missing or the presses are out of order
+         */
+        public Keys {
+            presses = List.copyOf(Require.noNulls("presses", presses));
+            for (int i = 1; i < presses.size(); i++) {
+                if (presses.get(i).at().compareTo(presses.get(i - 1).at()) < 0) {
+                    throw Require.invalid("presses[" + i + "].at", presses.get(i).at(),
+                            "must not be earlier than the press before it (" + presses.get(i - 1).at() + ")");
+                }
+            }
+        }
+
+        /** @return whether the caller pressed nothing */
+        public boolean noInput() {
+            return presses.isEmpty();
+        }
+
+        /** @return the keys as a string, such as {@code "10#"} */
+        public String keys() {
+            StringBuilder sb = new StringBuilder(presses.size());
+            presses.forEach(p -> sb.append(p.key()));
+            return sb.toString();
+        }
+    }
+
+    /**
+     * A tapped quick-reply button.
+     *
+     * @param payload the payload of the button, as it was sent in {@link QuickReply#payload()}
+     */
+    record Button(String payload) implements ReplyContent {
+        /** @throws IllegalArgumentException when the payload is blank or too long */
+        public Button {
+            Require.line("payload", payload, 256);
+        }
+    }
+
+    /**
+     * A rating confirmed through an email link, after the link's signed token was verified and
+     * the explicit submit step was taken. Opening a link alone never produces this reply.
+     *
+     * @param surveyId the survey the link's token was signed for
+     * @param value the rating the customer submitted
+     */
+    record Link(String surveyId, int value) implements ReplyContent {
+        /** @throws IllegalArgumentException when the survey id is blank */
+        public Link {
+            Require.line("surveyId", surveyId, 256);
+        }
+    }
+}

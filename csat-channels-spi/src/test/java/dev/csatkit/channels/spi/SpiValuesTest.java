@@ -1,0 +1,170 @@
+package dev.csatkit.channels.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SpiValuesTest {
+
+    private static final MessageContent SMS = new MessageContent.Sms("Rate us 1-5");
+
+    @Test
+    void messageRejectsAKeyThatCannotTravelInAHeader() {
+        assertThatThrownBy(() -> OutboundMessage.of("+15550100", "has space", SMS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("idempotencyKey = \"has space\": must be 1–128 visible ASCII characters without spaces");
+        assertThatThrownBy(() -> OutboundMessage.of("+15550100", "k".repeat(129), SMS))
+                .hasMessageStartingWith("idempotencyKey = \"kkkk");
+    }
+
+    @Test
+    void messageRejectsARecipientThatSpansLines() {
+        assertThatThrownBy(() -> OutboundMessage.of("a@example.com\r\nBcc: x@example.com", "k1", SMS))
+                .hasMessage("recipient = \"a@example.com\\u000D\\u000ABcc: x@example.com\": "
+                        + "must be a single line without control characters");
+        assertThatThrownBy(() -> OutboundMessage.of(" ", "k1", SMS))
+                .hasMessage("recipient = \" \": must not be blank");
+    }
+
+    @Test
+    void messageRejectsBadCorrelationIds() {
+        assertThatThrownBy(() -> new OutboundMessage("+15550100", Optional.empty(), "k1",
+                Map.of("survey id", "s1"), SMS))
+                .hasMessage("correlationIds key = \"survey id\": must be 1–64 letters, digits, '.', '_' or '-'");
+        Map<String, String> nullValue = new LinkedHashMap<>();
+        nullValue.put("surveyId", null);
+        assertThatThrownBy(() -> new OutboundMessage("+15550100", Optional.empty(), "k1", nullValue, SMS))
+                .hasMessage("correlationIds.surveyId = (missing): must be given");
+    }
+
+    @Test
+    void messageKnowsItsKind() {
+        OutboundMessage m = new OutboundMessage("+15550100", Optional.of("+15550199"), "k1",
+                Map.of("surveyId", "s1"), SMS);
+        assertThat(m.kind()).isEqualTo(ChannelKind.SMS);
+        assertThat(m.withRecipient("+15550101").recipient()).isEqualTo("+15550101");
+        assertThat(m.withIdempotencyKey("k2").idempotencyKey()).isEqualTo("k2");
+    }
+
+    @Test
+    void emailSubjectIsOneLine() {
+        assertThatThrownBy(() -> new MessageContent.Email("Hi\nBcc: x", "body", Optional.empty()))
+                .hasMessage("subject = \"Hi\\u000ABcc: x\": must be a single line without control characters");
+        assertThatThrownBy(() -> new MessageContent.Email("Hi", "body", Optional.of("")))
+                .hasMessage("html = \"\": must not be blank");
+    }
+
+    @Test
+    void chatButtonsHaveDistinctPayloads() {
+        assertThatThrownBy(() -> new MessageContent.Chat("Rate us", List.of(
+                new QuickReply("Good", "csat:5"), new QuickReply("Great", "csat:5"))))
+                .hasMessage("buttons[1].payload = \"csat:5\": must differ from every other button's payload "
+                        + "(buttons[0] has it)");
+        assertThatThrownBy(() -> new QuickReply("x".repeat(65), "p"))
+                .hasMessageEndingWith("must be at most 64 characters");
+    }
+
+    @Test
+    void keypadNeedsAPromptAKeyMapAndASaneWindow() {
+        List<AudioStage> prompt = List.of(new AudioStage(AudioStage.Phase.PROMPT, "prompt.wav"));
+        assertThatThrownBy(() -> new MessageContent.Keypad(
+                List.of(new AudioStage(AudioStage.Phase.THANKS, "thanks.wav")), Map.of("1", 1), Duration.ofSeconds(15)))
+                .hasMessage("stages = \"[THANKS]\": must include a PROMPT stage");
+        assertThatThrownBy(() -> new MessageContent.Keypad(List.of(prompt.get(0), prompt.get(0)),
+                Map.of("1", 1), Duration.ofSeconds(15)))
+                .hasMessage("stages[1].phase = PROMPT: must appear once (stages[0] has it)");
+        assertThatThrownBy(() -> new MessageContent.Keypad(prompt, Map.of("1#", 1), Duration.ofSeconds(15)))
+                .hasMessage("keyMap key = \"1#\": must be 1–3 digits");
+        assertThatThrownBy(() -> new MessageContent.Keypad(prompt, Map.of(), Duration.ofSeconds(15)))
+                .hasMessage("keyMap = \"{}\": must map at least one key sequence");
+        assertThatThrownBy(() -> new MessageContent.Keypad(prompt, Map.of("1", 1), Duration.ofMillis(500)))
+                .hasMessage("answerWindow = PT0.5S: must be between PT1S and PT10M");
+        MessageContent.Keypad ok = new MessageContent.Keypad(prompt, Map.of("2", 2, "1", 1), Duration.ofSeconds(15));
+        assertThat(ok.keyMap().keySet()).containsExactly("1", "2");
+        assertThat(ok.stage(AudioStage.Phase.PROMPT)).isPresent();
+        assertThat(ok.stage(AudioStage.Phase.THANKS)).isEmpty();
+    }
+
+    @Test
+    void capabilitiesCheckRanges() {
+        assertThatThrownBy(() -> ChannelCapabilities.sms(0))
+                .hasMessage("maxSmsSegments = 0: must be between 1 and 255");
+        assertThatThrownBy(() -> ChannelCapabilities.builder().maxButtons(101).build())
+                .hasMessage("maxButtons = 101: must be between 0 and 100");
+        assertThat(ChannelCapabilities.sms(3)).isEqualTo(new ChannelCapabilities(3, 0, true, false, false));
+        assertThat(ChannelCapabilities.email().html()).isTrue();
+        assertThat(ChannelCapabilities.chat(3).maxButtons()).isEqualTo(3);
+        assertThat(ChannelCapabilities.keypad().audio()).isTrue();
+    }
+
+    @Test
+    void deliveryResultsValidate() {
+        assertThatThrownBy(() -> DeliveryResult.retryAfter(Duration.ofSeconds(-1), "throttled"))
+                .hasMessage("delay = PT-1S: must not be negative");
+        assertThatThrownBy(() -> DeliveryResult.failedPermanently(""))
+                .hasMessage("reason = \"\": must not be blank");
+        assertThatThrownBy(() -> DeliveryResult.accepted("id\n2"))
+                .hasMessage("providerMessageId = \"id\\u000A2\": must be a single line without control characters");
+        assertThat(DeliveryResult.retryLater("busy")).isEqualTo(new DeliveryResult.RetryLater(Optional.empty(), "busy"));
+    }
+
+    @Test
+    void keyPressesAreDtmfSymbolsInOrder() {
+        assertThatThrownBy(() -> new KeyPress('x', Duration.ZERO))
+                .hasMessage("key = \"x\": must be one of the DTMF symbols 0123456789*#ABCD");
+        assertThatThrownBy(() -> new KeyPress('1', Duration.ofMillis(-1)))
+                .hasMessage("at = PT-0.001S: must not be negative");
+        assertThatThrownBy(() -> new ReplyContent.Keys(List.of(
+                new KeyPress('1', Duration.ofSeconds(2)), new KeyPress('#', Duration.ofSeconds(1)))))
+                .hasMessage("presses[1].at = PT1S: must not be earlier than the press before it (PT2S)");
+        ReplyContent.Keys keys = new ReplyContent.Keys(List.of(
+                new KeyPress('1', Duration.ofSeconds(1)), new KeyPress('0', Duration.ofSeconds(1)),
+                new KeyPress('#', Duration.ofSeconds(2))));
+        assertThat(keys.keys()).isEqualTo("10#");
+        assertThat(keys.noInput()).isFalse();
+        assertThat(new ReplyContent.Keys(List.of()).noInput()).isTrue();
+    }
+
+    @Test
+    void replyTextIsComposed() {
+        assertThat(new ReplyContent.Text("Cafe\u0301 5").text()).isEqualTo("Caf\u00e9 5");
+        assertThat(new ReplyContent.Text("").text()).isEmpty();
+        assertThatThrownBy(() -> new InboundReply("sms", "+15550100", "+15550199", new ReplyContent.Text("5"),
+                " ", Instant.EPOCH))
+                .hasMessage("providerMessageId = \" \": must not be blank");
+    }
+
+    @Test
+    void contextValidatesAndReadsSettings() {
+        assertThatThrownBy(() -> ChannelContext.builder("sms eu").build())
+                .hasMessage("channelId = \"sms eu\": must be 1–64 letters, digits, '.', '_' or '-'");
+        assertThatThrownBy(() -> ChannelContext.builder("sms").sendTimeout(Duration.ZERO).build())
+                .hasMessage("sendTimeout = PT0S: must be between PT0.01S and PT10M");
+        ChannelContext ctx = ChannelContext.builder("sms").setting("a", "1").clock(Clock.systemUTC()).build();
+        assertThat(ctx.setting("a")).contains("1");
+        assertThat(ctx.setting("b")).isEmpty();
+        assertThatThrownBy(() -> ctx.requireSetting("b"))
+                .hasMessage("settings.b = (missing): must be set for channel sms");
+    }
+
+    @Test
+    void unknownProviderTypeListsWhatWasFound() {
+        assertThatThrownBy(() -> ChannelProviders.create("nope", ChannelContext.builder("x").build()))
+                .hasMessage("type = \"nope\": must name an installed channel provider; found []");
+        assertThat(ChannelProviders.find("nope")).isEmpty();
+    }
+
+    @Test
+    void longValuesAreShortenedInMessages() {
+        assertThatThrownBy(() -> new MessageContent.Sms("x".repeat(MessageContent.MAX_TEXT_LENGTH + 1)))
+                .hasMessage("text = \"" + "x".repeat(80) + "…\" (100001 characters): must be at most 100000 characters");
+    }
+}

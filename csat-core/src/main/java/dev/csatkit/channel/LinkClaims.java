@@ -1,0 +1,60 @@
+package dev.csatkit.channel;
+
+import dev.csatkit.internal.Checks;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+
+/**
+ * What an email link's token asserts: this recipient rates this survey with this value, until
+ * this time.
+ *
+ * <p>Tokens travel in URLs, which proxies and browsers log: prefer an opaque contact or response
+ * id for {@code recipient} over an email address.
+ *
+ * @param surveyId the survey the rating is for; 1–128 characters, one line
+ * @param recipient the host's identifier of the person asked; 1–320 characters, one line
+ * @param value the rating the link stands for
+ * @param expiresAt when the link stops working; kept to the second
+ */
+public record LinkClaims(String surveyId, String recipient, int value, Instant expiresAt) {
+
+    /** The longest survey id, in characters. */
+    public static final int MAX_SURVEY_ID = 128;
+    /** The longest recipient, in characters. */
+    public static final int MAX_RECIPIENT = 320;
+
+    /**
+     * @throws dev.csatkit.InvalidDefinitionException naming each broken rule
+     */
+    public LinkClaims {
+        Checks checks = Checks.of("link claims");
+        line(checks, "surveyId", surveyId, MAX_SURVEY_ID);
+        line(checks, "recipient", recipient, MAX_RECIPIENT);
+        checks.check(expiresAt != null, "expiresAt", expiresAt, "must be given");
+        checks.throwIfAny();
+        expiresAt = Objects.requireNonNull(expiresAt).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private static boolean wellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void line(Checks checks, String field, String value, int max) {
+        if (checks.check(value != null && !value.isBlank(), field, value, "must not be blank")
+                && checks.check(value.length() <= max, field, value, "must be at most " + max + " characters")) {
+            if (checks.check(value.chars().noneMatch(Character::isISOControl), field, value,
+                    "must be one line without control characters")) {
+                checks.check(wellFormed(value), field, value, "must be well-formed Unicode (no unpaired surrogate)");
+            }
+        }
+    }
+}

@@ -37,7 +37,8 @@ class SamplingProperties {
         for (int c : counts) {
             chi2 += (c - expected) * (c - expected) / expected;
         }
-        // 19 degrees of freedom: P(chi2 > 50) is about 0.0001.
-        assertThat(chi2).isLessThan(50);
+        // 19 degrees of freedom: P(chi2 > 80) is about 3e-9, so 200 tries stay reliable, while a
+        // skewed hash lands in the thousands.
+        assertThat(chi2).isLessThan(80);
     }
 }

@@ -1,0 +1,215 @@
+package dev.csatkit.channel;
+
+import dev.csatkit.CsatException;
+import dev.csatkit.InvalidDefinitionException;
+import dev.csatkit.Violation;
+import dev.csatkit.channels.spi.AudioStage;
+import dev.csatkit.channels.spi.ChannelCapabilities;
+import dev.csatkit.channels.spi.ChannelKind;
+import dev.csatkit.channels.spi.MessageContent;
+import dev.csatkit.channels.spi.QuickReply;
+import dev.csatkit.scale.RatingScale;
+import dev.csatkit.scale.ScalePoint;
+import dev.csatkit.survey.KeypadAudio;
+import dev.csatkit.survey.MessageSet;
+import dev.csatkit.survey.MessageTemplate;
+import dev.csatkit.survey.ResolvedMessages;
+import dev.csatkit.survey.SurveyDefinition;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntFunction;
+
+/**
+ * Turns a survey definition into what one channel delivers: a survey × the channel's
+ * capabilities × the contact's locale gives the {@link MessageContent}.
+ *
+ * <ul>
+ *   <li><b>SMS</b>: the prompt, then the opt-out instructions on their own line; the text must fit
+ *       the channel's segment limit (GSM-7 or UCS-2, counted exactly).</li>
+ *   <li><b>Email</b>: the survey name as subject; a plain-text part with the prompt and one link
+ *       per scale point; an HTML part with the same links when the channel takes HTML.</li>
+ *   <li><b>Chat</b>: the prompt, with one quick-reply button per scale point (label with emoji,
+ *       payload the value as {@code ReplyParser.parseChoice} reads it) when the channel has
+ *       enough buttons, else the prompt alone, which asks for a typed reply.</li>
+ *   <li><b>Keypad</b>: the definition's audio stages (the text prompt and thank-you spoken where a
+ *       stage is missing), the key map and the answer window.</li>
+ * </ul>
+ *
+ * <p>The scale placeholders ({@code scale.min}, {@code scale.max} and their labels in the
+ * message's language) and {@code survey.name} are filled in here; the host supplies the rest.
+ */
+public final class SurveyRenderer {
+
+    private SurveyRenderer() {
+    }
+
+    /**
+     * Renders the survey for a contact.
+     *
+     * @param survey the survey
+     * @param kind the channel kind
+     * @param capabilities what the channel can carry
+     * @param locale the contact's locale
+     * @param values the host's placeholder values ({@code company}, {@code agent.name}, …)
+     * @param linkForValue for email: the link that records a scale value (a signed token URL)
+     * @return the content, or empty when the survey skips contacts in that language
+     * @throws CsatException when the survey is not for that channel kind, a placeholder has no
+     *     value, or an SMS does not fit the channel's segments
+     */
+    public static Optional<MessageContent> render(SurveyDefinition survey, ChannelKind kind,
+            ChannelCapabilities capabilities, Locale locale, Map<String, String> values,
+            IntFunction<String> linkForValue) {
+        if (!survey.supports(kind)) {
+            throw new CsatException("Survey " + survey.id() + " is not sent on " + kind + "; its channels are "
+                    + survey.channels());
+        }
+        Optional<ResolvedMessages> resolved = survey.resolve(locale);
+        if (resolved.isEmpty()) {
+            return Optional.empty();
+        }
+        Locale used = resolved.get().locale();
+        MessageSet messages = resolved.get().messages();
+        Map<String, String> all = values(survey, used, values);
+        RatingScale scale = survey.scale();
+        MessageContent content = switch (kind) {
+            case SMS -> {
+                String text = smsText(messages, all);
+                SmsSegments.requireWithin("messages." + used.toLanguageTag() + ".prompt", text,
+                        capabilities.maxSmsSegments());
+                yield new MessageContent.Sms(text);
+            }
+            case EMAIL -> email(survey, messages, all, used, capabilities, linkForValue);
+            case CHAT -> {
+                List<QuickReply> buttons = new ArrayList<>();
+                if (capabilities.maxButtons() >= scale.size()) {
+                    for (ScalePoint p : scale.points()) {
+                        buttons.add(new QuickReply(buttonLabel(p, used), Integer.toString(p.value())));
+                    }
+                }
+                yield new MessageContent.Chat(messages.prompt().render(all), buttons);
+            }
+            case VOICE_DTMF -> keypad(survey, messages, all);
+        };
+        return Optional.of(content);
+    }
+
+    /**
+     * Checks every language of an SMS survey against a channel's segment limit, before anything
+     * is sent. Placeholders without a sample value count as their own name in braces.
+     *
+     * @param survey the survey
+     * @param capabilities the SMS channel's capabilities
+     * @param sampleValues typical placeholder values ({@code company}, {@code agent.name}, …)
+     * @throws InvalidDefinitionException listing each language whose message is too long, with
+     *     its segment count
+     */
+    public static void checkSms(SurveyDefinition survey, ChannelCapabilities capabilities,
+            Map<String, String> sampleValues) {
+        List<Violation> problems = new ArrayList<>();
+        survey.messages().forEach((locale, messages) -> {
+            Map<String, String> all = new HashMap<>();
+            messages.templates().values().forEach(t -> t.placeholders().forEach(p -> all.put(p, "{" + p + "}")));
+            all.putAll(values(survey, locale, sampleValues));
+            SmsSegments.check("messages." + locale.toLanguageTag() + ".prompt", smsText(messages, all),
+                    capabilities.maxSmsSegments()).ifPresent(problems::add);
+        });
+        if (!problems.isEmpty()) {
+            throw new InvalidDefinitionException("survey definition for this SMS channel", problems);
+        }
+    }
+
+    private static String smsText(MessageSet messages, Map<String, String> values) {
+        String prompt = messages.prompt().render(values);
+        return messages.optOutInstructions().map(t -> prompt + "\n" + t.render(values)).orElse(prompt);
+    }
+
+    private static Map<String, String> values(SurveyDefinition survey, Locale locale, Map<String, String> host) {
+        RatingScale scale = survey.scale();
+        Map<String, String> all = new HashMap<>(host);
+        all.put("survey.name", survey.name());
+        all.put("scale.min", Integer.toString(scale.min()));
+        all.put("scale.max", Integer.toString(scale.max()));
+        all.put("scale.min.label", scale.first().displayLabel(locale));
+        all.put("scale.max.label", scale.last().displayLabel(locale));
+        return all;
+    }
+
+    private static String buttonLabel(ScalePoint p, Locale locale) {
+        String label = p.displayLabel(locale);
+        return p.emoji().map(e -> e + " " + label).orElse(label);
+    }
+
+    private static MessageContent email(SurveyDefinition survey, MessageSet messages, Map<String, String> values,
+            Locale locale, ChannelCapabilities capabilities, IntFunction<String> linkForValue) {
+        if (!capabilities.links()) {
+            throw new CsatException("An email survey needs a channel that carries links");
+        }
+        String prompt = messages.prompt().render(values);
+        Map<ScalePoint, String> links = new LinkedHashMap<>();
+        // Best rating first, as people read down a list.
+        List<ScalePoint> points = new ArrayList<>(survey.scale().points());
+        java.util.Collections.reverse(points);
+        for (ScalePoint p : points) {
+            links.put(p, linkForValue.apply(p.value()));
+        }
+        StringBuilder text = new StringBuilder(prompt).append("\n\n");
+        links.forEach((p, link) -> text.append(p.value()).append(" - ").append(p.displayLabel(locale))
+                .append(": ").append(link).append('\n'));
+        messages.optOutInstructions().ifPresent(t -> text.append('\n').append(t.render(values)).append('\n'));
+        Optional<String> html = Optional.empty();
+        if (capabilities.html()) {
+            StringBuilder h = new StringBuilder("<p>").append(escape(prompt)).append("</p>\n<ul>\n");
+            links.forEach((p, link) -> h.append("  <li><a href=\"").append(escape(link)).append("\">")
+                    .append(escape(buttonLabel(p, locale))).append(" (").append(p.value()).append(")</a></li>\n"));
+            h.append("</ul>\n");
+            messages.optOutInstructions().ifPresent(t -> h.append("<p>").append(escape(t.render(values))).append("</p>\n"));
+            html = Optional.of(h.toString());
+        }
+        return new MessageContent.Email(survey.name(), text.toString(), html);
+    }
+
+    private static MessageContent keypad(SurveyDefinition survey, MessageSet messages, Map<String, String> values) {
+        Optional<KeypadAudio> audio = messages.keypad();
+        List<AudioStage> stages = new ArrayList<>();
+        audio.flatMap(KeypadAudio::notice).ifPresent(s -> stages.add(stage(AudioStage.Phase.ANNOUNCEMENT, s, values)));
+        stages.add(audio.flatMap(KeypadAudio::ratingPrompt).map(s -> stage(AudioStage.Phase.PROMPT, s, values))
+                .orElseGet(() -> new AudioStage(AudioStage.Phase.PROMPT, messages.prompt().render(values))));
+        stages.add(audio.flatMap(KeypadAudio::thankYou).map(s -> stage(AudioStage.Phase.THANKS, s, values))
+                .orElseGet(() -> new AudioStage(AudioStage.Phase.THANKS, messages.thankYou().render(values))));
+        Map<String, Integer> keys = new LinkedHashMap<>();
+        for (ScalePoint p : survey.scale().points()) {
+            keys.put(Integer.toString(p.value()), p.value());
+        }
+        return new MessageContent.Keypad(stages, keys, survey.keypadAnswerWindow());
+    }
+
+    private static AudioStage stage(AudioStage.Phase phase, dev.csatkit.survey.AudioStage source,
+            Map<String, String> values) {
+        if (source instanceof dev.csatkit.survey.AudioStage.Clip clip) {
+            return new AudioStage(phase, clip.resource());
+        }
+        MessageTemplate text = ((dev.csatkit.survey.AudioStage.Speech) source).text();
+        return new AudioStage(phase, text.render(values));
+    }
+
+    private static String escape(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

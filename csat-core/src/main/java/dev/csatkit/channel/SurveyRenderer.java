@@ -74,7 +74,7 @@ public final class SurveyRenderer {
         }
         Locale used = resolved.get().locale();
         MessageSet messages = resolved.get().messages();
-        Map<String, String> all = values(survey, used, values);
+        Map<String, String> all = placeholderValues(survey, used, values);
         RatingScale scale = survey.scale();
         MessageContent content = switch (kind) {
             case SMS -> {
@@ -114,7 +114,7 @@ public final class SurveyRenderer {
         survey.messages().forEach((locale, messages) -> {
             Map<String, String> all = new HashMap<>();
             messages.templates().values().forEach(t -> t.placeholders().forEach(p -> all.put(p, "{" + p + "}")));
-            all.putAll(values(survey, locale, sampleValues));
+            all.putAll(placeholderValues(survey, locale, sampleValues));
             SmsSegments.check("messages." + locale.toLanguageTag() + ".prompt", smsText(messages, all),
                     capabilities.maxSmsSegments()).ifPresent(problems::add);
         });
@@ -128,7 +128,18 @@ public final class SurveyRenderer {
         return messages.optOutInstructions().map(t -> prompt + "\n" + t.render(values)).orElse(prompt);
     }
 
-    private static Map<String, String> values(SurveyDefinition survey, Locale locale, Map<String, String> host) {
+    /**
+     * The values a message is rendered with: the host's, plus {@code survey.name} and the scale
+     * placeholders ({@code scale.min}, {@code scale.max} and their labels in {@code locale}),
+     * which the library fills in.
+     *
+     * @param survey the survey
+     * @param locale the language of the message
+     * @param host the host's placeholder values
+     * @return every value, the library's taking precedence
+     */
+    public static Map<String, String> placeholderValues(SurveyDefinition survey, Locale locale,
+            Map<String, String> host) {
         RatingScale scale = survey.scale();
         Map<String, String> all = new HashMap<>(host);
         all.put("survey.name", survey.name());

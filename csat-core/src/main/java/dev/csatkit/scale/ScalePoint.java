@@ -1,8 +1,8 @@
 package dev.csatkit.scale;
 
 import dev.csatkit.internal.Checks;
+import dev.csatkit.internal.LocaleMap;
 import dev.csatkit.internal.Locales;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -58,7 +58,7 @@ public record ScalePoint(int value, Polarity polarity, Map<Locale, String> label
             }
         });
         checks.throwIfAny();
-        labels = Collections.unmodifiableMap(copy);
+        labels = new LocaleMap<>(copy);
     }
 
     /**
@@ -101,13 +101,8 @@ public record ScalePoint(int value, Polarity polarity, Map<Locale, String> label
      * @return the label, or empty when there is none in that language
      */
     public Optional<String> label(Locale locale) {
-        for (Locale candidate : Locales.chain(locale)) {
-            String label = labels.get(candidate);
-            if (label != null) {
-                return Optional.of(label);
-            }
-        }
-        return Optional.empty();
+        Locale key = ((LocaleMap<String>) labels).bestKey(locale);
+        return key == null ? Optional.empty() : Optional.of(labels.get(key));
     }
 
     /**

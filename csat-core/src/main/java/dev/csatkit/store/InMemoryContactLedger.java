@@ -42,7 +42,7 @@ public final class InMemoryContactLedger implements ContactLedger {
             }
             return until;
         });
-        afterWrite(nowMillis);
+        afterWrite(now);
         return held[0] == 0 ? new Reservation.Granted(Instant.ofEpochMilli(until))
                 : new Reservation.Denied(Instant.ofEpochMilli(held[0]));
     }
@@ -90,9 +90,9 @@ public final class InMemoryContactLedger implements ContactLedger {
         return Math.max(0, before - holds.size());
     }
 
-    private void afterWrite(long nowMillis) {
+    private void afterWrite(Instant now) {
         if (writes.incrementAndGet() % SWEEP_EVERY == 0) {
-            holds.values().removeIf(until -> until <= nowMillis);
+            sweep(now);
         }
     }
 }

@@ -3,12 +3,11 @@ package dev.csatkit.survey;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.csatkit.channels.spi.ChannelKind;
-import dev.csatkit.internal.Locales;
+import dev.csatkit.internal.LocaleMap;
 import dev.csatkit.scale.RatingScales;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +27,7 @@ import java.util.Optional;
  */
 public final class DefaultMessages {
 
-    private static final Map<ChannelKind, Map<Locale, MessageSet>> SETS = load();
+    private static final Map<ChannelKind, LocaleMap<MessageSet>> SETS = load();
 
     private DefaultMessages() {
     }
@@ -47,14 +46,9 @@ public final class DefaultMessages {
      * @return the messages, or empty when they do not ship in that language
      */
     public static Optional<MessageSet> forChannel(ChannelKind channel, Locale locale) {
-        Map<Locale, MessageSet> byLocale = SETS.get(channel);
-        for (Locale candidate : Locales.chain(locale)) {
-            MessageSet set = byLocale.get(candidate);
-            if (set != null) {
-                return Optional.of(set);
-            }
-        }
-        return Optional.empty();
+        LocaleMap<MessageSet> byLocale = SETS.get(channel);
+        Locale key = byLocale.bestKey(locale);
+        return key == null ? Optional.empty() : Optional.of(byLocale.get(key));
     }
 
     /**
@@ -65,7 +59,7 @@ public final class DefaultMessages {
         return SETS.get(channel);
     }
 
-    private static Map<ChannelKind, Map<Locale, MessageSet>> load() {
+    private static Map<ChannelKind, LocaleMap<MessageSet>> load() {
         JsonNode root;
         try (InputStream in = DefaultMessages.class.getResourceAsStream("default-messages.json")) {
             if (in == null) {
@@ -75,13 +69,13 @@ public final class DefaultMessages {
         } catch (IOException e) {
             throw new UncheckedIOException("default-messages.json cannot be read", e);
         }
-        Map<ChannelKind, Map<Locale, MessageSet>> sets = new EnumMap<>(ChannelKind.class);
+        Map<ChannelKind, LocaleMap<MessageSet>> sets = new EnumMap<>(ChannelKind.class);
         for (ChannelKind kind : ChannelKind.values()) {
             Map<Locale, MessageSet> byLocale = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> entry : root.properties()) {
                 byLocale.put(Locale.forLanguageTag(entry.getKey()), build(kind, entry.getValue()));
             }
-            sets.put(kind, Collections.unmodifiableMap(byLocale));
+            sets.put(kind, new LocaleMap<>(byLocale));
         }
         return sets;
     }

@@ -1,11 +1,11 @@
 package dev.csatkit.examples.cli;
 
+import dev.csatkit.channel.SurveyRenderer;
 import dev.csatkit.channels.spi.ChannelKind;
 import dev.csatkit.examples.guide.FirstSurvey;
 import dev.csatkit.scale.RatingScale;
 import dev.csatkit.scale.RatingScales;
 import dev.csatkit.survey.DefaultMessages;
-import dev.csatkit.survey.MessageSet;
 import dev.csatkit.survey.ResolvedMessages;
 import dev.csatkit.survey.SurveyDefinition;
 import dev.csatkit.survey.SurveyJson;
@@ -58,7 +58,8 @@ final class DemoCommand implements Command {
                 Locale locale = Locale.forLanguageTag(tag);
                 ResolvedMessages messages = stored.resolve(locale).orElseThrow();
                 out.printf("  %-6s -> %-3s%s %s%n", tag, messages.locale().toLanguageTag(),
-                        messages.usedDefault() ? "*" : " ", render(messages.messages(), scale, messages.locale()));
+                        messages.usedDefault() ? "*" : " ", messages.messages().prompt().render(
+                                SurveyRenderer.placeholderValues(stored, messages.locale(), Map.of("company", "Acme"))));
             }
             out.println();
         }
@@ -66,14 +67,5 @@ final class DemoCommand implements Command {
         out.println();
         out.println("README sample (fr-CA contact): " + FirstSurvey.run());
         return 0;
-    }
-
-    private static String render(MessageSet set, RatingScale scale, Locale locale) {
-        return set.prompt().render(Map.of(
-                "company", "Acme",
-                "scale.min", Integer.toString(scale.min()),
-                "scale.max", Integer.toString(scale.max()),
-                "scale.min.label", scale.first().displayLabel(locale),
-                "scale.max.label", scale.last().displayLabel(locale)));
     }
 }

@@ -12,6 +12,7 @@ module dev.csatkit.core {
 
     exports dev.csatkit;
     exports dev.csatkit.channel;
+    exports dev.csatkit.engine;
     exports dev.csatkit.scale;
     exports dev.csatkit.export;
     exports dev.csatkit.policy;

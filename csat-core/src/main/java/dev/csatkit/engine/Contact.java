@@ -1,0 +1,136 @@
+package dev.csatkit.engine;
+
+import dev.csatkit.channels.spi.ChannelKind;
+import dev.csatkit.internal.Checks;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The customer an interaction was with.
+ *
+ * <p>Addresses are taken as given: a phone number that is not valid E.164 is not refused here but
+ * makes the survey skip with {@link SkipReason#INVALID_ADDRESS}, so one bad record in the host's
+ * CRM never stops an interaction from being reported.
+ *
+ * @param id the contact's id in the host's system; frequency caps count per contact id
+ * @param addresses where the contact can be reached, per channel kind: a phone number for
+ *     {@link ChannelKind#SMS} and {@link ChannelKind#VOICE_DTMF}, an email, a chat user id
+ * @param locale the contact's language
+ * @param zone the contact's time zone, for quiet hours
+ * @param attributes anything else the host knows, for its own eligibility rule ({@code vip},
+ *     {@code name} …)
+ */
+public record Contact(String id, Map<ChannelKind, String> addresses, Locale locale, ZoneId zone,
+        Map<String, String> attributes) {
+
+    /**
+     * Validates the contact.
+     *
+     * @throws dev.csatkit.InvalidDefinitionException naming every broken rule
+     */
+    public Contact {
+        Objects.requireNonNull(locale, "locale");
+        Objects.requireNonNull(zone, "zone");
+        addresses = addresses.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(addresses));
+        attributes = Map.copyOf(attributes);
+        Checks checks = Checks.of("contact");
+        Text.check(checks, "id", id);
+        addresses.forEach((kind, address) -> checks.check(!address.isBlank() && address.length() <= 320,
+                "addresses." + kind, address, "must be 1–320 characters and not blank"));
+        checks.throwIfAny();
+    }
+
+    /**
+     * @param id the contact's id
+     * @return a builder; locale English and zone UTC unless set
+     */
+    public static Builder builder(String id) {
+        return new Builder(id);
+    }
+
+    /**
+     * @param kind a channel kind
+     * @return the contact's address on it
+     */
+    public Optional<String> address(ChannelKind kind) {
+        return Optional.ofNullable(addresses.get(kind));
+    }
+
+    /** Builds a {@link Contact}. Not thread-safe. */
+    public static final class Builder {
+        private final String id;
+        private final Map<ChannelKind, String> addresses = new EnumMap<>(ChannelKind.class);
+        private Locale locale = Locale.ENGLISH;
+        private ZoneId zone = ZoneOffset.UTC;
+        private final Map<String, String> attributes = new LinkedHashMap<>();
+
+        private Builder(String id) {
+            this.id = id;
+        }
+
+        /**
+         * @param number the phone number, E.164; used for SMS and keypad surveys
+         * @return this
+         */
+        public Builder phone(String number) {
+            addresses.put(ChannelKind.SMS, number);
+            addresses.put(ChannelKind.VOICE_DTMF, number);
+            return this;
+        }
+
+        /** @param address the email address @return this */
+        public Builder email(String address) {
+            addresses.put(ChannelKind.EMAIL, address);
+            return this;
+        }
+
+        /** @param userId the chat platform's user or conversation id @return this */
+        public Builder chat(String userId) {
+            addresses.put(ChannelKind.CHAT, userId);
+            return this;
+        }
+
+        /**
+         * @param kind a channel kind
+         * @param address the address on it
+         * @return this
+         */
+        public Builder address(ChannelKind kind, String address) {
+            addresses.put(Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(address, "address"));
+            return this;
+        }
+
+        /** @param value the contact's language @return this */
+        public Builder locale(Locale value) {
+            locale = Objects.requireNonNull(value, "locale");
+            return this;
+        }
+
+        /** @param value the contact's time zone @return this */
+        public Builder zone(ZoneId value) {
+            zone = Objects.requireNonNull(value, "zone");
+            return this;
+        }
+
+        /**
+         * @param name an attribute's name
+         * @param value its value
+         * @return this
+         */
+        public Builder attribute(String name, String value) {
+            attributes.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** @return the contact */
+        public Contact build() {
+            return new Contact(id, addresses, locale, zone, attributes);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package dev.csatkit.engine;
+
+/** How an interaction ended. */
+public enum Ending {
+    /** The contact's matter was handled: the call was answered to its end, the ticket solved. */
+    RESOLVED,
+    /** The contact left before being served. */
+    ABANDONED,
+    /** Handed on to someone else, who will finish it in another interaction. */
+    TRANSFERRED
+}

@@ -1,0 +1,173 @@
+package dev.csatkit.engine;
+
+import dev.csatkit.internal.Checks;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A finished interaction, as the host reports it to {@link SurveyEngine#decide}.
+ *
+ * @param id the interaction's id (call id, ticket number, chat id); a replay with the same id is
+ *     recognised and never surveyed twice
+ * @param contact who it was with
+ * @param medium the channel it took place on
+ * @param direction who started it
+ * @param entryPoint where the contact came in, such as the number called or the support address
+ * @param brand the brand or workspace it belongs to, for routing
+ * @param agent the agent who last worked it, credited with the rating; empty when nobody did
+ * @param startedAt when it started
+ * @param endedAt when it ended
+ * @param handleTime how long the agent worked on it (talk, hold and wrap-up)
+ * @param ending how it ended
+ * @param hangUp for calls, who hung up first
+ * @param caseType the case type
+ * @param tags the host's tags
+ */
+public record Interaction(String id, Contact contact, Medium medium, Direction direction, Optional<String> entryPoint,
+        Optional<String> brand, Optional<Agent> agent, Instant startedAt, Instant endedAt, Duration handleTime,
+        Ending ending, HangUp hangUp, Optional<String> caseType, Set<String> tags) {
+
+    /**
+     * Validates the interaction.
+     *
+     * @throws dev.csatkit.InvalidDefinitionException naming every broken rule
+     */
+    public Interaction {
+        Objects.requireNonNull(contact, "contact");
+        Objects.requireNonNull(medium, "medium");
+        Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(entryPoint, "entryPoint");
+        Objects.requireNonNull(brand, "brand");
+        Objects.requireNonNull(agent, "agent");
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(endedAt, "endedAt");
+        Objects.requireNonNull(handleTime, "handleTime");
+        Objects.requireNonNull(ending, "ending");
+        Objects.requireNonNull(hangUp, "hangUp");
+        Objects.requireNonNull(caseType, "caseType");
+        tags = Set.copyOf(tags);
+        Checks checks = Checks.of("interaction");
+        Text.check(checks, "id", id);
+        entryPoint.ifPresent(v -> Text.check(checks, "entryPoint", v));
+        brand.ifPresent(v -> Text.check(checks, "brand", v));
+        caseType.ifPresent(v -> Text.check(checks, "caseType", v));
+        checks.check(!endedAt.isBefore(startedAt), "endedAt", endedAt, "must not be before startedAt " + startedAt);
+        checks.check(!handleTime.isNegative(), "handleTime", handleTime, "must not be negative");
+        checks.throwIfAny();
+    }
+
+    /**
+     * @param id the interaction's id
+     * @param contact who it was with
+     * @param medium the channel it took place on
+     * @return a builder: inbound, resolved, with no agent, started and ended at the epoch unless set
+     */
+    public static Builder builder(String id, Contact contact, Medium medium) {
+        return new Builder(id, contact, medium);
+    }
+
+    /** Builds an {@link Interaction}. Not thread-safe. */
+    public static final class Builder {
+        private final String id;
+        private final Contact contact;
+        private final Medium medium;
+        private Direction direction = Direction.INBOUND;
+        private @Nullable String entryPoint;
+        private @Nullable String brand;
+        private @Nullable Agent agent;
+        private Instant startedAt = Instant.EPOCH;
+        private Instant endedAt = Instant.EPOCH;
+        private @Nullable Duration handleTime;
+        private Ending ending = Ending.RESOLVED;
+        private HangUp hangUp = HangUp.UNKNOWN;
+        private @Nullable String caseType;
+        private final Set<String> tags = new LinkedHashSet<>();
+
+        private Builder(String id, Contact contact, Medium medium) {
+            this.id = id;
+            this.contact = contact;
+            this.medium = medium;
+        }
+
+        /** @param value who started it @return this */
+        public Builder direction(Direction value) {
+            direction = Objects.requireNonNull(value, "direction");
+            return this;
+        }
+
+        /** @param value where the contact came in @return this */
+        public Builder entryPoint(String value) {
+            entryPoint = value;
+            return this;
+        }
+
+        /** @param value the brand or workspace @return this */
+        public Builder brand(String value) {
+            brand = value;
+            return this;
+        }
+
+        /** @param value the agent who last worked it @return this */
+        public Builder agent(Agent value) {
+            agent = value;
+            return this;
+        }
+
+        /**
+         * Sets start and end; the handle time defaults to their difference.
+         *
+         * @param start when it started
+         * @param end when it ended
+         * @return this
+         */
+        public Builder between(Instant start, Instant end) {
+            startedAt = Objects.requireNonNull(start, "startedAt");
+            endedAt = Objects.requireNonNull(end, "endedAt");
+            return this;
+        }
+
+        /** @param value how long the agent worked on it @return this */
+        public Builder handleTime(Duration value) {
+            handleTime = value;
+            return this;
+        }
+
+        /** @param value how it ended @return this */
+        public Builder ending(Ending value) {
+            ending = Objects.requireNonNull(value, "ending");
+            return this;
+        }
+
+        /** @param value who hung up first @return this */
+        public Builder hangUp(HangUp value) {
+            hangUp = Objects.requireNonNull(value, "hangUp");
+            return this;
+        }
+
+        /** @param value the case type @return this */
+        public Builder caseType(String value) {
+            caseType = value;
+            return this;
+        }
+
+        /** @param value a tag @return this */
+        public Builder tag(String value) {
+            tags.add(Objects.requireNonNull(value, "tag"));
+            return this;
+        }
+
+        /** @return the interaction */
+        public Interaction build() {
+            Duration handled = handleTime != null ? handleTime
+                    : endedAt.isBefore(startedAt) ? Duration.ZERO : Duration.between(startedAt, endedAt);
+            return new Interaction(id, contact, medium, direction, Optional.ofNullable(entryPoint),
+                    Optional.ofNullable(brand), Optional.ofNullable(agent), startedAt, endedAt, handled, ending,
+                    hangUp, Optional.ofNullable(caseType), tags);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package dev.csatkit.engine;
+
+import dev.csatkit.store.OpenSurvey;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Something that happened to a survey, handed to every {@link SurveyListener}. Events that
+ * concern a scheduled survey carry its state right after the change.
+ */
+public sealed interface SurveyEvent {
+
+    /** @return when it happened, from the engine's clock */
+    Instant at();
+
+    /**
+     * A survey was scheduled.
+     *
+     * @param survey the survey as scheduled
+     * @param at when
+     */
+    record Scheduled(OpenSurvey survey, Instant at) implements SurveyEvent {
+        /** Checks that nothing is missing. */
+        public Scheduled {
+            Objects.requireNonNull(survey, "survey");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * An interaction got no survey.
+     *
+     * @param interactionId the interaction
+     * @param decision the decision, with its reason and detail
+     * @param at when
+     */
+    record Skipped(String interactionId, Decision.Skipped decision, Instant at) implements SurveyEvent {
+        /** Checks that nothing is missing. */
+        public Skipped {
+            Objects.requireNonNull(interactionId, "interactionId");
+            Objects.requireNonNull(decision, "decision");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * The channel accepted the survey.
+     *
+     * @param survey the survey, now waiting for a reply
+     * @param at when
+     */
+    record Sent(OpenSurvey survey, Instant at) implements SurveyEvent {
+        /** Checks that nothing is missing. */
+        public Sent {
+            Objects.requireNonNull(survey, "survey");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * A send failed. When {@code permanent} is false the survey will be tried again at
+     * {@link OpenSurvey#retryAt()}; when true it ended in {@link dev.csatkit.store.SurveyState#FAILED}.
+     *
+     * @param survey the survey after the failure
+     * @param reason the channel's reason
+     * @param permanent whether the survey gave up
+     * @param at when
+     */
+    record Failed(OpenSurvey survey, String reason, boolean permanent, Instant at) implements SurveyEvent {
+        /** Checks that nothing is missing. */
+        public Failed {
+            Objects.requireNonNull(survey, "survey");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * The one reminder was sent.
+     *
+     * @param survey the survey
+     * @param at when
+     */
+    record Reminded(OpenSurvey survey, Instant at) implements SurveyEvent {
+        /** Checks that nothing is missing. */
+        public Reminded {
+            Objects.requireNonNull(survey, "survey");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * A rating was recorded.
+     *
+     * @param survey the survey with the rating
+     * @param value the rating
+     * @param replaced whether it replaced an earlier rating
+     * @param at when
+     */
+    record Rated(OpenSurvey survey, int value, boolean replaced, Instant at) implements SurveyEvent {
+        /** Checks that nothing is missing. */
+        public Rated {
+            Objects.requireNonNull(survey, "survey");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * A comment was attached.
+     *
+     * @param survey the survey with the comment
+     * @param comment the comment
+     * @param at when
+     */
+    record Commented(OpenSurvey survey, String comment, Instant at) implements SurveyEvent {
+        /** Checks that nothing is missing. */
+        public Commented {
+            Objects.requireNonNull(survey, "survey");
+            Objects.requireNonNull(comment, "comment");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * A rating at or below the profile's threshold, for review.
+     *
+     * @param survey the survey, with the interaction, agent and team credited
+     * @param value the rating
+     * @param comment the comment that came with it, if any (a later one arrives as {@link Commented})
+     * @param at when
+     */
+    record LowScore(OpenSurvey survey, int value, Optional<String> comment, Instant at) implements SurveyEvent {
+        /** Checks that nothing is missing. */
+        public LowScore {
+            Objects.requireNonNull(survey, "survey");
+            Objects.requireNonNull(comment, "comment");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * An address opted out of surveys.
+     *
+     * @param channel the channel kind, in lower case
+     * @param address the address
+     * @param survey the survey it answered, if any
+     * @param at when
+     */
+    record OptedOut(String channel, String address, Optional<OpenSurvey> survey, Instant at) implements SurveyEvent {
+        /** Checks that nothing is missing. */
+        public OptedOut {
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(address, "address");
+            Objects.requireNonNull(survey, "survey");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * A survey closed without a rating.
+     *
+     * @param survey the survey, now {@link dev.csatkit.store.SurveyState#EXPIRED}
+     * @param at when
+     */
+    record Expired(OpenSurvey survey, Instant at) implements SurveyEvent {
+        /** Checks that nothing is missing. */
+        public Expired {
+            Objects.requireNonNull(survey, "survey");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * A rated survey closed; its rating is final.
+     *
+     * @param survey the survey, now {@link dev.csatkit.store.SurveyState#ANSWERED}
+     * @param at when
+     */
+    record Answered(OpenSurvey survey, Instant at) implements SurveyEvent {
+        /** Checks that nothing is missing. */
+        public Answered {
+            Objects.requireNonNull(survey, "survey");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+}

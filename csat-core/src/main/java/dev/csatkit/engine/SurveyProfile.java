@@ -1,0 +1,365 @@
+package dev.csatkit.engine;
+
+import dev.csatkit.channels.spi.ChannelKind;
+import dev.csatkit.internal.Checks;
+import dev.csatkit.policy.FrequencyCap;
+import dev.csatkit.policy.QuietHours;
+import dev.csatkit.policy.Sampling;
+import dev.csatkit.scale.RatingScale;
+import dev.csatkit.survey.SurveyDefinition;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One survey as the engine runs it: the definition, the channel it goes on, which interactions it
+ * follows, and every rule of the decision, the sending and the replies. An engine runs up to
+ * {@link SurveyEngine#MAX_PROFILES} profiles side by side.
+ *
+ * @param survey the survey definition
+ * @param sendOn the kind of channel the survey is sent on
+ * @param channelId the channel to send on; empty to use the engine's only channel of that kind
+ * @param route which interactions it follows
+ * @param disabledMedia interaction channels switched off (all are on by default)
+ * @param disabledEntryPoints entry points switched off (all are on by default)
+ * @param inboundOnly whether only inbound interactions are surveyed (always for keypad surveys)
+ * @param includeVirtualAgents whether interactions handled by bots are surveyed
+ * @param minHandleTime the shortest agent handle time surveyed
+ * @param eligibility the host's rule on the contact, such as only designated contacts
+ * @param sampling the share of interactions surveyed
+ * @param quietHours when, in the contact's time zone, nothing is sent (the send is deferred)
+ * @param frequencyCap at most one survey per contact per window; empty for none
+ * @param delay how long after the interaction ends the survey is sent
+ * @param answerWindow how long after sending a reply counts
+ * @param commentWindow how long after a rating a free-text comment is attached
+ * @param reminderAfter when to remind once if no reply came; empty for no reminder
+ * @param maxInvalidReplies how many unreadable replies get the invalid-reply message (keypad:
+ *     how many no-match entries are retried)
+ * @param maxNoInputs on the keypad, how many answer windows without a key are retried
+ * @param countLateReplies whether a rating after the answer window still counts
+ * @param lowScoreThreshold a rating at or below it raises a low-score event
+ * @param releaseCapOnFailure whether a survey that could not be delivered gives back its
+ *     frequency-cap hold
+ * @param retry how sends that may pass are retried
+ * @param moodScale for keypad surveys: the scale of the agent's mood assessment
+ * @param placeholders the host's values for the survey's placeholders ({@code company} …)
+ */
+public record SurveyProfile(
+        SurveyDefinition survey,
+        ChannelKind sendOn,
+        Optional<String> channelId,
+        Route route,
+        Set<Medium> disabledMedia,
+        Set<String> disabledEntryPoints,
+        boolean inboundOnly,
+        boolean includeVirtualAgents,
+        Duration minHandleTime,
+        Predicate<Contact> eligibility,
+        Sampling sampling,
+        Optional<QuietHours> quietHours,
+        Optional<FrequencyCap> frequencyCap,
+        Duration delay,
+        Duration answerWindow,
+        Duration commentWindow,
+        Optional<Duration> reminderAfter,
+        int maxInvalidReplies,
+        int maxNoInputs,
+        boolean countLateReplies,
+        int lowScoreThreshold,
+        boolean releaseCapOnFailure,
+        RetryPolicy retry,
+        Optional<RatingScale> moodScale,
+        Map<String, String> placeholders) {
+
+    /** The default frequency cap: one survey per contact per day, across surveys. */
+    public static final FrequencyCap DEFAULT_CAP = FrequencyCap.acrossSurveys(Duration.ofDays(1));
+    /** The longest answer window. */
+    public static final Duration MAX_ANSWER_WINDOW = Duration.ofDays(90);
+    /** The longest delay before sending. */
+    public static final Duration MAX_DELAY = Duration.ofDays(30);
+
+    /**
+     * Validates the profile.
+     *
+     * @throws dev.csatkit.InvalidDefinitionException naming every broken rule
+     */
+    public SurveyProfile {
+        Objects.requireNonNull(survey, "survey");
+        Objects.requireNonNull(sendOn, "sendOn");
+        Objects.requireNonNull(channelId, "channelId");
+        Objects.requireNonNull(route, "route");
+        disabledMedia = disabledMedia.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(disabledMedia));
+        disabledEntryPoints = Set.copyOf(disabledEntryPoints);
+        Objects.requireNonNull(minHandleTime, "minHandleTime");
+        Objects.requireNonNull(eligibility, "eligibility");
+        Objects.requireNonNull(sampling, "sampling");
+        Objects.requireNonNull(quietHours, "quietHours");
+        Objects.requireNonNull(frequencyCap, "frequencyCap");
+        Objects.requireNonNull(delay, "delay");
+        Objects.requireNonNull(answerWindow, "answerWindow");
+        Objects.requireNonNull(commentWindow, "commentWindow");
+        Objects.requireNonNull(reminderAfter, "reminderAfter");
+        Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(moodScale, "moodScale");
+        placeholders = Map.copyOf(placeholders);
+        Checks checks = Checks.of("survey profile " + survey.id());
+        checks.check(survey.supports(sendOn), "sendOn", sendOn, "must be one of the survey's channels "
+                + survey.channels());
+        checks.check(!minHandleTime.isNegative(), "minHandleTime", minHandleTime, "must not be negative");
+        checks.check(!delay.isNegative() && delay.compareTo(MAX_DELAY) <= 0, "delay", delay,
+                "must be between 0 and " + MAX_DELAY);
+        checks.check(answerWindow.compareTo(Duration.ofSeconds(1)) >= 0 && answerWindow.compareTo(MAX_ANSWER_WINDOW) <= 0,
+                "answerWindow", answerWindow, "must be between 1 second and " + MAX_ANSWER_WINDOW);
+        checks.check(!commentWindow.isNegative() && commentWindow.compareTo(MAX_ANSWER_WINDOW) <= 0, "commentWindow",
+                commentWindow, "must be between 0 and " + MAX_ANSWER_WINDOW);
+        reminderAfter.ifPresent(r -> checks.check(!r.isNegative() && !r.isZero() && r.compareTo(answerWindow) < 0, "reminderAfter", r,
+                "must be positive and shorter than the answer window " + answerWindow));
+        checks.check(maxInvalidReplies >= 0 && maxInvalidReplies <= 10, "maxInvalidReplies", maxInvalidReplies,
+                "must be between 0 and 10");
+        checks.check(maxNoInputs >= 0 && maxNoInputs <= 10, "maxNoInputs", maxNoInputs, "must be between 0 and 10");
+        checks.check(survey.scale().contains(lowScoreThreshold), "lowScoreThreshold", lowScoreThreshold,
+                "must be a value of the scale " + survey.scale().id());
+        if (sendOn == ChannelKind.VOICE_DTMF) {
+            checks.check(delay.isZero(), "delay", delay, "must be zero: a keypad survey follows the call at once");
+            checks.check(quietHours.isEmpty(), "quietHours", quietHours.map(Object::toString).orElse(""),
+                    "must be empty: a keypad survey plays while the caller is on the line");
+            checks.check(inboundOnly, "inboundOnly", false, "must be true: keypad surveys follow inbound calls");
+            checks.check(survey.scale().isKeypadAnswerable(), "survey.scale", survey.scale().id(),
+                    "must be answerable on a phone keypad");
+        } else {
+            checks.check(moodScale.isEmpty(), "moodScale", moodScale.map(RatingScale::id).orElse(""),
+                    "is for keypad surveys only");
+        }
+        checks.throwIfAny();
+    }
+
+    /** @return the survey definition's id */
+    public String id() {
+        return survey.id();
+    }
+
+    /**
+     * @param survey the survey definition
+     * @param sendOn the kind of channel it is sent on
+     * @return a builder with the defaults listed on each setter
+     */
+    public static Builder builder(SurveyDefinition survey, ChannelKind sendOn) {
+        return new Builder(survey, sendOn);
+    }
+
+    /** Builds a {@link SurveyProfile}. Not thread-safe. */
+    public static final class Builder {
+        private final SurveyDefinition survey;
+        private final ChannelKind sendOn;
+        private @Nullable String channelId;
+        private Route route = Route.ANY;
+        private final Set<Medium> disabledMedia = EnumSet.noneOf(Medium.class);
+        private final Set<String> disabledEntryPoints = new HashSet<>();
+        private boolean inboundOnly;
+        private boolean includeVirtualAgents;
+        private Duration minHandleTime = Duration.ZERO;
+        private Predicate<Contact> eligibility = c -> true;
+        private Sampling sampling = Sampling.all();
+        private @Nullable QuietHours quietHours;
+        private @Nullable FrequencyCap frequencyCap = DEFAULT_CAP;
+        private Duration delay = Duration.ZERO;
+        private @Nullable Duration answerWindow;
+        private Duration commentWindow = Duration.ofHours(1);
+        private @Nullable Duration reminderAfter;
+        private int maxInvalidReplies = 2;
+        private int maxNoInputs = 2;
+        private boolean countLateReplies;
+        private @Nullable Integer lowScoreThreshold;
+        private boolean releaseCapOnFailure = true;
+        private RetryPolicy retry = RetryPolicy.DEFAULT;
+        private @Nullable RatingScale moodScale;
+        private Map<String, String> placeholders = Map.of();
+
+        private Builder(SurveyDefinition survey, ChannelKind sendOn) {
+            this.survey = Objects.requireNonNull(survey, "survey");
+            this.sendOn = Objects.requireNonNull(sendOn, "sendOn");
+            this.inboundOnly = sendOn == ChannelKind.VOICE_DTMF;
+            this.quietHours = sendOn == ChannelKind.SMS ? QuietHours.SMS_DEFAULT : null;
+        }
+
+        /** @param value the channel's id, when the engine has several of this kind @return this */
+        public Builder channelId(String value) {
+            channelId = Objects.requireNonNull(value, "channelId");
+            return this;
+        }
+
+        /** @param value which interactions it follows; default every interaction @return this */
+        public Builder route(Route value) {
+            route = Objects.requireNonNull(value, "route");
+            return this;
+        }
+
+        /** @param value an interaction channel to switch off @return this */
+        public Builder disable(Medium value) {
+            disabledMedia.add(Objects.requireNonNull(value, "medium"));
+            return this;
+        }
+
+        /** @param value an entry point to switch off @return this */
+        public Builder disableEntryPoint(String value) {
+            disabledEntryPoints.add(Objects.requireNonNull(value, "entryPoint"));
+            return this;
+        }
+
+        /** @param value survey only inbound interactions; default false (true for keypad) @return this */
+        public Builder inboundOnly(boolean value) {
+            inboundOnly = value;
+            return this;
+        }
+
+        /** @param value survey interactions handled by bots too; default false @return this */
+        public Builder includeVirtualAgents(boolean value) {
+            includeVirtualAgents = value;
+            return this;
+        }
+
+        /** @param value the shortest agent handle time surveyed; default zero @return this */
+        public Builder minHandleTime(Duration value) {
+            minHandleTime = Objects.requireNonNull(value, "minHandleTime");
+            return this;
+        }
+
+        /** @param value the host's rule on the contact; default everyone @return this */
+        public Builder eligibility(Predicate<Contact> value) {
+            eligibility = Objects.requireNonNull(value, "eligibility");
+            return this;
+        }
+
+        /** @param value the share surveyed; default all @return this */
+        public Builder sampling(Sampling value) {
+            sampling = Objects.requireNonNull(value, "sampling");
+            return this;
+        }
+
+        /** @param value quiet hours; default 21:00–08:00 for SMS, none otherwise @return this */
+        public Builder quietHours(QuietHours value) {
+            quietHours = Objects.requireNonNull(value, "quietHours");
+            return this;
+        }
+
+        /** Sends at any hour. @return this */
+        public Builder noQuietHours() {
+            quietHours = null;
+            return this;
+        }
+
+        /** @param value the frequency cap; default {@link #DEFAULT_CAP} @return this */
+        public Builder frequencyCap(FrequencyCap value) {
+            frequencyCap = Objects.requireNonNull(value, "frequencyCap");
+            return this;
+        }
+
+        /** Surveys a contact after every interaction (still never twice for one). @return this */
+        public Builder noFrequencyCap() {
+            frequencyCap = null;
+            return this;
+        }
+
+        /** @param value the wait after the interaction ends; default none @return this */
+        public Builder delay(Duration value) {
+            delay = Objects.requireNonNull(value, "delay");
+            return this;
+        }
+
+        /**
+         * @param value how long replies count; default 24 hours (email: 7 days, keypad: 5 minutes)
+         * @return this
+         */
+        public Builder answerWindow(Duration value) {
+            answerWindow = Objects.requireNonNull(value, "answerWindow");
+            return this;
+        }
+
+        /** @param value how long after a rating a comment is attached; default 1 hour @return this */
+        public Builder commentWindow(Duration value) {
+            commentWindow = Objects.requireNonNull(value, "commentWindow");
+            return this;
+        }
+
+        /** @param value when to remind once; default no reminder @return this */
+        public Builder reminderAfter(Duration value) {
+            reminderAfter = Objects.requireNonNull(value, "reminderAfter");
+            return this;
+        }
+
+        /** @param value unreadable replies answered with the invalid-reply message; default 2 @return this */
+        public Builder maxInvalidReplies(int value) {
+            maxInvalidReplies = value;
+            return this;
+        }
+
+        /** @param value keypad windows without a key that are retried; default 2 @return this */
+        public Builder maxNoInputs(int value) {
+            maxNoInputs = value;
+            return this;
+        }
+
+        /** @param value count ratings after the answer window; default false @return this */
+        public Builder countLateReplies(boolean value) {
+            countLateReplies = value;
+            return this;
+        }
+
+        /**
+         * @param value ratings at or below it raise a low-score event; default the scale's highest
+         *     dissatisfied value (its lowest value when none is marked)
+         * @return this
+         */
+        public Builder lowScoreThreshold(int value) {
+            lowScoreThreshold = value;
+            return this;
+        }
+
+        /** @param value give back the cap hold when delivery fails; default true @return this */
+        public Builder releaseCapOnFailure(boolean value) {
+            releaseCapOnFailure = value;
+            return this;
+        }
+
+        /** @param value the retry policy; default {@link RetryPolicy#DEFAULT} @return this */
+        public Builder retry(RetryPolicy value) {
+            retry = Objects.requireNonNull(value, "retry");
+            return this;
+        }
+
+        /** @param value the scale of the agent's mood assessment (keypad surveys) @return this */
+        public Builder moodScale(RatingScale value) {
+            moodScale = Objects.requireNonNull(value, "moodScale");
+            return this;
+        }
+
+        /** @param value the host's placeholder values ({@code company} …) @return this */
+        public Builder placeholders(Map<String, String> value) {
+            placeholders = Objects.requireNonNull(value, "placeholders");
+            return this;
+        }
+
+        /** @return the profile */
+        public SurveyProfile build() {
+            RatingScale scale = survey.scale();
+            int threshold = lowScoreThreshold != null ? lowScoreThreshold
+                    : scale.dissatisfiedValues().isEmpty() ? scale.min() : scale.dissatisfiedValues().last();
+            Duration window = answerWindow != null ? answerWindow : switch (sendOn) {
+                case EMAIL -> Duration.ofDays(7);
+                case VOICE_DTMF -> Duration.ofMinutes(5);
+                case SMS, CHAT -> Duration.ofHours(24);
+            };
+            return new SurveyProfile(survey, sendOn, Optional.ofNullable(channelId), route, disabledMedia,
+                    disabledEntryPoints, inboundOnly, includeVirtualAgents, minHandleTime, eligibility, sampling,
+                    Optional.ofNullable(quietHours), Optional.ofNullable(frequencyCap), delay, window, commentWindow,
+                    Optional.ofNullable(reminderAfter), maxInvalidReplies, maxNoInputs, countLateReplies, threshold,
+                    releaseCapOnFailure, retry, Optional.ofNullable(moodScale), placeholders);
+        }
+    }
+}

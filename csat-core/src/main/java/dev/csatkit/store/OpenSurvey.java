@@ -1,0 +1,404 @@
+package dev.csatkit.store;
+
+import dev.csatkit.channels.spi.ChannelKind;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The state of one survey sent (or about to be sent) after one interaction. The engine never
+ * changes a survey in place: it writes a copy with {@code version + 1} through
+ * {@link OpenSurveyStore#replace}, so two engine instances cannot both act on the same version.
+ *
+ * @param id the survey's own id, derived from the survey definition and the interaction
+ * @param version incremented by every change; the compare-and-set token
+ * @param surveyId the survey definition's id
+ * @param interactionId the interaction the survey follows
+ * @param contactId the contact surveyed
+ * @param channel the kind of channel it is sent on
+ * @param channelId the id of the channel it is sent on
+ * @param address the contact's address on that channel
+ * @param locale the language it is sent in (after fallback)
+ * @param values the placeholder values taken when it was scheduled (agent, team, company …)
+ * @param agent the agent credited, taken when it was scheduled
+ * @param team the team credited, taken when it was scheduled
+ * @param entryPoint where the contact came in
+ * @param caseType the case type or tag of the interaction
+ * @param capKey the frequency-cap key held for it, if any
+ * @param capUntil when that hold expires; the token to release it
+ * @param state where it stands
+ * @param scheduledAt when it was decided
+ * @param sendAt when it is to be sent (after delay and quiet hours)
+ * @param attempts how many sends were tried
+ * @param retryAt when the next try is due, or when an unanswered send is taken over
+ * @param sentAt when the channel accepted it
+ * @param answerUntil until when a rating counts and may be replaced
+ * @param closesAt when it closes for good (the answer window, or the comment window after a
+ *     late rating, whichever ends last)
+ * @param reminderAt when the reminder is due; empty once sent or when there is none
+ * @param rating the rating in force
+ * @param ratedAt when that rating came
+ * @param comment the comment attached
+ * @param invalidReplies how many replies could not be read (no-match keys on the keypad)
+ * @param noInputs how many times the keypad window closed with no key pressed
+ * @param followUpAsked whether the follow-up question was sent
+ * @param endReason why it ended, in words, once final
+ * @param endedAt when it became final
+ */
+public record OpenSurvey(
+        String id,
+        long version,
+        String surveyId,
+        String interactionId,
+        String contactId,
+        ChannelKind channel,
+        String channelId,
+        String address,
+        Locale locale,
+        Map<String, String> values,
+        Optional<String> agent,
+        Optional<String> team,
+        Optional<String> entryPoint,
+        Optional<String> caseType,
+        Optional<String> capKey,
+        Optional<Instant> capUntil,
+        SurveyState state,
+        Instant scheduledAt,
+        Instant sendAt,
+        int attempts,
+        Optional<Instant> retryAt,
+        Optional<Instant> sentAt,
+        Optional<Instant> answerUntil,
+        Optional<Instant> closesAt,
+        Optional<Instant> reminderAt,
+        OptionalInt rating,
+        Optional<Instant> ratedAt,
+        Optional<String> comment,
+        int invalidReplies,
+        int noInputs,
+        boolean followUpAsked,
+        Optional<String> endReason,
+        Optional<Instant> endedAt) {
+
+    /** Checks that nothing is missing and copies the values. */
+    public OpenSurvey {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(surveyId, "surveyId");
+        Objects.requireNonNull(interactionId, "interactionId");
+        Objects.requireNonNull(contactId, "contactId");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(channelId, "channelId");
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(locale, "locale");
+        values = Map.copyOf(values);
+        Objects.requireNonNull(agent, "agent");
+        Objects.requireNonNull(team, "team");
+        Objects.requireNonNull(entryPoint, "entryPoint");
+        Objects.requireNonNull(caseType, "caseType");
+        Objects.requireNonNull(capKey, "capKey");
+        Objects.requireNonNull(capUntil, "capUntil");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(scheduledAt, "scheduledAt");
+        Objects.requireNonNull(sendAt, "sendAt");
+        Objects.requireNonNull(retryAt, "retryAt");
+        Objects.requireNonNull(sentAt, "sentAt");
+        Objects.requireNonNull(answerUntil, "answerUntil");
+        Objects.requireNonNull(closesAt, "closesAt");
+        Objects.requireNonNull(reminderAt, "reminderAt");
+        Objects.requireNonNull(rating, "rating");
+        Objects.requireNonNull(ratedAt, "ratedAt");
+        Objects.requireNonNull(comment, "comment");
+        Objects.requireNonNull(endReason, "endReason");
+        Objects.requireNonNull(endedAt, "endedAt");
+    }
+
+    /**
+     * When the engine has something to do with this survey without being asked: send it, retry
+     * it, take over a send that never answered, remind, or close it.
+     *
+     * @return the instant, or empty for a final survey
+     */
+    public Optional<Instant> dueAt() {
+        return switch (state) {
+            case SCHEDULED -> Optional.of(retryAt.orElse(sendAt));
+            case SENDING -> retryAt;
+            case AWAITING_REPLY -> reminderAt.isPresent() && closesAt.isPresent()
+                    ? Optional.of(min(reminderAt.get(), closesAt.get())) : reminderAt.or(() -> closesAt);
+            case RATED -> closesAt;
+            case ANSWERED, EXPIRED, OPTED_OUT, FAILED -> Optional.empty();
+        };
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    /** @return a builder holding this survey's values, for writing the next version */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Starts a survey in state {@link SurveyState#SCHEDULED}.
+     *
+     * @param id the survey's own id
+     * @param surveyId the definition's id
+     * @param interactionId the interaction
+     * @param scheduledAt when it was decided
+     * @return a builder; the channel, address, locale and send time must be set
+     */
+    public static Builder builder(String id, String surveyId, String interactionId, Instant scheduledAt) {
+        return new Builder(id, surveyId, interactionId, scheduledAt);
+    }
+
+    /** Builds an {@link OpenSurvey}. Not thread-safe. */
+    public static final class Builder {
+        private final String id;
+        private long version;
+        private final String surveyId;
+        private final String interactionId;
+        private String contactId = "";
+        private @Nullable ChannelKind channel;
+        private String channelId = "";
+        private String address = "";
+        private Locale locale = Locale.ROOT;
+        private Map<String, String> values = Map.of();
+        private Optional<String> agent = Optional.empty();
+        private Optional<String> team = Optional.empty();
+        private Optional<String> entryPoint = Optional.empty();
+        private Optional<String> caseType = Optional.empty();
+        private Optional<String> capKey = Optional.empty();
+        private Optional<Instant> capUntil = Optional.empty();
+        private SurveyState state = SurveyState.SCHEDULED;
+        private final Instant scheduledAt;
+        private Instant sendAt;
+        private int attempts;
+        private Optional<Instant> retryAt = Optional.empty();
+        private Optional<Instant> sentAt = Optional.empty();
+        private Optional<Instant> answerUntil = Optional.empty();
+        private Optional<Instant> closesAt = Optional.empty();
+        private Optional<Instant> reminderAt = Optional.empty();
+        private OptionalInt rating = OptionalInt.empty();
+        private Optional<Instant> ratedAt = Optional.empty();
+        private Optional<String> comment = Optional.empty();
+        private int invalidReplies;
+        private int noInputs;
+        private boolean followUpAsked;
+        private Optional<String> endReason = Optional.empty();
+        private Optional<Instant> endedAt = Optional.empty();
+
+        private Builder(String id, String surveyId, String interactionId, Instant scheduledAt) {
+            this.id = Objects.requireNonNull(id, "id");
+            this.surveyId = Objects.requireNonNull(surveyId, "surveyId");
+            this.interactionId = Objects.requireNonNull(interactionId, "interactionId");
+            this.scheduledAt = Objects.requireNonNull(scheduledAt, "scheduledAt");
+            this.sendAt = scheduledAt;
+        }
+
+        private Builder(OpenSurvey s) {
+            this(s.id, s.surveyId, s.interactionId, s.scheduledAt);
+            version = s.version + 1;
+            contactId = s.contactId;
+            channel = s.channel;
+            channelId = s.channelId;
+            address = s.address;
+            locale = s.locale;
+            values = s.values;
+            agent = s.agent;
+            team = s.team;
+            entryPoint = s.entryPoint;
+            caseType = s.caseType;
+            capKey = s.capKey;
+            capUntil = s.capUntil;
+            state = s.state;
+            sendAt = s.sendAt;
+            attempts = s.attempts;
+            retryAt = s.retryAt;
+            sentAt = s.sentAt;
+            answerUntil = s.answerUntil;
+            closesAt = s.closesAt;
+            reminderAt = s.reminderAt;
+            rating = s.rating;
+            ratedAt = s.ratedAt;
+            comment = s.comment;
+            invalidReplies = s.invalidReplies;
+            noInputs = s.noInputs;
+            followUpAsked = s.followUpAsked;
+            endReason = s.endReason;
+            endedAt = s.endedAt;
+        }
+
+        /** @param value the contact's id @return this */
+        public Builder contactId(String value) {
+            contactId = Objects.requireNonNull(value, "contactId");
+            return this;
+        }
+
+        /**
+         * @param kind the channel kind
+         * @param id the channel's id
+         * @param to the contact's address on it
+         * @return this
+         */
+        public Builder channel(ChannelKind kind, String id, String to) {
+            channel = Objects.requireNonNull(kind, "channel");
+            channelId = Objects.requireNonNull(id, "channelId");
+            address = Objects.requireNonNull(to, "address");
+            return this;
+        }
+
+        /** @param value the language it is sent in @return this */
+        public Builder locale(Locale value) {
+            locale = Objects.requireNonNull(value, "locale");
+            return this;
+        }
+
+        /** @param value the placeholder values @return this */
+        public Builder values(Map<String, String> value) {
+            values = Objects.requireNonNull(value, "values");
+            return this;
+        }
+
+        /**
+         * @param agentId the agent credited
+         * @param teamName the team credited
+         * @param entry where the contact came in
+         * @param type the case type
+         * @return this
+         */
+        public Builder credit(Optional<String> agentId, Optional<String> teamName, Optional<String> entry,
+                Optional<String> type) {
+            agent = agentId;
+            team = teamName;
+            entryPoint = entry;
+            caseType = type;
+            return this;
+        }
+
+        /**
+         * @param key the frequency-cap key held, or empty
+         * @param until when the hold expires, or empty
+         * @return this
+         */
+        public Builder cap(Optional<String> key, Optional<Instant> until) {
+            capKey = key;
+            capUntil = until;
+            return this;
+        }
+
+        /** @param value the state @return this */
+        public Builder state(SurveyState value) {
+            state = Objects.requireNonNull(value, "state");
+            return this;
+        }
+
+        /** @param value when to send @return this */
+        public Builder sendAt(Instant value) {
+            sendAt = Objects.requireNonNull(value, "sendAt");
+            return this;
+        }
+
+        /** @param value how many sends were tried @return this */
+        public Builder attempts(int value) {
+            attempts = value;
+            return this;
+        }
+
+        /** @param value the next try, or empty @return this */
+        public Builder retryAt(Optional<Instant> value) {
+            retryAt = value;
+            return this;
+        }
+
+        /** @param value when it was sent @return this */
+        public Builder sentAt(Instant value) {
+            sentAt = Optional.of(value);
+            return this;
+        }
+
+        /**
+         * @param answerBy until when a rating counts
+         * @param closes when it closes for good
+         * @return this
+         */
+        public Builder window(Instant answerBy, Instant closes) {
+            answerUntil = Optional.of(answerBy);
+            closesAt = Optional.of(closes);
+            return this;
+        }
+
+        /** @param value when the reminder is due, or empty @return this */
+        public Builder reminderAt(Optional<Instant> value) {
+            reminderAt = value;
+            return this;
+        }
+
+        /**
+         * @param value the rating in force
+         * @param at when it came
+         * @return this
+         */
+        public Builder rating(int value, Instant at) {
+            rating = OptionalInt.of(value);
+            ratedAt = Optional.of(at);
+            return this;
+        }
+
+        /** @param value the comment @return this */
+        public Builder comment(String value) {
+            comment = Optional.of(value);
+            return this;
+        }
+
+        /** @param value how many replies could not be read @return this */
+        public Builder invalidReplies(int value) {
+            invalidReplies = value;
+            return this;
+        }
+
+        /** @param value how many keypad windows had no input @return this */
+        public Builder noInputs(int value) {
+            noInputs = value;
+            return this;
+        }
+
+        /** @param value whether the follow-up was sent @return this */
+        public Builder followUpAsked(boolean value) {
+            followUpAsked = value;
+            return this;
+        }
+
+        /**
+         * Makes the survey final.
+         *
+         * @param finalState a final state
+         * @param reason why, in words
+         * @param at when
+         * @return this
+         */
+        public Builder end(SurveyState finalState, String reason, Instant at) {
+            if (!finalState.isFinal()) {
+                throw new IllegalArgumentException("state " + finalState + " is not final");
+            }
+            state = finalState;
+            endReason = Optional.of(reason);
+            endedAt = Optional.of(at);
+            retryAt = Optional.empty();
+            reminderAt = Optional.empty();
+            return this;
+        }
+
+        /** @return the survey */
+        public OpenSurvey build() {
+            return new OpenSurvey(id, version, surveyId, interactionId, contactId,
+                    Objects.requireNonNull(channel, "channel"), channelId, address, locale, values, agent, team,
+                    entryPoint, caseType, capKey, capUntil, state, scheduledAt, sendAt, attempts, retryAt, sentAt,
+                    answerUntil, closesAt, reminderAt, rating, ratedAt, comment, invalidReplies, noInputs,
+                    followUpAsked, endReason, endedAt);
+        }
+    }
+}

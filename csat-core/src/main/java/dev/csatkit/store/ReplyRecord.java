@@ -1,0 +1,50 @@
+package dev.csatkit.store;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * One reply as it came, kept for the survey's history: replaced ratings, unreadable replies and
+ * late replies stay here even when they do not count.
+ *
+ * @param surveyKey the id of the survey ({@link OpenSurvey#id()}) it answered
+ * @param receivedAt when it came
+ * @param kind what it was read as
+ * @param value the rating read, if any
+ * @param text the comment or the unreadable text, if any
+ * @param counted whether it changed the survey's outcome
+ */
+public record ReplyRecord(String surveyKey, Instant receivedAt, Kind kind, OptionalInt value,
+        Optional<String> text, boolean counted) {
+
+    /** What a reply was read as. */
+    public enum Kind {
+        /** A rating. */
+        RATING,
+        /** Free text attached as the comment. */
+        COMMENT,
+        /** Could not be read as a rating (a key off the scale on the keypad). */
+        INVALID,
+        /** The keypad window closed with no key. */
+        NO_INPUT,
+        /** Came after the survey stopped taking answers. */
+        LATE,
+        /** An opt-out keyword. */
+        OPT_OUT,
+        /** An opt-in keyword. */
+        OPT_IN,
+        /** A help keyword. */
+        HELP
+    }
+
+    /** Checks that nothing is missing. */
+    public ReplyRecord {
+        Objects.requireNonNull(surveyKey, "surveyKey");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(text, "text");
+    }
+}

@@ -1,0 +1,56 @@
+package dev.csatkit.store;
+
+import dev.csatkit.score.SurveyResponse;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where survey outcomes are kept for reports: one {@link SurveyResponse} per survey sent,
+ * updated as replies come, plus every reply as it came and the agents' mood assessments.
+ *
+ * <p>{@link #save} is an upsert keyed by the survey's id; on PostgreSQL
+ * {@code INSERT … ON CONFLICT (survey_key) DO UPDATE}, on Redis a {@code HSET}. History and moods
+ * are appends ({@code INSERT}; {@code RPUSH}).
+ */
+public interface ResponseStore {
+
+    /**
+     * Stores the current outcome of one survey, replacing the one stored before.
+     *
+     * @param surveyKey the survey's id ({@link OpenSurvey#id()})
+     * @param response its outcome
+     */
+    void save(String surveyKey, SurveyResponse response);
+
+    /**
+     * @param surveyKey the survey's id
+     * @return its current outcome
+     */
+    Optional<SurveyResponse> find(String surveyKey);
+
+    /**
+     * Appends a reply to its survey's history.
+     *
+     * @param reply the reply
+     */
+    void append(ReplyRecord reply);
+
+    /**
+     * @param surveyKey the survey's id
+     * @return its replies in the order they came
+     */
+    List<ReplyRecord> history(String surveyKey);
+
+    /**
+     * Stores an agent's mood assessment.
+     *
+     * @param mood the assessment
+     */
+    void saveMood(MoodAssessment mood);
+
+    /** @return every stored outcome, for a report */
+    List<SurveyResponse> responses();
+
+    /** @return every mood assessment */
+    List<MoodAssessment> moods();
+}

@@ -1,0 +1,81 @@
+package dev.csatkit.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.csatkit.channels.spi.ChannelKind;
+import dev.csatkit.channels.spi.InboundReply;
+import dev.csatkit.channels.spi.ReplyContent;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.StringLength;
+
+class EngineProperties {
+
+    final EngineFixture.TestClock clock = new EngineFixture.TestClock(EngineFixture.T0);
+    final SurveyEngine engine = SurveyEngine.builder().clock(clock).channel(EngineFixture.sms())
+            .profile(SurveyProfile.builder(EngineFixture.smsSurvey("s"), ChannelKind.SMS)
+                    .placeholders(EngineFixture.company()).minHandleTime(Duration.ofSeconds(20)).build())
+            .build();
+
+    @Provide
+    Arbitrary<Interaction> interactions() {
+        Arbitrary<String> ids = Arbitraries.strings().ofMinLength(1).ofMaxLength(40).filter(s -> !s.isBlank());
+        Arbitrary<String> phones = Arbitraries.oneOf(Arbitraries.strings().numeric().ofMinLength(7).ofMaxLength(15)
+                .map(d -> "+" + (d.charAt(0) == '0' ? "4" + d.substring(1) : d)), Arbitraries.strings().ofMaxLength(20)
+                .filter(s -> !s.isBlank()));
+        Arbitrary<Contact> contacts = Combinators.combine(ids, phones, Arbitraries.of(Locale.ENGLISH, Locale.FRENCH,
+                Locale.JAPANESE, Locale.forLanguageTag("fr-CA"))).as((id, phone, locale) ->
+                Contact.builder(id).phone(phone).locale(locale).zone(ZoneOffset.ofHours(3)).build());
+        return Combinators.combine(ids, contacts, Arbitraries.of(Medium.class), Arbitraries.of(Ending.class),
+                Arbitraries.of(HangUp.class), Arbitraries.of(Direction.class), Arbitraries.integers().between(0, 600),
+                Arbitraries.of(EngineFixture.alice(), Agent.virtual("bot", "Bot")))
+                .as((id, contact, medium, ending, hangUp, direction, seconds, agent) -> Interaction
+                        .builder(id, contact, medium).agent(agent).ending(ending).hangUp(hangUp).direction(direction)
+                        .between(EngineFixture.T0.minusSeconds(seconds), EngineFixture.T0).build());
+    }
+
+    @Property(tries = 2000)
+    void any_interaction_gets_a_decision_and_a_replay_never_gets_a_second_survey(
+            @ForAll("interactions") Interaction interaction) {
+        Decision first = engine.decide(interaction);
+        Decision again = engine.decide(interaction);
+        assertThat(again).isInstanceOf(Decision.Skipped.class);
+        if (first instanceof Decision.Skipped skipped) {
+            assertThat(skipped.detail()).isNotBlank();
+            assertThat(((Decision.Skipped) again).reason()).isEqualTo(skipped.reason());
+        } else {
+            assertThat(((Decision.Skipped) again).reason()).isIn(SkipReason.DUPLICATE);
+        }
+    }
+
+    @Property(tries = 2000)
+    void any_reply_gets_an_outcome(@ForAll @StringLength(max = 300) String text, @ForAll("senders") String sender) {
+        ReplyOutcome o = engine.receive(new InboundReply("sms", sender, "x", new ReplyContent.Text(text),
+                "p" + System.identityHashCode(text) + text.hashCode(), Instant.EPOCH));
+        assertThat(o).isNotNull();
+    }
+
+    @Provide
+    Arbitrary<String> senders() {
+        return Arbitraries.strings().alpha().numeric().withChars('+', '@', '.').ofMinLength(1).ofMaxLength(20);
+    }
+
+    @Property(tries = 1000)
+    void backoff_stays_within_its_jitter_and_the_maximum(@ForAll @IntRange(min = 1, max = 20) int attempt,
+            @ForAll @IntRange(min = 0, max = 100) int jitterPercent, @ForAll @StringLength(min = 1, max = 30) String seed) {
+        RetryPolicy p = new RetryPolicy(20, Duration.ofSeconds(30), Duration.ofHours(2), 2, jitterPercent / 100.0);
+        Duration wait = p.backoff(attempt, seed);
+        double base = Math.min(30_000 * Math.pow(2, attempt - 1), 7_200_000);
+        assertThat((double) wait.toMillis()).isBetween(Math.max(1, base * (1 - p.jitter())) - 1,
+                Math.min(base * (1 + p.jitter()), 7_200_000) + 1);
+    }
+}

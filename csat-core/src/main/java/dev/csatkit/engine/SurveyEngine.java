@@ -110,7 +110,8 @@ public final class SurveyEngine implements AutoCloseable {
     private volatile @Nullable ScheduledExecutorService scheduler;
 
     /** What the engine derives once per profile. */
-    private record Runtime(SurveyProfile profile, Channel channel, ReplyParser parser, @Nullable KeypadParser keypad) {
+    private record Runtime(SurveyProfile profile, Channel channel, ReplyParser parser, @Nullable KeypadParser keypad,
+            String cappedDetail) {
     }
 
     private SurveyEngine(Builder b) {
@@ -130,7 +131,10 @@ public final class SurveyEngine implements AutoCloseable {
             RatingScale scale = p.survey().scale();
             rt.put(p.id(), new Runtime(p, channelFor(p, channels), ReplyParser.forScale(scale),
                     p.sendOn() == ChannelKind.VOICE_DTMF
-                            ? KeypadParser.forScale(scale, p.survey().keypadAnswerWindow()) : null));
+                            ? KeypadParser.forScale(scale, p.survey().keypadAnswerWindow()) : null,
+                    p.frequencyCap().map(cap -> " was surveyed within the cap window of " + cap.window()
+                            + (cap.scope() == FrequencyCap.Scope.PER_SURVEY ? " for survey " + p.id()
+                            : " across surveys")).orElse("")));
         }
         this.runtimes = Map.copyOf(rt);
     }
@@ -224,10 +228,10 @@ public final class SurveyEngine implements AutoCloseable {
             // The window counts from the send, so a delayed survey still keeps its full window.
             Duration hold = Duration.between(now, sendAt).plus(cap.window());
             Reservation r = ledger.reserveOnce(interactionKey, key, now, hold, retention);
-            if (r instanceof Reservation.Denied denied) {
+            if (r instanceof Reservation.Denied) {
+                // The detail is built from parts fixed per profile: capped decisions are the hot path.
                 return new Decision.Skipped(SkipReason.FREQUENCY_CAPPED, "contact " + i.contact().id()
-                        + " was surveyed within " + cap.window() + (cap.scope() == FrequencyCap.Scope.PER_SURVEY
-                        ? " by survey " + survey.id() : "") + "; next possible after " + denied.heldUntil(), sid);
+                        + rt.cappedDetail, sid);
             }
             if (r instanceof Reservation.AlreadyClaimed claimed) {
                 return duplicate(i, sid);
@@ -328,13 +332,28 @@ public final class SurveyEngine implements AutoCloseable {
         }
         String a = address.get();
         boolean phone = p.sendOn() == ChannelKind.SMS || p.sendOn() == ChannelKind.VOICE_DTMF;
-        if (phone && PhoneNumber.tryParse(a).filter(n -> n.e164().equals(a)).isEmpty()) {
+        if (phone && !isE164(a)) {
             return new Skip(SkipReason.INVALID_ADDRESS, "phone number " + Masking.phone(a) + " is not in E.164 form");
         }
         if (p.sendOn() == ChannelKind.EMAIL && (a.indexOf('@') <= 0 || a.indexOf('@') == a.length() - 1)) {
             return new Skip(SkipReason.INVALID_ADDRESS, "email " + Masking.address(a) + " has no local part and domain");
         }
         return null;
+    }
+
+    /** {@code +}, then 7 to 15 digits not starting with 0: the canonical form adapters deliver. */
+    private static boolean isE164(String a) {
+        int n = a.length();
+        if (n < 1 + PhoneNumber.MIN_DIGITS || n > 1 + PhoneNumber.MAX_DIGITS || a.charAt(0) != '+' || a.charAt(1) == '0') {
+            return false;
+        }
+        for (int k = 1; k < n; k++) {
+            char c = a.charAt(k);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Map<String, String> values(SurveyProfile p, Interaction i) {

@@ -49,8 +49,7 @@ public record LinkClaims(String surveyId, String recipient, int value, Instant e
     }
 
     private static void line(Checks checks, String field, String value, int max) {
-        if (checks.check(value != null && !value.isBlank(), field, value, "must not be blank")
-                && checks.check(value.length() <= max, field, value, "must be at most " + max + " characters")) {
+        if (checks.text(field, value, max)) {
             if (checks.check(value.chars().noneMatch(Character::isISOControl), field, value,
                     "must be one line without control characters")) {
                 checks.check(wellFormed(value), field, value, "must be well-formed Unicode (no unpaired surrogate)");

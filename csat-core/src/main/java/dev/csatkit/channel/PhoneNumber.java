@@ -71,6 +71,17 @@ public record PhoneNumber(String e164) {
                 ? Optional.empty() : Optional.of(new PhoneNumber("+" + digitsOf(text)));
     }
 
+    /**
+     * Whether a text is already in canonical E.164 form ({@code +} and 7–15 digits, no
+     * separators), as adapters deliver addresses; allocates nothing when it is.
+     *
+     * @param text any text
+     * @return whether it is a canonical E.164 number
+     */
+    public static boolean isE164(String text) {
+        return problem("e164", text, false).isEmpty();
+    }
+
     /** @return the digits without the {@code +} */
     public String digits() {
         return e164.substring(1);

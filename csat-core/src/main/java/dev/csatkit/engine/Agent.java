@@ -31,9 +31,9 @@ public record Agent(String id, Optional<String> name, Optional<String> team, Age
         Objects.requireNonNull(kind, "kind");
         addresses = Set.copyOf(addresses);
         Checks checks = Checks.of("agent");
-        Text.check(checks, "id", id);
-        name.ifPresent(v -> Text.check(checks, "name", v));
-        team.ifPresent(v -> Text.check(checks, "team", v));
+        checks.text("id", id, Agent.MAX_LENGTH);
+        name.ifPresent(v -> checks.text("name", v, Agent.MAX_LENGTH));
+        team.ifPresent(v -> checks.text("team", v, Agent.MAX_LENGTH));
         checks.throwIfAny();
     }
 

@@ -40,7 +40,7 @@ public record Contact(String id, Map<ChannelKind, String> addresses, Locale loca
         addresses = addresses.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(addresses));
         attributes = Map.copyOf(attributes);
         Checks checks = Checks.of("contact");
-        Text.check(checks, "id", id);
+        checks.text("id", id, Agent.MAX_LENGTH);
         addresses.forEach((kind, address) -> checks.check(!address.isBlank() && address.length() <= 320,
                 "addresses." + kind, address, "must be 1–320 characters and not blank"));
         checks.throwIfAny();

@@ -52,10 +52,10 @@ public record Interaction(String id, Contact contact, Medium medium, Direction d
         Objects.requireNonNull(caseType, "caseType");
         tags = Set.copyOf(tags);
         Checks checks = Checks.of("interaction");
-        Text.check(checks, "id", id);
-        entryPoint.ifPresent(v -> Text.check(checks, "entryPoint", v));
-        brand.ifPresent(v -> Text.check(checks, "brand", v));
-        caseType.ifPresent(v -> Text.check(checks, "caseType", v));
+        checks.text("id", id, Agent.MAX_LENGTH);
+        entryPoint.ifPresent(v -> checks.text("entryPoint", v, Agent.MAX_LENGTH));
+        brand.ifPresent(v -> checks.text("brand", v, Agent.MAX_LENGTH));
+        caseType.ifPresent(v -> checks.text("caseType", v, Agent.MAX_LENGTH));
         checks.check(!endedAt.isBefore(startedAt), "endedAt", endedAt, "must not be before startedAt " + startedAt);
         checks.check(!handleTime.isNegative(), "handleTime", handleTime, "must not be negative");
         checks.throwIfAny();

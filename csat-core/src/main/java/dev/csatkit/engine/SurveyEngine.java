@@ -93,6 +93,8 @@ public final class SurveyEngine implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SurveyEngine.class);
     private static final int MAX_CAS_TRIES = 32;
+    // Reads keywords in replies that match no survey; parsers are immutable, so one serves all.
+    private static final ReplyParser KEYWORDS = ReplyParser.forScale(RatingScales.fivePoint());
 
     private final Clock clock;
     private final List<SurveyProfile> profiles;
@@ -332,28 +334,13 @@ public final class SurveyEngine implements AutoCloseable {
         }
         String a = address.get();
         boolean phone = p.sendOn() == ChannelKind.SMS || p.sendOn() == ChannelKind.VOICE_DTMF;
-        if (phone && !isE164(a)) {
+        if (phone && !PhoneNumber.isE164(a)) {
             return new Skip(SkipReason.INVALID_ADDRESS, "phone number " + Masking.phone(a) + " is not in E.164 form");
         }
         if (p.sendOn() == ChannelKind.EMAIL && (a.indexOf('@') <= 0 || a.indexOf('@') == a.length() - 1)) {
             return new Skip(SkipReason.INVALID_ADDRESS, "email " + Masking.address(a) + " has no local part and domain");
         }
         return null;
-    }
-
-    /** {@code +}, then 7 to 15 digits not starting with 0: the canonical form adapters deliver. */
-    private static boolean isE164(String a) {
-        int n = a.length();
-        if (n < 1 + PhoneNumber.MIN_DIGITS || n > 1 + PhoneNumber.MAX_DIGITS || a.charAt(0) != '+' || a.charAt(1) == '0') {
-            return false;
-        }
-        for (int k = 1; k < n; k++) {
-            char c = a.charAt(k);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static Map<String, String> values(SurveyProfile p, Interaction i) {
@@ -632,12 +619,8 @@ public final class SurveyEngine implements AutoCloseable {
         Optional<OpenSurvey> found = reply.content() instanceof ReplyContent.Link link
                 ? openSurveys.find(link.surveyId()).filter(s -> s.channelId().equals(reply.channelId()))
                 : openSurveys.latestTo(reply.channelId(), reply.sender());
-        ReplyOutcome outcome;
-        if (found.isEmpty() || runtimes.get(found.get().surveyId()) == null) {
-            outcome = unmatched(channel, reply, now);
-        } else {
-            outcome = answer(found.get().id(), runtimes.get(found.get().surveyId()), reply, now);
-        }
+        Runtime rt = found.map(s -> runtimes.get(s.surveyId())).orElse(null);
+        ReplyOutcome outcome = rt == null ? unmatched(channel, reply, now) : answer(found.get(), rt, reply, now);
         LOG.debug("reply {} from {} on {}: {}", reply.providerMessageId(), Masking.address(reply.sender()),
                 reply.channelId(), outcome.getClass().getSimpleName());
         return outcome;
@@ -646,7 +629,7 @@ public final class SurveyEngine implements AutoCloseable {
     private ReplyOutcome unmatched(Channel channel, InboundReply reply, Instant now) {
         if (reply.content() instanceof ReplyContent.Text text) {
             // Opt-out and opt-in are honoured even with no survey open: the law asks for that.
-            ParsedReply parsed = ReplyParser.forScale(RatingScales.fivePoint()).parse(text.text(), Locale.ENGLISH);
+            ParsedReply parsed = KEYWORDS.parse(text.text(), Locale.ENGLISH);
             if (parsed instanceof ParsedReply.OptOut) {
                 return optOut(channel, reply.sender(), Locale.ENGLISH, Optional.empty(), now);
             }
@@ -658,8 +641,8 @@ public final class SurveyEngine implements AutoCloseable {
                 + reply.channelId());
     }
 
-    private ReplyOutcome answer(String key, Runtime rt, InboundReply reply, Instant now) {
-        OpenSurvey first = openSurveys.find(key).orElseThrow();
+    private ReplyOutcome answer(OpenSurvey first, Runtime rt, InboundReply reply, Instant now) {
+        String key = first.id();
         if (reply.content() instanceof ReplyContent.Link && !first.address().equals(reply.sender())) {
             return new ReplyOutcome.Unmatched("the link of survey " + key + " was not sent to this address");
         }

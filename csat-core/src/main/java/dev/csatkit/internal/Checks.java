@@ -37,6 +37,16 @@ public final class Checks {
         return ok;
     }
 
+    /**
+     * The rule for identifiers and names: present, not blank, at most {@code max} characters.
+     *
+     * @return whether the value passed, so callers can skip checks that need it
+     */
+    public boolean text(String field, @Nullable String value, int max) {
+        return check(value != null && !value.isBlank(), field, value, "must not be blank")
+                && check(value.length() <= max, field, value, "must be at most " + max + " characters");
+    }
+
     /** Records a violation unconditionally. */
     public void add(String field, @Nullable Object value, String rule) {
         violations.add(Violation.of(path(field), value, rule));

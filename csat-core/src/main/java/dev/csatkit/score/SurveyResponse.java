@@ -103,10 +103,7 @@ public record SurveyResponse(
     }
 
     private static void checkText(Checks checks, String field, String value) {
-        if (checks.check(!value.isBlank(), field, value, "must not be blank")) {
-            checks.check(value.length() <= MAX_TEXT_LENGTH, field, value,
-                    "must be at most " + MAX_TEXT_LENGTH + " characters");
-        }
+        checks.text(field, value, MAX_TEXT_LENGTH);
     }
 
     /**

@@ -4,9 +4,10 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The answer to a frequency-cap reservation.
+ * The answer to a frequency-cap reservation ({@link ContactLedger#reserve}) or to a decision's
+ * claim-and-reserve ({@link ContactLedger#reserveOnce}).
  */
-public sealed interface Reservation permits Reservation.Granted, Reservation.Denied {
+public sealed interface Reservation permits Reservation.Granted, Reservation.Denied, Reservation.AlreadyClaimed {
 
     /**
      * The key was free and is now held.
@@ -29,6 +30,20 @@ public sealed interface Reservation permits Reservation.Granted, Reservation.Den
         /** Checks the component is present. */
         public Denied {
             Objects.requireNonNull(heldUntil, "heldUntil");
+        }
+    }
+
+    /**
+     * The interaction was already claimed, so this is a replay of a decision already taken:
+     * nothing was claimed or held this time.
+     *
+     * @param claimedUntil when the existing claim expires, after which the interaction is no longer
+     *     recognised
+     */
+    record AlreadyClaimed(Instant claimedUntil) implements Reservation {
+        /** Checks the component is present. */
+        public AlreadyClaimed {
+            Objects.requireNonNull(claimedUntil, "claimedUntil");
         }
     }
 }

@@ -89,31 +89,17 @@ class InMemoryContactLedgerTest {
     @Test
     void eightThreadsNeverGrantTheSameKeyTwiceInItsWindow() throws Exception {
         InMemoryContactLedger ledger = new InMemoryContactLedger();
-        int threads = 8;
         int perThread = 12_500;
         int contacts = 500; // heavily repeated: each contact is tried about 200 times
         ConcurrentHashMap<String, AtomicInteger> grants = new ConcurrentHashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<?>> futures = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int seed = t;
-            futures.add(pool.submit(() -> {
-                start.await();
-                for (int i = 0; i < perThread; i++) {
-                    String key = "c" + ((i * 31 + seed * 7) % contacts);
-                    if (ledger.reserve(key, T0, DAY) instanceof Reservation.Granted) {
-                        grants.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
-                    }
+        runOnEightThreads(seed -> {
+            for (int i = 0; i < perThread; i++) {
+                String key = "c" + ((i * 31 + seed * 7) % contacts);
+                if (ledger.reserve(key, T0, DAY) instanceof Reservation.Granted) {
+                    grants.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
                 }
-                return null;
-            }));
-        }
-        start.countDown();
-        for (Future<?> f : futures) {
-            f.get(60, TimeUnit.SECONDS);
-        }
-        pool.shutdown();
+            }
+        });
         assertThat(grants).hasSize(contacts);
         assertThat(grants.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
     }

@@ -1,29 +1,63 @@
 package dev.csatkit.store;
 
+import dev.csatkit.internal.store.Fingerprint;
+import dev.csatkit.internal.store.FingerprintTable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A {@link ContactLedger} in this JVM's memory: the default, so an engine runs with no server.
  * State is lost when the process ends and is not shared between instances.
  *
- * <p>Holds are kept as one {@code long} (the expiry in epoch milliseconds) per key in a
- * {@link ConcurrentHashMap}; a plain map rather than a cache because an expired hold must never
- * be confused with a live one, and eviction by size would forget live holds. Expired holds are
- * swept every {@value #SWEEP_EVERY} writes, so memory follows the number of live holds.
+ * <h2>Memory</h2>
+ *
+ * <p>Keys themselves are not kept. Each is reduced to a 128-bit fingerprint (MurmurHash3 x64-128
+ * of its UTF-16 code units) and stored with its expiry as three {@code long}s in an
+ * open-addressing table that grows to half full whenever it reaches three quarters full. While
+ * entries accumulate, each therefore costs 32 to 48 bytes whatever the key's length, and a
+ * tracked contact — one interaction claim and one cap hold — 64 to 96 (about 77 measured for a
+ * million contacts). Claims and holds are separate tables, so an interaction key and a cap key
+ * never meet.
+ *
+ * <p>Two distinct keys share a fingerprint with probability about 2<sup>-128</sup> per pair (for
+ * a billion live keys, about 10<sup>-21</sup> that any pair does). The hash is not
+ * cryptographic: someone able to choose keys could construct two with one fingerprint. Two such
+ * keys share one entry, which makes the ledger deny or call a replay what it would have granted,
+ * never grant twice — except that releasing one would also release the other's hold if both
+ * expired at the same millisecond.
+ *
+ * <h2>Concurrency</h2>
+ *
+ * <p>Each table is split into {@value FingerprintTable#STRIPES} stripes, each guarded by a
+ * {@link java.util.concurrent.locks.StampedLock}. Answers that change nothing (denied, already
+ * claimed) are read optimistically, without writing to any lock; a grant locks the one or two
+ * stripes it writes, the claim's before the hold's.
+ *
+ * <h2>Sweeping</h2>
+ *
+ * <p>An entry counts as absent once it has expired at the {@code now} of the call that meets it,
+ * and its slot is reused by the next key inserted along its probe sequence. A stripe that reaches
+ * three quarters full first drops its expired entries and then grows or shrinks to be half full;
+ * each stripe also sweeps after its share of {@value #SWEEP_EVERY} writes ({@code SWEEP_EVERY /
+ * STRIPES}), or after as many writes as it has slots when that is more, so sweeping costs at most
+ * one slot visit per write. Memory therefore follows the number of live entries, not history.
+ * After a peak with little traffic behind it, calling {@link #sweep(Instant)} on a schedule
+ * gives the memory back sooner. Expiry is judged against the caller's {@code now}: threads that
+ * read one clock agree on it to within that clock's skew between threads.
  */
 public final class InMemoryContactLedger implements ContactLedger {
 
-    /** How many writes pass between sweeps of expired holds. */
+    /** Writes between sweeps of expired entries, on average over the stripes of a table. */
     public static final int SWEEP_EVERY = 1 << 16;
 
-    private final ConcurrentHashMap<String, Long> holds = new ConcurrentHashMap<>();
+    private static final Duration ONE_MILLISECOND = Duration.ofMillis(1);
+
+    private final FingerprintTable holds = new FingerprintTable(SWEEP_EVERY);
+    private final FingerprintTable claims = new FingerprintTable(SWEEP_EVERY);
     private final Set<String> optedOut = ConcurrentHashMap.newKeySet();
-    private final AtomicLong writes = new AtomicLong();
 
     /** Creates an empty ledger. */
     public InMemoryContactLedger() {
@@ -31,20 +65,12 @@ public final class InMemoryContactLedger implements ContactLedger {
 
     @Override
     public Reservation reserve(String key, Instant now, Duration window) {
-        Objects.requireNonNull(key, "key");
-        long nowMillis = now.toEpochMilli();
-        long until = nowMillis + window.toMillis();
-        long[] held = {0};
-        holds.compute(key, (k, existing) -> {
-            if (existing != null && existing > nowMillis) {
-                held[0] = existing;
-                return existing;
-            }
-            return until;
-        });
-        afterWrite(now);
-        return held[0] == 0 ? new Reservation.Granted(Instant.ofEpochMilli(until))
-                : new Reservation.Denied(Instant.ofEpochMilli(held[0]));
+        Fingerprint f = Fingerprint.of(Objects.requireNonNull(key, "key"));
+        long nowMillis = Objects.requireNonNull(now, "now").toEpochMilli();
+        long until = expiry(nowMillis, window, "window");
+        long held = holds.reserve(f.hi(), f.lo(), nowMillis, until);
+        return held == FingerprintTable.GRANTED ? new Reservation.Granted(Instant.ofEpochMilli(until))
+                : new Reservation.Denied(Instant.ofEpochMilli(held));
     }
 
     @Override
@@ -63,12 +89,27 @@ public final class InMemoryContactLedger implements ContactLedger {
 
     @Override
     public boolean release(String key, Instant until) {
-        return holds.remove(key, until.toEpochMilli());
+        Fingerprint f = Fingerprint.of(Objects.requireNonNull(key, "key"));
+        return holds.remove(f.hi(), f.lo(), Objects.requireNonNull(until, "until").toEpochMilli());
     }
 
     @Override
     public boolean claim(String interactionKey, Instant now, Duration retention) {
-        return reserve("\u0001" + interactionKey, now, retention) instanceof Reservation.Granted;
+        Fingerprint f = Fingerprint.of(Objects.requireNonNull(interactionKey, "interactionKey"));
+        long nowMillis = Objects.requireNonNull(now, "now").toEpochMilli();
+        return claims.reserve(f.hi(), f.lo(), nowMillis, expiry(nowMillis, retention, "retention"))
+                == FingerprintTable.GRANTED;
+    }
+
+    @Override
+    public Reservation reserveOnce(String interactionKey, String key, Instant now, Duration window,
+            Duration retention) {
+        Objects.requireNonNull(interactionKey, "interactionKey");
+        Objects.requireNonNull(key, "key");
+        long nowMillis = Objects.requireNonNull(now, "now").toEpochMilli();
+        long holdUntil = expiry(nowMillis, window, "window");
+        long claimUntil = expiry(nowMillis, retention, "retention");
+        return FingerprintTable.reserveOnce(claims, interactionKey, claimUntil, holds, key, holdUntil, nowMillis);
     }
 
     @Override
@@ -86,27 +127,34 @@ public final class InMemoryContactLedger implements ContactLedger {
         return optedOut.contains(address);
     }
 
-    /** @return the number of holds in memory, expired ones not yet swept included */
+    /** @return the number of holds and claims in memory, expired ones not yet swept included */
     public int size() {
-        return holds.size();
+        return holds.size() + claims.size();
     }
 
     /**
-     * Removes every hold that has expired at {@code now}.
+     * Removes every hold and claim that has expired at {@code now}, and gives back the memory of
+     * stripes left mostly empty.
      *
      * @param now the current time
      * @return how many were removed
      */
     public int sweep(Instant now) {
-        long nowMillis = now.toEpochMilli();
-        int before = holds.size();
-        holds.values().removeIf(until -> until <= nowMillis);
-        return Math.max(0, before - holds.size());
+        long nowMillis = Objects.requireNonNull(now, "now").toEpochMilli();
+        return holds.sweep(nowMillis) + claims.sweep(nowMillis);
     }
 
-    private void afterWrite(Instant now) {
-        if (writes.incrementAndGet() % SWEEP_EVERY == 0) {
-            sweep(now);
+    /** {@code now + duration} in epoch milliseconds, for a duration of at least a millisecond. */
+    private static long expiry(long nowMillis, Duration duration, String field) {
+        Objects.requireNonNull(duration, field);
+        if (duration.compareTo(ONE_MILLISECOND) < 0) {
+            throw new IllegalArgumentException(field + " = " + duration + ": must be at least 1 ms");
+        }
+        try {
+            return Math.addExact(nowMillis, duration.toMillis());
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(field + " = " + duration
+                    + ": now + " + field + " must be within the range of epoch milliseconds", e);
         }
     }
 }

@@ -121,7 +121,7 @@ final class Phrasebook {
                     List.of("Quick and friendly", "Sorted right away, thank you", "Very helpful and patient",
                             "Clear explanation, thanks"),
                     List.of("It was okay", "Took a while but sorted in the end", "Fine, nothing special"),
-                    List.of("Waited far too long on hold", "Nobody called me back", "The problem is still not fixed",
+                    List.of("Waited far too long for help", "Nobody called me back", "The problem is still not fixed",
                             "Had to explain everything again", "The agent seemed rushed")),
             "fr", new Language(List.of("un", "deux", "trois", "quatre", "cinq"), "%d sur 5",
                     List.of("une étoile", "deux étoiles", "trois étoiles", "quatre étoiles", "cinq étoiles"),
@@ -235,12 +235,7 @@ final class Phrasebook {
      * @return a comment that is not a rating
      */
     static String comment(String language, Tone tone, SplittableRandom rnd) {
-        Language l = LANGUAGES.get(language);
-        List<String> pool = switch (tone) {
-            case NEGATIVE -> l.negative;
-            case NEUTRAL -> l.neutral;
-            case POSITIVE -> l.positive;
-        };
+        List<String> pool = comments(language, tone);
         return pool.get(rnd.nextInt(pool.size()));
     }
 

@@ -242,7 +242,7 @@ public final class DemoReport {
     }
 
     private void customerActions(Writer w) throws IOException {
-        line(w, "What customers did");
+        line(w, "What customers did%s", result.customerActions().isEmpty() ? ": nothing" : "");
         List<Map.Entry<String, Long>> all = new ArrayList<>(result.customerActions().entrySet());
         int half = (all.size() + 1) / 2;
         String[] left = actionLines(all.subList(0, half));
@@ -257,6 +257,9 @@ public final class DemoReport {
 
     /** Actions and counts as aligned lines. */
     private static String[] actionLines(List<Map.Entry<String, Long>> actions) throws IOException {
+        if (actions.isEmpty()) {
+            return new String[0];
+        }
         List<List<String>> rows = new ArrayList<>();
         actions.forEach(e -> rows.add(List.of(e.getKey(), count(e.getValue()))));
         StringWriter t = new StringWriter();
@@ -268,10 +271,11 @@ public final class DemoReport {
 
     private void csat(Writer w) throws IOException {
         Map<SurveyState, Long> states = result.finalStates();
-        line(w, "Surveys closed: %s%s", states.entrySet().stream()
-                        .map(e -> e.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + count(e.getValue()))
-                        .collect(Collectors.joining(", ")),
-                result.stillOpen() == 0 ? "; none left open" : "; " + count(result.stillOpen()) + " STILL OPEN");
+        String closed = states.entrySet().stream()
+                .map(e -> e.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + count(e.getValue()))
+                .collect(Collectors.joining(", "));
+        line(w, "Surveys closed: %s; %s", closed.isEmpty() ? "none" : closed,
+                result.stillOpen() == 0 ? "none left open" : count(result.stillOpen()) + " STILL OPEN");
         w.write("\n");
         line(w, "CSAT, all channels. Keypad (1-9) and 1-5 ratings are combined by polarity: satisfied (7-9, 4-5),");
         line(w, "neutral (4-6, 3), dissatisfied (1-3, 1-2). CSAT = satisfied share; Net CSAT = satisfied minus");
@@ -349,9 +353,12 @@ public final class DemoReport {
         result.responses().forEach(r -> native_.put(r.interactionId(), r));
         List<SurveyResponse> withComment = byAgent.lowScores().stream().filter(r -> r.comment().isPresent()).toList();
         w.write("\n");
-        line(w, "Dissatisfied ratings: %,d, %,d with a comment; the newest %d with comments:",
-                byAgent.lowScores().size() + byAgent.lowScoresOmitted(), withComment.size(),
-                Math.min(LOW_SCORES_SHOWN, withComment.size()));
+        line(w, "Dissatisfied ratings: %,d, %,d with a comment%s", byAgent.lowScores().size()
+                + byAgent.lowScoresOmitted(), withComment.size(), withComment.isEmpty() ? ""
+                : String.format(Locale.ROOT, "; the newest %d of those:", Math.min(LOW_SCORES_SHOWN, withComment.size())));
+        if (withComment.isEmpty()) {
+            return;
+        }
         List<List<String>> rows = new ArrayList<>();
         for (SurveyResponse r : withComment.stream().limit(LOW_SCORES_SHOWN).toList()) {
             SurveyResponse n = native_.get(r.interactionId());

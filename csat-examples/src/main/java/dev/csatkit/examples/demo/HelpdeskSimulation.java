@@ -248,13 +248,13 @@ public final class HelpdeskSimulation implements AutoCloseable {
                 for (Visit v : traffic.hour(start.plus(Duration.ofHours(hour)), perHour[hour])) {
                     interactions.merge(v.interaction().medium(), 1L, Long::sum);
                     at(v.interaction().endedAt(), () -> {
-                        decide(v);
+                        decide(v, false);
                         progress.accept(++decided);
                     });
                     if (rnd.nextDouble() < 0.01) {
                         at(v.interaction().endedAt().plus(Duration.ofMinutes(2 + rnd.nextInt(30))), () -> {
                             replayed++;
-                            decide(v);
+                            decide(v, true);
                         });
                     }
                 }
@@ -310,7 +310,13 @@ public final class HelpdeskSimulation implements AutoCloseable {
         events.add(new Event(when.isBefore(clock.instant()) ? clock.instant() : when, sequence++, action));
     }
 
-    private void decide(Visit v) {
+    /**
+     * Reports an interaction to the engine, as the helpdesk's event feed does.
+     *
+     * @param v the interaction
+     * @param replay whether the feed is delivering it a second time
+     */
+    private void decide(Visit v, boolean replay) {
         Interaction i = v.interaction();
         Decision d = engine.decide(i);
         if (d instanceof Decision.Scheduled s) {
@@ -327,7 +333,7 @@ public final class HelpdeskSimulation implements AutoCloseable {
             skipExamples.putIfAbsent(s.reason(), s.detail());
         }
         // The agent notes how the caller seemed, whether or not the caller answers the survey.
-        if (i.entryPoint().filter(Traffic.SUPPORT_LINE::equals).isPresent() && i.ending() == Ending.RESOLVED
+        if (!replay && i.entryPoint().filter(Traffic.SUPPORT_LINE::equals).isPresent() && i.ending() == Ending.RESOLVED
                 && i.agent().filter(a -> a.kind() == AgentKind.HUMAN).isPresent() && rnd.nextDouble() < 0.85) {
             engine.recordMood(i, v.experience().moodAsRead(rnd.nextGaussian()));
         }

@@ -93,6 +93,13 @@ class DemoCommandTest {
     }
 
     @Test
+    void aSingleInteractionStillGivesAReport() {
+        Run r = CsatCliTest.run("demo", "--days", "1", "--interactions", "1");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Interactions: 1 ", "Overall: CSAT ");
+    }
+
+    @Test
     void badOptionsNameTheOptionTheValueAndTheRule() {
         assertUsage(CsatCliTest.run("demo", "--days", "0"), "csat demo: --days 0: must be between 1 and 90");
         assertUsage(CsatCliTest.run("demo", "--days", "91"), "csat demo: --days 91: must be between 1 and 90");

@@ -375,7 +375,7 @@ final class Customers {
     private void clickRating(OpenSurvey s, int value) {
         URI link = linkFor(s, value);
         count(confirm(open(link)) ? "email: clicked a rating link and confirmed"
-                : "email: clicked a rating link after the survey closed (refused)");
+                : "email: clicked after the survey closed (refused)");
         if (rnd.nextDouble() < 0.04) {
             calendar.at(clock.instant().plus(minutes(30, 600)), () -> {
                 count("email: confirmed a second time (refused)");

@@ -1,28 +1,37 @@
 package dev.csatkit.examples.cli;
 
-import dev.csatkit.channel.SurveyRenderer;
-import dev.csatkit.channels.spi.ChannelKind;
-import dev.csatkit.examples.guide.FirstSurvey;
-import dev.csatkit.scale.RatingScale;
-import dev.csatkit.scale.RatingScales;
-import dev.csatkit.survey.DefaultMessages;
-import dev.csatkit.survey.ResolvedMessages;
-import dev.csatkit.survey.SurveyDefinition;
-import dev.csatkit.survey.SurveyJson;
+import dev.csatkit.InvalidConfigurationException;
+import dev.csatkit.Violation;
+import dev.csatkit.examples.demo.DemoReport;
+import dev.csatkit.examples.demo.DemoSettings;
+import dev.csatkit.examples.demo.HelpdeskSimulation;
+import dev.csatkit.examples.demo.ProgressBar;
+import dev.csatkit.examples.demo.SimulationResult;
+import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * {@code csat demo}: builds a survey per channel in every shipped language, stores them as JSON,
- * reads them back, and shows what contacts in several locales would receive.
+ * {@code csat demo [--days 7] [--interactions 5000] [--seed 42] [--output DIR]}: simulates a
+ * helpdesk through the real survey engine and the reference adapters, then prints what happened
+ * and how customers rated it. The report goes to standard output and is the same for the same
+ * options; the progress bar and any log lines go to standard error.
  */
 final class DemoCommand implements Command {
 
-    private static final List<String> CONTACT_LOCALES = List.of("en-GB", "fr-CA", "sv-SE", "ru", "uk-UA", "pl",
-            "de-AT", "es-MX", "ja");
+    private static final Map<String, String> OPTION_OF_FIELD = Map.of("days", "--days",
+            "interactions", "--interactions");
 
     @Override
     public String name() {
@@ -31,41 +40,115 @@ final class DemoCommand implements Command {
 
     @Override
     public String usage() {
-        return "demo                             build surveys for every channel and show what contacts receive";
+        return "demo [--days 7] [--interactions 5000] [--seed 42] [--output DIR]\n"
+                + "                                   simulate a helpdesk through the survey engine and report CSAT";
+    }
+
+    /** A command-line mistake, with the message to show. */
+    private static final class UsageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    /** The parsed options. */
+    private record Options(DemoSettings settings, Optional<Path> output) {
     }
 
     @Override
     public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
-        if (!args.isEmpty()) {
-            err.println("csat demo: unexpected argument '" + args.get(0) + "'");
+        Options options;
+        try {
+            options = parse(args);
+        } catch (UsageException e) {
+            err.println("csat demo: " + e.getMessage());
+            err.println("usage: csat " + usage());
             return CsatCli.USAGE;
         }
-        out.println("CSAT Kit demo: one survey per channel, in " + DefaultMessages.locales().size() + " languages");
-        out.println();
-        for (ChannelKind kind : ChannelKind.values()) {
-            RatingScale scale = kind == ChannelKind.VOICE_DTMF ? RatingScales.keypadNine() : RatingScales.fivePoint();
-            SurveyDefinition.Builder b = SurveyDefinition.builder("after-" + kind.name().toLowerCase(Locale.ROOT))
-                    .name("After your conversation (" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + ")")
-                    .scale(scale).channels(kind);
-            DefaultMessages.allForChannel(kind).forEach(b::messages);
-            SurveyDefinition survey = b.build();
-            String json = SurveyJson.toJson(survey);
-            SurveyDefinition stored = SurveyJson.fromJson(json);
-            out.printf("%s survey '%s' on scale %s: %d languages, %d bytes of JSON, read back %s%n", kind,
-                    stored.id(), scale.id(), stored.messages().size(), json.length(),
-                    stored.equals(survey) ? "equal" : "DIFFERENT");
-            for (String tag : CONTACT_LOCALES) {
-                Locale locale = Locale.forLanguageTag(tag);
-                ResolvedMessages messages = stored.resolve(locale).orElseThrow();
-                out.printf("  %-6s -> %-3s%s %s%n", tag, messages.locale().toLanguageTag(),
-                        messages.usedDefault() ? "*" : " ", messages.messages().prompt().render(
-                                SurveyRenderer.placeholderValues(stored, messages.locale(), Map.of("company", "Acme"))));
-            }
-            out.println();
+        SimulationResult result;
+        try (ProgressBar bar = ProgressBar.start(err, "simulating", options.settings().interactions())) {
+            result = HelpdeskSimulation.run(options.settings(), bar::update);
+        } catch (UncheckedIOException e) {
+            err.println("csat demo: " + e.getMessage());
+            return 1;
         }
-        out.println("* no messages in the contact's language: the survey's default language is used");
-        out.println();
-        out.println("README sample (fr-CA contact): " + FirstSurvey.run());
+        DemoReport report = DemoReport.of(result);
+        try {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            report.print(w);
+            w.flush();
+            if (options.output().isPresent()) {
+                List<Path> files = report.write(options.output().get());
+                w.write("\nWrote:\n");
+                for (Path f : files) {
+                    w.write("  " + f + "\n");
+                }
+                w.write("Read the responses back with: java -jar csat.jar report --input " + files.get(0)
+                        + " --by channel\n");
+                w.flush();
+            }
+        } catch (IOException | UncheckedIOException e) {
+            err.println("csat demo: cannot write " + options.output().map(Path::toString).orElse("the report") + ": "
+                    + e.getMessage());
+            return 1;
+        }
         return 0;
+    }
+
+    private static Options parse(List<String> args) throws UsageException {
+        DemoSettings d = DemoSettings.DEFAULT;
+        int days = d.days();
+        int interactions = d.interactions();
+        long seed = d.seed();
+        Optional<Path> output = Optional.empty();
+        Map<String, String> given = new HashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String option = args.get(i);
+            if (!option.startsWith("--")) {
+                throw new UsageException("unexpected argument '" + option + "'");
+            }
+            if (!List.of("--days", "--interactions", "--seed", "--output").contains(option)) {
+                throw new UsageException("unknown option '" + option + "'");
+            }
+            if (i + 1 >= args.size()) {
+                throw new UsageException(option + " needs a value");
+            }
+            String value = args.get(++i);
+            given.put(option, value);
+            switch (option) {
+                case "--days" -> days = saturated(number(option, value));
+                case "--interactions" -> interactions = saturated(number(option, value));
+                case "--seed" -> seed = number(option, value);
+                default -> {
+                    try {
+                        output = Optional.of(Path.of(value));
+                    } catch (InvalidPathException e) {
+                        throw new UsageException("--output " + value + ": is not a usable directory name");
+                    }
+                }
+            }
+        }
+        try {
+            return new Options(new DemoSettings(days, interactions, seed, d.start()), output);
+        } catch (InvalidConfigurationException e) {
+            Violation v = e.violations().get(0);
+            String option = OPTION_OF_FIELD.getOrDefault(v.field(), v.field());
+            throw new UsageException(option + " " + given.getOrDefault(option, v.value()) + ": " + v.rule());
+        }
+    }
+
+    private static long number(String option, String value) throws UsageException {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " " + value + ": must be a whole number");
+        }
+    }
+
+    /** Keeps a value far out of range out of range, so that the settings name the rule it breaks. */
+    private static int saturated(long n) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, n));
     }
 }

@@ -2,6 +2,7 @@ package dev.csatkit.examples.cli;
 
 import dev.csatkit.InvalidConfigurationException;
 import dev.csatkit.InvalidDefinitionException;
+import dev.csatkit.examples.export.ReportText;
 import dev.csatkit.examples.export.XlsxExport;
 import dev.csatkit.export.CsvExport;
 import dev.csatkit.export.CsvRow;
@@ -12,15 +13,9 @@ import dev.csatkit.export.Table;
 import dev.csatkit.scale.RatingScale;
 import dev.csatkit.scale.RatingScales;
 import dev.csatkit.score.Dimension;
-import dev.csatkit.score.Interval;
 import dev.csatkit.score.Period;
 import dev.csatkit.score.Report;
 import dev.csatkit.score.ReportSpec;
-import dev.csatkit.score.Segment;
-import dev.csatkit.score.SurveyResponse;
-import dev.csatkit.score.Tally;
-import dev.csatkit.score.TrendPoint;
-import dev.csatkit.score.VsRest;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -42,8 +37,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalDouble;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,7 +53,6 @@ import org.jspecify.annotations.Nullable;
 final class ReportCommand implements Command {
 
     private static final List<String> FORMATS = List.of("table", "json", "csv", "xlsx");
-    private static final int MAX_COMMENT_SHOWN = 60;
 
     @Override
     public String name() {
@@ -259,7 +251,7 @@ final class ReportCommand implements Command {
             switch (o.format) {
                 case "json" -> JsonExport.writeReport(report, writer);
                 case "csv" -> CsvExport.writeReport(report, writer);
-                default -> writeTable(report, writer);
+                default -> ReportText.write(report, writer);
             }
         }
         if (o.format.equals("csv") && report.spec().lowScoreThreshold().isPresent() && output != null) {
@@ -295,119 +287,5 @@ final class ReportCommand implements Command {
                 flush();
             }
         };
-    }
-
-    // ---- the text table ----
-
-    private static void writeTable(Report report, Writer w) throws IOException {
-        ReportSpec spec = report.spec();
-        Tally all = report.overall();
-        w.write(String.format(Locale.ROOT, "CSAT report: scale %s, %d surveys sent, %d valid ratings%s%n",
-                spec.scale().id(), all.sent(), all.responses(),
-                spec.dimensions().isEmpty() ? "" : ", by " + String.join(", ",
-                        spec.dimensions().stream().map(Dimension::key).toList())));
-        w.write(String.format(Locale.ROOT, "Overall: CSAT %s %s, Net CSAT %s, mean %s, response rate %s, %s%s%n",
-                percent(all.csat()), interval(all.csatInterval()), number(all.netCsat(), 1), number(all.mean(), 2),
-                percent(all.responseRate()), report.band(all).map(b -> b.key()).orElse("no data"),
-                Tally.isNpsScale(spec.scale()) ? ", NPS " + number(all.nps(), 1) : ""));
-        w.write("Distribution: " + all.distribution() + "\n");
-
-        if (!report.segments().isEmpty()) {
-            List<String> header = new ArrayList<>();
-            spec.dimensions().forEach(d -> header.add(d.key()));
-            header.addAll(List.of("sent", "ratings", "rate %", "CSAT %", "95 % CI", "Net", "mean", "band",
-                    "vs rest", "rank"));
-            List<List<String>> rows = new ArrayList<>();
-            for (Segment s : report.segments()) {
-                List<String> row = new ArrayList<>();
-                spec.dimensions().forEach(d -> row.add(s.key().get(d)));
-                Tally t = s.tally();
-                row.addAll(List.of(Long.toString(t.sent()), Long.toString(t.responses()), number(t.responseRate(), 1),
-                        number(t.csat(), 1), interval(t.csatInterval()), number(t.netCsat(), 1), number(t.mean(), 2),
-                        report.band(t).map(b -> b.key()).orElse("-"), vsRest(s.vsRest()),
-                        s.rank().isPresent() ? "#" + s.rank().getAsInt() : "-"));
-                rows.add(row);
-            }
-            w.write("\n");
-            printColumns(w, header, rows, spec.dimensions().size());
-            w.write("vs rest: CSAT points against the rest of the group; * significant at 95 % "
-                    + "(two-proportion z-test); n<" + spec.minimumSample() + ": too few ratings to compare\n");
-        }
-
-        if (!report.trend().isEmpty()) {
-            List<List<String>> rows = new ArrayList<>();
-            for (TrendPoint p : report.trend()) {
-                Tally t = p.tally();
-                rows.add(List.of(p.period(), p.start().toString(), Long.toString(t.responses()), number(t.csat(), 1),
-                        interval(t.csatInterval()), number(t.netCsat(), 1)));
-            }
-            w.write("\nTrend\n");
-            printColumns(w, List.of("period", "from", "ratings", "CSAT %", "95 % CI", "Net"), rows, 2);
-        }
-
-        if (spec.lowScoreThreshold().isPresent()) {
-            w.write(String.format(Locale.ROOT, "%nLow scores (<= %d): %d listed%s%n", spec.lowScoreThreshold().getAsInt(),
-                    report.lowScores().size(), report.lowScoresOmitted() > 0
-                            ? ", " + report.lowScoresOmitted() + " older ones left out" : ""));
-            List<List<String>> rows = new ArrayList<>();
-            for (SurveyResponse r : report.lowScores()) {
-                rows.add(List.of(r.respondedAt().map(Object::toString).orElse("-"),
-                        Integer.toString(r.score().orElse(0)), r.agent().orElse("-"), r.interactionId(),
-                        r.comment().map(ReportCommand::oneLine).orElse("")));
-            }
-            printColumns(w, List.of("responded at", "score", "agent", "interaction", "comment"), rows, 5);
-        }
-    }
-
-    private static String vsRest(VsRest v) {
-        if (v instanceof VsRest.Compared c) {
-            return String.format(Locale.ROOT, "%+.1f%s", c.diff(), c.significant() ? " *" : "");
-        }
-        return "n<" + ((VsRest.TooFewResponses) v).minimum();
-    }
-
-    private static String percent(OptionalDouble value) {
-        return value.isPresent() ? String.format(Locale.ROOT, "%.1f %%", value.getAsDouble()) : "no data";
-    }
-
-    private static String number(OptionalDouble value, int decimals) {
-        return value.isPresent() ? String.format(Locale.ROOT, "%." + decimals + "f", value.getAsDouble()) : "-";
-    }
-
-    private static String interval(Optional<Interval> interval) {
-        return interval.map(i -> String.format(Locale.ROOT, "%.1f-%.1f", i.low(), i.high())).orElse("-");
-    }
-
-    /** Keeps a comment on one line and short; the export formats carry it whole. */
-    private static String oneLine(String comment) {
-        StringBuilder sb = new StringBuilder();
-        comment.codePoints().limit(MAX_COMMENT_SHOWN).forEach(cp ->
-                sb.appendCodePoint(Character.isISOControl(cp) ? ' ' : cp));
-        return comment.codePointCount(0, comment.length()) > MAX_COMMENT_SHOWN ? sb + "…" : sb.toString();
-    }
-
-    /** Left-aligns the first {@code textColumns} columns and right-aligns the rest. */
-    private static void printColumns(Writer w, List<String> header, List<List<String>> rows, int textColumns)
-            throws IOException {
-        int[] width = new int[header.size()];
-        for (int c = 0; c < width.length; c++) {
-            width[c] = header.get(c).length();
-            for (List<String> row : rows) {
-                width[c] = Math.max(width[c], row.get(c).length());
-            }
-        }
-        List<List<String>> all = new ArrayList<>();
-        all.add(header);
-        all.addAll(rows);
-        for (List<String> row : all) {
-            StringBuilder line = new StringBuilder();
-            for (int c = 0; c < width.length; c++) {
-                String cell = row.get(c);
-                String pad = " ".repeat(width[c] - cell.length());
-                line.append(c == 0 ? "" : "  ").append(c < textColumns ? cell + pad : pad + cell);
-            }
-            w.write(line.toString().stripTrailing());
-            w.write("\n");
-        }
     }
 }

@@ -1,0 +1,501 @@
+package dev.csatkit.examples.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.csatkit.channels.spi.ChannelKind;
+import dev.csatkit.engine.Medium;
+import dev.csatkit.engine.SkipReason;
+import dev.csatkit.examples.export.ReportText;
+import dev.csatkit.examples.export.XlsxExport;
+import dev.csatkit.export.Cell;
+import dev.csatkit.export.CsvExport;
+import dev.csatkit.export.JsonExport;
+import dev.csatkit.export.ReportTables;
+import dev.csatkit.export.Table;
+import dev.csatkit.scale.RatingScale;
+import dev.csatkit.scale.RatingScales;
+import dev.csatkit.score.Dimension;
+import dev.csatkit.score.Period;
+import dev.csatkit.score.Report;
+import dev.csatkit.score.ReportSpec;
+import dev.csatkit.score.Segment;
+import dev.csatkit.score.SurveyResponse;
+import dev.csatkit.score.Tally;
+import dev.csatkit.score.VsRest;
+import dev.csatkit.store.MoodAssessment;
+import dev.csatkit.store.SurveyState;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.stream.Collectors;
+
+/**
+ * The demo's report: what the simulated helpdesk did and how its customers rated it, as text for
+ * the terminal and, on request, as files — the responses as CSV that {@code csat report} reads,
+ * the report as JSON and XLSX, and the daily CSAT trend as a PNG chart.
+ *
+ * <p>The keypad survey rates on 1–9 and the others on 1–5. CSAT and Net CSAT only count how many
+ * ratings were satisfied, neutral and dissatisfied on their own scale, so the combined figures map
+ * every rating to its polarity on the three-point scale and report on that: each figure, interval
+ * and comparison is exactly what it would be computed per scale and then added up.
+ */
+public final class DemoReport {
+
+    /** Low-score comments shown in the text report; the JSON and XLSX files list them all. */
+    static final int LOW_SCORES_SHOWN = 15;
+
+    private static final RatingScale COMBINED = RatingScales.threeFaces();
+
+    private final SimulationResult result;
+    private final Report byChannel;
+    private final Report byTeam;
+    private final Report byAgent;
+    private final Report byDay;
+    private final long sentAfterLastDay;
+
+    private DemoReport(SimulationResult result) {
+        this.result = result;
+        List<SurveyResponse> combined = byPolarity(result);
+        this.byChannel = Report.of(spec().by(Dimension.CHANNEL).build(), combined);
+        this.byTeam = Report.of(spec().by(Dimension.TEAM).build(), combined);
+        this.byAgent = Report.of(spec().by(Dimension.AGENT).lowScores(1).build(), combined);
+        // Surveys of the last evening's interactions go out the next day; a day with a handful of
+        // them would only draw a wide interval, so the trend covers the simulated days.
+        this.byDay = Report.of(spec().period(Period.DAY).build(), combined.stream()
+                .filter(r -> r.sentAt().isBefore(result.settings().end())).toList());
+        this.sentAfterLastDay = combined.stream().filter(r -> !r.sentAt().isBefore(result.settings().end())).count();
+    }
+
+    private static ReportSpec.Builder spec() {
+        return ReportSpec.builder(COMBINED).zone(ZoneOffset.UTC);
+    }
+
+    /**
+     * @param result a simulated run
+     * @return its report
+     */
+    public static DemoReport of(SimulationResult result) {
+        return new DemoReport(result);
+    }
+
+    /** @return the figures per channel, on the combined scale */
+    public Report byChannel() {
+        return byChannel;
+    }
+
+    /** @return the figures per agent, with the dissatisfied ratings listed */
+    public Report byAgent() {
+        return byAgent;
+    }
+
+    /** @return the figures per day, for the trend */
+    public Report byDay() {
+        return byDay;
+    }
+
+    /**
+     * Every response with its rating replaced by the rating's polarity on the three-point scale:
+     * 1 dissatisfied, 2 neutral, 3 satisfied. Unanswered, invalid and late responses stay as they are.
+     */
+    static List<SurveyResponse> byPolarity(SimulationResult result) {
+        List<SurveyResponse> out = new ArrayList<>(result.responses().size());
+        for (SurveyResponse r : result.responses()) {
+            if (r.score().isEmpty()) {
+                out.add(r);
+                continue;
+            }
+            RatingScale scale = result.scales().get(r.surveyId());
+            int v = r.score().getAsInt();
+            int polarity = scale.isSatisfied(v) ? 3 : scale.isDissatisfied(v) ? 1 : 2;
+            out.add(new SurveyResponse(r.interactionId(), r.surveyId(), r.channel(), r.agent(), r.team(),
+                    r.entryPoint(), r.locale(), r.caseType(), r.sentAt(), r.respondedAt(), OptionalInt.of(polarity),
+                    r.comment(), r.invalid(), r.late()));
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ text
+
+    /**
+     * Writes the report as text.
+     *
+     * @param w where to write
+     * @throws IOException when writing fails
+     */
+    public void print(Writer w) throws IOException {
+        DemoSettings s = result.settings();
+        String firstDay = s.start().atOffset(ZoneOffset.UTC).getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+        line(w, "CSAT Kit demo: a simulated helpdesk, run through the real survey engine");
+        line(w, "Seed %d: %d day%s from %s %s (UTC), %,d interactions; then the clock ran on to %s UTC,", s.seed(),
+                s.days(), s.days() == 1 ? "" : "s", firstDay, s.start().atOffset(ZoneOffset.UTC).toLocalDate(),
+                s.interactions(), result.drainedAt().toString().replace('T', ' ').replace("Z", ""));
+        line(w, "until every survey had closed and the last late reply had come in");
+        w.write("\n");
+        helpdesk(w);
+        decisions(w);
+        delivery(w);
+        replies(w);
+        customerActions(w);
+        csat(w);
+        lowScores(w);
+    }
+
+    private void helpdesk(Writer w) throws IOException {
+        line(w, "The helpdesk");
+        line(w, "  %s", HelpdeskSimulation.staffSummary());
+        line(w, "  %,d contacts in %d locales: %s", result.contacts(), HelpdeskSimulation.localeTags().size(),
+                String.join(" ", HelpdeskSimulation.localeTags()));
+        line(w, "  Surveys, sharing a %d-day frequency cap:", HelpdeskSimulation.CAP.toDays());
+        line(w, "    keypad 1-9  after calls to the support line: humans only, 30 s or longer, agent hangs up first");
+        line(w, "    sms 1-5     after calls to the billing line, 10 min later, quiet hours 21-08 local, reminder at 4 h");
+        line(w, "    email 1-5   after resolved tickets, 50 %% sampled, 1 h later; skips languages it has no messages in");
+        line(w, "    chat 1-5    after chats, bots' chats included, reminder at 2 h");
+        line(w, "  Channels: the reference adapters, in this process");
+        line(w, "    keypad  ScriptedIvrChannel placing calls on the ScriptedIvr stand-in; each caller's keys scripted");
+        line(w, "    sms     ConsoleSmsChannel writing JSON lines to an in-memory carrier; replies via readReplies");
+        line(w, "    email   an in-memory mailbox on ReferenceChannel, not SmtpEmailChannel: there is no SMTP server");
+        line(w, "            here; rating links signed with LinkTokens and confirmed on EmailLinkEndpoint, 127.0.0.1");
+        line(w, "    chat    WebhookChatChannel against a chat platform stand-in on 127.0.0.1, signed webhooks");
+        w.write("\n");
+    }
+
+    private void decisions(Writer w) throws IOException {
+        Map<Medium, Long> i = result.interactions();
+        line(w, "Interactions: %,d (calls %,d, tickets %,d, chats %,d), %,d of them reported twice",
+                result.totalInteractions(), i.getOrDefault(Medium.VOICE, 0L), i.getOrDefault(Medium.TICKET, 0L),
+                i.getOrDefault(Medium.CHAT, 0L), result.replayed());
+        long decisions = result.totalScheduled() + result.totalSkipped();
+        line(w, "Survey decisions: %,d", decisions);
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("scheduled", count(result.totalScheduled()), share(result.totalScheduled(), decisions),
+                result.scheduled().entrySet().stream().map(e -> name(e.getKey()) + " " + count(e.getValue()))
+                        .collect(Collectors.joining(", "))));
+        rows.add(List.of("skipped", count(result.totalSkipped()), share(result.totalSkipped(), decisions),
+                "the first rule that said no; for example:"));
+        for (Map.Entry<SkipReason, Long> e : result.skipped().entrySet()) {
+            rows.add(List.of("  " + e.getKey(), count(e.getValue()), share(e.getValue(), decisions),
+                    shorten(result.skipExamples().get(e.getKey()), 72)));
+        }
+        table(w, List.of("", "surveys", "share", ""), rows, 1, 3);
+        if (result.earlierOptOuts() > 0) {
+            line(w, "  (%,d contacts had texted STOP before the first day)", result.earlierOptOuts());
+        }
+        w.write("\n");
+    }
+
+    private void delivery(Writer w) throws IOException {
+        line(w, "Delivery");
+        List<List<String>> rows = new ArrayList<>();
+        for (ChannelKind kind : ChannelKind.values()) {
+            SimulationResult.Delivery d = result.delivery().get(kind);
+            String messages = d.messages().entrySet().stream().filter(e -> !e.getKey().equals("prompt"))
+                    .map(e -> e.getKey() + " " + count(e.getValue())).collect(Collectors.joining(", "));
+            rows.add(List.of(name(kind), count(result.scheduled().getOrDefault(kind, 0L)), count(d.sent()),
+                    count(d.retried()), count(d.failed()), count(d.reminders()), messages.isEmpty() ? "-" : messages));
+        }
+        table(w, List.of("channel", "scheduled", "sent", "retried", "failed", "reminders", "other messages delivered"),
+                rows, 1, 6);
+        for (ChannelKind kind : ChannelKind.values()) {
+            SimulationResult.Delivery d = result.delivery().get(kind);
+            if (!d.failures().isEmpty()) {
+                line(w, "  %s failures: %s", name(kind), d.failures().entrySet().stream()
+                        .map(e -> e.getKey() + " (" + count(e.getValue()) + ")").collect(Collectors.joining("; ")));
+            }
+        }
+        w.write("\n");
+    }
+
+    private void replies(Writer w) throws IOException {
+        line(w, "Replies, as the engine read them");
+        List<String> outcomes = new ArrayList<>();
+        result.replies().values().forEach(m -> m.keySet().forEach(k -> {
+            if (!outcomes.contains(k)) {
+                outcomes.add(k);
+            }
+        }));
+        outcomes.sort(null);
+        List<List<String>> rows = new ArrayList<>();
+        for (ChannelKind kind : ChannelKind.values()) {
+            Map<String, Long> m = result.replies().getOrDefault(kind, Map.of());
+            long total = m.values().stream().mapToLong(Long::longValue).sum();
+            String detail = outcomes.stream().filter(m::containsKey).map(o -> o + " " + count(m.get(o)))
+                    .collect(Collectors.joining(", "));
+            rows.add(List.of(name(kind), count(total), detail));
+        }
+        table(w, List.of("channel", "replies", "outcomes"), rows, 1, 2);
+        w.write("\n");
+    }
+
+    private void customerActions(Writer w) throws IOException {
+        line(w, "What customers did%s", result.customerActions().isEmpty() ? ": nothing" : "");
+        List<Map.Entry<String, Long>> all = new ArrayList<>(result.customerActions().entrySet());
+        int half = (all.size() + 1) / 2;
+        String[] left = actionLines(all.subList(0, half));
+        String[] right = actionLines(all.subList(half, all.size()));
+        int width = Arrays.stream(left).mapToInt(String::length).max().orElse(0);
+        for (int k = 0; k < left.length; k++) {
+            String r = k < right.length ? right[k] : "";
+            w.write(("  " + left[k] + " ".repeat(width - left[k].length()) + "    " + r).stripTrailing() + "\n");
+        }
+        w.write("\n");
+    }
+
+    /** Actions and counts as aligned lines. */
+    private static String[] actionLines(List<Map.Entry<String, Long>> actions) throws IOException {
+        if (actions.isEmpty()) {
+            return new String[0];
+        }
+        List<List<String>> rows = new ArrayList<>();
+        actions.forEach(e -> rows.add(List.of(e.getKey(), count(e.getValue()))));
+        StringWriter t = new StringWriter();
+        ReportText.columns(t, List.of("", ""), rows, 1);
+        // The first line is the empty header.
+        String[] lines = t.toString().split("\n");
+        return Arrays.copyOfRange(lines, 1, lines.length);
+    }
+
+    private void csat(Writer w) throws IOException {
+        Map<SurveyState, Long> states = result.finalStates();
+        String closed = states.entrySet().stream()
+                .map(e -> e.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + count(e.getValue()))
+                .collect(Collectors.joining(", "));
+        line(w, "Surveys closed: %s; %s", closed.isEmpty() ? "none" : closed,
+                result.stillOpen() == 0 ? "none left open" : count(result.stillOpen()) + " STILL OPEN");
+        w.write("\n");
+        line(w, "CSAT, all channels. Keypad (1-9) and 1-5 ratings are combined by polarity: satisfied (7-9, 4-5),");
+        line(w, "neutral (4-6, 3), dissatisfied (1-3, 1-2). CSAT = satisfied share; Net CSAT = satisfied minus");
+        line(w, "dissatisfied share; intervals are 95 %% Wilson; bands: good from 70 %%, fair from 50 %%.");
+        Tally all = byChannel.overall();
+        line(w, "Overall: CSAT %s %s, Net CSAT %s, %,d ratings of %,d surveys sent (%s), %s",
+                ReportText.percent(all.csat()), ReportText.interval(all.csatInterval()), ReportText.number(all.netCsat(), 1),
+                all.responses(), all.sent(), ReportText.percent(all.responseRate()),
+                ReportText.band(byChannel, all, "no data"));
+        section(w, "By channel", byChannel);
+        section(w, "By team ((none): the chat bot, which belongs to no team)", byTeam);
+        section(w, "By agent", byAgent);
+        line(w, ReportText.vsRestLegend(byAgent.spec()));
+        w.write("\n");
+        standouts(w, true);
+        standouts(w, false);
+        w.write("\n");
+        line(w, "CSAT per day the survey was sent (UTC)%s", sentAfterLastDay == 0 ? ""
+                : String.format(Locale.ROOT, "; %,d surveys sent after the last day count in the totals only",
+                        sentAfterLastDay));
+        ReportText.trend(byDay, w);
+        mood(w);
+    }
+
+    private void section(Writer w, String title, Report report) throws IOException {
+        w.write("\n" + title + "\n");
+        ReportText.segments(report, w, false);
+    }
+
+    private void standouts(Writer w, boolean above) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        for (Segment s : byAgent.segments()) {
+            if (s.vsRest() instanceof VsRest.Compared c && c.significant() && c.diff() > 0 == above) {
+                rows.add(List.of(s.key().get(Dimension.AGENT), String.format(Locale.ROOT, "%+.1f points", c.diff()),
+                        "CSAT " + ReportText.percent(s.tally().csat()), s.tally().responses() + " ratings"));
+            }
+        }
+        line(w, "Agents significantly %s the rest:%s", above ? "above" : "below", rows.isEmpty() ? " none" : "");
+        if (!rows.isEmpty()) {
+            table(w, List.of("agent", "vs rest", "", "ratings"), rows, 1, 4, false);
+        }
+    }
+
+    /** Whether the agents' reading of a caller's mood foretells the caller's rating. */
+    private void mood(Writer w) throws IOException {
+        if (result.moods().isEmpty()) {
+            return;
+        }
+        Map<String, Integer> mood = new HashMap<>();
+        double sum = 0;
+        for (MoodAssessment m : result.moods()) {
+            mood.put(m.interactionId(), m.value());
+            sum += m.value();
+        }
+        RatingScale keypad = RatingScales.keypadNine();
+        Tally.Builder unhappy = Tally.builder(keypad);
+        Tally.Builder others = Tally.builder(keypad);
+        for (SurveyResponse r : result.responses()) {
+            Integer m = mood.get(r.interactionId());
+            if (m != null && r.isRating() && result.scales().get(r.surveyId()).equals(keypad)) {
+                (m <= 2 ? unhappy : others).add(r);
+            }
+        }
+        Tally u = unhappy.build();
+        Tally o = others.build();
+        w.write("\n");
+        line(w, "Agents' reading of callers' mood: %,d calls, mean %.2f on 1-5. Callers read as unhappy (1-2) gave",
+                result.moods().size(), sum / result.moods().size());
+        line(w, "the keypad survey CSAT %s (%d ratings); the others %s (%d ratings).", ReportText.percent(u.csat()),
+                u.responses(), ReportText.percent(o.csat()), o.responses());
+    }
+
+    private void lowScores(Writer w) throws IOException {
+        Map<String, SurveyResponse> native_ = new HashMap<>();
+        result.responses().forEach(r -> native_.put(r.interactionId(), r));
+        List<SurveyResponse> withComment = byAgent.lowScores().stream().filter(r -> r.comment().isPresent()).toList();
+        w.write("\n");
+        line(w, "Dissatisfied ratings: %,d, %,d with a comment%s", byAgent.lowScores().size()
+                + byAgent.lowScoresOmitted(), withComment.size(), withComment.isEmpty() ? ""
+                : String.format(Locale.ROOT, "; the newest %d of those:", Math.min(LOW_SCORES_SHOWN, withComment.size())));
+        if (withComment.isEmpty()) {
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (SurveyResponse r : withComment.stream().limit(LOW_SCORES_SHOWN).toList()) {
+            SurveyResponse n = native_.get(r.interactionId());
+            RatingScale scale = result.scales().get(n.surveyId());
+            rows.add(List.of(r.respondedAt().map(t -> t.toString().replace('T', ' ').replace("Z", "")).orElse("-"),
+                    r.channel().orElse("-"), n.score().getAsInt() + "/" + scale.max(), r.agent().orElse("-"),
+                    r.interactionId(), ReportText.oneLine(r.comment().orElseThrow())));
+        }
+        table(w, List.of("responded at (UTC)", "channel", "rating", "agent", "interaction", "comment"), rows, 6, 6);
+    }
+
+    // ------------------------------------------------------------------ files
+
+    /**
+     * Writes the files: {@code responses-five.csv} and {@code responses-keypad9.csv} (the
+     * responses on each scale, as {@code csat report} reads them), {@code report.json},
+     * {@code report.xlsx} and {@code csat-trend.png}.
+     *
+     * @param dir the directory; created if missing
+     * @return the files written, in that order
+     * @throws IOException when a file cannot be written
+     */
+    public List<Path> write(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        List<Path> written = new ArrayList<>();
+        for (String scaleId : List.of("five", "keypad9")) {
+            Path csv = dir.resolve("responses-" + scaleId + ".csv");
+            try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+                CsvExport.writeResponses(result.responses().stream()
+                        .filter(r -> result.scales().get(r.surveyId()).id().equals(scaleId)).iterator(), out);
+            }
+            written.add(csv);
+        }
+        Path json = dir.resolve("report.json");
+        Files.writeString(json, json() + "\n", StandardCharsets.UTF_8);
+        written.add(json);
+        Path xlsx = dir.resolve("report.xlsx");
+        try (OutputStream out = Files.newOutputStream(xlsx)) {
+            XlsxExport.write(tables(), out);
+        }
+        written.add(xlsx);
+        Path png = dir.resolve("csat-trend.png");
+        TrendChart.builder().title("CSAT per day, all channels, with its 95 % interval").xAxisLabel("Day (UTC)")
+                .target(80).build().write(byDay.trend(), png);
+        written.add(png);
+        return written;
+    }
+
+    private String json() throws IOException {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        DemoSettings s = result.settings();
+        root.putObject("run").put("seed", s.seed()).put("days", s.days()).put("interactions", s.interactions())
+                .put("start", s.start().toString()).put("clock_ran_until", result.drainedAt().toString());
+        root.put("combined_scale", "ratings mapped by polarity to the three-point scale: 1 dissatisfied, 2 neutral, "
+                + "3 satisfied");
+        ObjectNode decisions = root.putObject("decisions");
+        ObjectNode scheduled = decisions.putObject("scheduled");
+        result.scheduled().forEach((k, v) -> scheduled.put(name(k), v));
+        ObjectNode skipped = decisions.putObject("skipped");
+        result.skipped().forEach((k, v) -> skipped.put(k.name(), v));
+        ObjectNode states = root.putObject("final_states");
+        result.finalStates().forEach((k, v) -> states.put(k.name().toLowerCase(Locale.ROOT), v));
+        Map<String, Report> reports = new LinkedHashMap<>();
+        reports.put("by_channel", byChannel);
+        reports.put("by_team", byTeam);
+        reports.put("by_agent", byAgent);
+        reports.put("by_day", byDay);
+        for (Map.Entry<String, Report> e : reports.entrySet()) {
+            StringWriter report = new StringWriter();
+            JsonExport.writeReport(e.getValue(), report);
+            root.set(e.getKey(), mapper.readTree(report.toString()));
+        }
+        return mapper.writeValueAsString(root);
+    }
+
+    private List<Table> tables() {
+        List<List<Cell>> rows = new ArrayList<>();
+        result.scheduled().forEach((k, v) -> rows.add(List.of(new Cell.Text("scheduled"), new Cell.Text(name(k)),
+                new Cell.Count(v))));
+        result.skipped().forEach((k, v) -> rows.add(List.of(new Cell.Text("skipped"), new Cell.Text(k.name()),
+                new Cell.Count(v))));
+        return List.of(new Table("Decisions", List.of("decision", "channel or reason", "count"), rows),
+                renamed("By channel", ReportTables.summary(byChannel)),
+                renamed("By team", ReportTables.summary(byTeam)),
+                renamed("By agent", ReportTables.summary(byAgent)),
+                renamed("By day", ReportTables.trend(byDay)),
+                ReportTables.lowScores(byAgent));
+    }
+
+    private static Table renamed(String name, Table t) {
+        return new Table(name, t.columns(), t.rows());
+    }
+
+    // ------------------------------------------------------------------ formatting
+
+    /** The channel as the responses name it: {@code sms}, {@code voice_dtmf}. */
+    static String name(ChannelKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    private static String share(long part, long whole) {
+        return whole == 0 ? "-" : String.format(Locale.ROOT, "%.1f %%", 100.0 * part / whole);
+    }
+
+    private static String shorten(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    private static void line(Writer w, String format, Object... args) throws IOException {
+        w.write((args.length == 0 ? format.replace("%%", "%") : String.format(Locale.ROOT, format, args)) + "\n");
+    }
+
+    /** A table whose first {@code textColumns} columns are text and whose last {@code free} column is free text. */
+    private static void table(Writer w, List<String> header, List<List<String>> rows, int textColumns, int free)
+            throws IOException {
+        table(w, header, rows, textColumns, free, true);
+    }
+
+    private static void table(Writer w, List<String> header, List<List<String>> rows, int textColumns, int free,
+            boolean showHeader) throws IOException {
+        // The free-text column goes last and is left-aligned: numbers between stay right-aligned.
+        StringWriter body = new StringWriter();
+        List<List<String>> aligned = new ArrayList<>();
+        for (List<String> r : rows) {
+            aligned.add(r.subList(0, free));
+        }
+        ReportText.columns(body, header.subList(0, free), aligned, textColumns);
+        String[] lines = body.toString().split("\n");
+        for (int k = showHeader ? 0 : 1; k < lines.length; k++) {
+            String tail = k == 0 ? (free < header.size() ? header.get(free) : "")
+                    : (free < rows.get(k - 1).size() ? rows.get(k - 1).get(free) : "");
+            w.write(("  " + lines[k] + (tail.isEmpty() ? "" : "  " + tail)).stripTrailing() + "\n");
+        }
+    }
+}

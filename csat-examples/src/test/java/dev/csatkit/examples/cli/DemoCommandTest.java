@@ -1,0 +1,132 @@
+package dev.csatkit.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.csatkit.examples.cli.CsatCliTest.Run;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Sheet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code csat demo}, run in-process as the command line runs it. */
+class DemoCommandTest {
+
+    private static final String[] SMALL = {"--days", "2", "--interactions", "900"};
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theSameSeedPrintsTheSameReport() {
+        Run first = CsatCliTest.run("demo");
+        Run second = CsatCliTest.run("demo");
+        assertThat(first.code()).isZero();
+        assertThat(second.out()).isEqualTo(first.out());
+        assertThat(first.out())
+                .startsWith("CSAT Kit demo: a simulated helpdesk, run through the real survey engine\n"
+                        + "Seed 42: 7 days from Monday 2025-03-03 (UTC), 5,000 interactions;")
+                .contains("FREQUENCY_CAPPED", "NOT_SAMPLED", "TOO_SHORT", "AGENT_TYPE", "OPTED_OUT", "CONTACT_HUNG_UP")
+                .contains("Delivery", "Replies, as the engine read them", "What customers did")
+                .contains("Overall: CSAT ", "By channel", "By team", "By agent", "Agents significantly above the rest")
+                .contains("Dissatisfied ratings:")
+                .doesNotContain("STILL OPEN");
+        assertThat(first.err()).as("the progress bar goes to standard error").contains("simulating", "100%");
+        assertThat(first.out()).doesNotContain("simulating  [");
+    }
+
+    @Test
+    void anotherSeedTellsAnotherStory() {
+        Run a = CsatCliTest.run(args("--seed", "1"));
+        Run b = CsatCliTest.run(args("--seed", "2"));
+        assertThat(a.code()).isZero();
+        assertThat(b.code()).isZero();
+        assertThat(a.out()).isNotEqualTo(b.out()).contains("Seed 1: 2 days");
+    }
+
+    @Test
+    void outputWritesFilesThatCsatReportAndOtherToolsRead() throws IOException {
+        Path out = dir.resolve("week");
+        Run r = CsatCliTest.run(args("--output", out.toString()));
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Wrote:", out.resolve("report.json").toString());
+
+        for (String scale : List.of("five", "keypad9")) {
+            Path csv = out.resolve("responses-" + scale + ".csv");
+            long rows;
+            try (Stream<String> lines = Files.lines(csv)) {
+                rows = lines.count() - 1;
+            }
+            assertThat(rows).isPositive();
+            Run report = CsatCliTest.run("report", "--input", csv.toString(), "--scale", scale, "--by", "agent");
+            assertThat(report.code()).as(report.err()).isZero();
+            assertThat(report.err()).contains(rows + " rows read, " + rows + " accepted, 0 rejected");
+            assertThat(report.out()).startsWith("CSAT report: scale " + scale + ", " + rows + " surveys sent");
+        }
+
+        JsonNode json = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertThat(json.path("run").path("seed").asLong()).isEqualTo(42);
+        assertThat(json.path("by_agent").path("segments").size()).isEqualTo(13);
+        assertThat(json.path("by_channel").path("overall").path("csat").isNumber()).isTrue();
+        assertThat(json.path("decisions").path("skipped").has("FREQUENCY_CAPPED")).isTrue();
+        assertThat(json.path("by_day").path("trend").size()).isEqualTo(2);
+
+        try (InputStream in = Files.newInputStream(out.resolve("report.xlsx"));
+                ReadableWorkbook book = new ReadableWorkbook(in)) {
+            assertThat(book.getSheets().map(Sheet::getName)).containsExactly("Decisions", "By channel", "By team",
+                    "By agent", "By day", "Low scores");
+        }
+
+        BufferedImage png = ImageIO.read(out.resolve("csat-trend.png").toFile());
+        assertThat(png).isNotNull();
+        assertThat(png.getWidth()).isEqualTo(900);
+        assertThat(png.getHeight()).isEqualTo(450);
+    }
+
+    @Test
+    void aSingleInteractionStillGivesAReport() {
+        Run r = CsatCliTest.run("demo", "--days", "1", "--interactions", "1");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Interactions: 1 ", "Overall: CSAT ");
+    }
+
+    @Test
+    void badOptionsNameTheOptionTheValueAndTheRule() {
+        assertUsage(CsatCliTest.run("demo", "--days", "0"), "csat demo: --days 0: must be between 1 and 90");
+        assertUsage(CsatCliTest.run("demo", "--days", "91"), "csat demo: --days 91: must be between 1 and 90");
+        assertUsage(CsatCliTest.run("demo", "--days", "99999999999"),
+                "csat demo: --days 99999999999: must be between 1 and 90");
+        assertUsage(CsatCliTest.run("demo", "--interactions", "0"),
+                "csat demo: --interactions 0: must be between 1 and 1,000,000");
+        assertUsage(CsatCliTest.run("demo", "--interactions", "1000001"),
+                "csat demo: --interactions 1000001: must be between 1 and 1,000,000");
+        assertUsage(CsatCliTest.run("demo", "--seed", "forty-two"), "csat demo: --seed forty-two: must be a whole number");
+        assertUsage(CsatCliTest.run("demo", "--days", "a week"), "csat demo: --days a week: must be a whole number");
+        assertUsage(CsatCliTest.run("demo", "--days"), "csat demo: --days needs a value");
+        assertUsage(CsatCliTest.run("demo", "--verbose", "yes"), "csat demo: unknown option '--verbose'");
+        assertUsage(CsatCliTest.run("demo", "week"), "csat demo: unexpected argument 'week'");
+    }
+
+    private static void assertUsage(Run r, String message) {
+        assertThat(r.code()).isEqualTo(CsatCli.USAGE);
+        assertThat(r.err()).startsWith(message + "\n").contains("usage: csat demo [--days 7]");
+        assertThat(r.out()).isEmpty();
+    }
+
+    private static String[] args(String... more) {
+        String[] all = new String[1 + SMALL.length + more.length];
+        all[0] = "demo";
+        System.arraycopy(SMALL, 0, all, 1, SMALL.length);
+        System.arraycopy(more, 0, all, 1 + SMALL.length, more.length);
+        return all;
+    }
+}

@@ -1,0 +1,131 @@
+package dev.csatkit.examples.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.csatkit.channels.spi.ChannelKind;
+import dev.csatkit.engine.SkipReason;
+import dev.csatkit.scale.RatingScale;
+import dev.csatkit.score.SurveyResponse;
+import dev.csatkit.store.SurveyState;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The default week, run once and looked at from every side. */
+class HelpdeskSimulationTest {
+
+    private static SimulationResult week;
+    private static final List<Long> progress = new ArrayList<>();
+
+    @BeforeAll
+    static void runTheDefaultWeek() {
+        week = HelpdeskSimulation.run(DemoSettings.DEFAULT, progress::add);
+    }
+
+    @Test
+    void everyInteractionIsReportedAndDecidedOnce() {
+        assertThat(week.totalInteractions()).isEqualTo(5_000);
+        assertThat(progress).hasSize(5_000).endsWith(5_000L);
+        assertThat(week.totalScheduled() + week.totalSkipped())
+                .as("one decision per interaction and per replay")
+                .isEqualTo(week.totalInteractions() + week.replayed());
+        assertThat(week.replayed()).isPositive();
+    }
+
+    @Test
+    void theRulesThatSayNoAreAllAtWork() {
+        assertThat(week.skipped()).containsKeys(SkipReason.FREQUENCY_CAPPED, SkipReason.NOT_SAMPLED,
+                SkipReason.TOO_SHORT, SkipReason.AGENT_TYPE, SkipReason.OPTED_OUT, SkipReason.CONTACT_HUNG_UP,
+                SkipReason.NOT_RESOLVED, SkipReason.NOT_INBOUND, SkipReason.NO_ADDRESS, SkipReason.INVALID_ADDRESS,
+                SkipReason.NO_LANGUAGE, SkipReason.DUPLICATE);
+        assertThat(week.skipExamples().get(SkipReason.INVALID_ADDRESS)).as("phone numbers are masked")
+                .contains("*****");
+        assertThat(week.scheduled()).containsOnlyKeys(ChannelKind.values());
+    }
+
+    @Test
+    void everySurveyEndsInExactlyOneFinalState() {
+        assertThat(week.stillOpen()).isZero();
+        long ended = week.finalStates().values().stream().mapToLong(Long::longValue).sum();
+        assertThat(ended).isEqualTo(week.totalScheduled());
+        assertThat(week.finalStates()).containsKeys(SurveyState.ANSWERED, SurveyState.EXPIRED,
+                SurveyState.OPTED_OUT, SurveyState.FAILED);
+        long sent = week.delivery().values().stream().mapToLong(SimulationResult.Delivery::sent).sum();
+        long failed = week.delivery().values().stream().mapToLong(SimulationResult.Delivery::failed).sum();
+        assertThat(sent + failed).as("each scheduled survey was sent or failed").isEqualTo(week.totalScheduled());
+        assertThat(failed).isEqualTo(week.finalStates().get(SurveyState.FAILED));
+        assertThat(week.responses()).as("one outcome per survey sent").hasSize((int) sent);
+        assertThat(week.responses().stream().filter(SurveyResponse::isRating).count())
+                .isEqualTo(week.finalStates().get(SurveyState.ANSWERED));
+    }
+
+    @Test
+    void repliesComeInEveryStyleAndTheEngineReadsThemAsMeant() {
+        Map<ChannelKind, Map<String, Long>> replies = week.replies();
+        assertThat(replies.get(ChannelKind.VOICE_DTMF)).containsKeys("rated", "key not on the scale", "no key in time",
+                "question replayed");
+        assertThat(replies.get(ChannelKind.SMS)).containsKeys("rated", "comment", "unreadable", "opted out",
+                "duplicate");
+        assertThat(replies.get(ChannelKind.CHAT)).containsKeys("rated", "comment", "unreadable", "opted out",
+                "duplicate", "late");
+        assertThat(replies.get(ChannelKind.EMAIL)).containsOnlyKeys("rated");
+        for (Phrasebook.Style style : Phrasebook.Style.values()) {
+            String name = "text: " + style.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + (style.readable() ? "" : " (refused)");
+            assertThat(week.customerActions()).as(name).containsKey(name);
+        }
+        assertThat(week.customerActions()).containsKeys("chat: tapped a button",
+                "email: clicked a rating link and confirmed", "email: every link opened by a mail scanner",
+                "keypad: key after the 15 s window", "text: comment after the follow-up question",
+                "text: STOP keyword", "text: HELP keyword", "reminder: answered after it");
+        assertThat(week.responses()).anyMatch(r -> r.comment().isPresent() && r.isRating());
+        assertThat(week.responses()).anyMatch(SurveyResponse::late);
+        assertThat(week.responses()).anyMatch(SurveyResponse::invalid);
+    }
+
+    @Test
+    void deliveryShowsRetriesAndTheReasonsOfFailures() {
+        assertThat(week.delivery().get(ChannelKind.SMS).retried()).isPositive();
+        assertThat(week.delivery().get(ChannelKind.CHAT).retried()).isPositive();
+        assertThat(week.delivery().get(ChannelKind.EMAIL).failures()).containsKey("550 5.1.2 recipient domain not found");
+        assertThat(week.delivery().get(ChannelKind.CHAT).messages()).containsKeys("prompt", "confirm", "followup",
+                "reminder", "thanks");
+    }
+
+    @Test
+    void theReportNamesTheAgentsWhoStandOut() throws Exception {
+        StringWriter text = new StringWriter();
+        DemoReport.of(week).print(text);
+        assertThat(text.toString())
+                .containsPattern("Agents significantly above the rest:\n(  .*\n)*  elin +\\+")
+                .containsPattern("Agents significantly below the rest:\n(  .*\n)*  karl +-")
+                .contains("Surveys closed:", "none left open")
+                .contains("By channel", "By team", "By agent", "CSAT per day")
+                .contains("Dissatisfied ratings:");
+        // Twelve people and the chat bot; the voice assistant is never surveyed.
+        assertThat(DemoReport.of(week).byAgent().segments()).hasSize(13);
+    }
+
+    @Test
+    void combiningScalesKeepsEachRatingsPolarity() {
+        List<SurveyResponse> combined = DemoReport.byPolarity(week);
+        assertThat(combined).hasSameSizeAs(week.responses());
+        for (int i = 0; i < combined.size(); i++) {
+            SurveyResponse original = week.responses().get(i);
+            SurveyResponse mapped = combined.get(i);
+            if (original.score().isEmpty()) {
+                assertThat(mapped).isEqualTo(original);
+                continue;
+            }
+            int v = original.score().getAsInt();
+            RatingScale scale = week.scales().get(original.surveyId());
+            int expected = scale.isSatisfied(v) ? 3 : scale.isDissatisfied(v) ? 1 : 2;
+            assertThat(mapped.score()).hasValue(expected);
+            assertThat(mapped.interactionId()).isEqualTo(original.interactionId());
+        }
+    }
+}

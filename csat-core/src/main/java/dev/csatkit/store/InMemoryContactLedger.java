@@ -74,20 +74,6 @@ public final class InMemoryContactLedger implements ContactLedger {
     }
 
     @Override
-    public synchronized Reservation reserveOnce(String interactionKey, String key, Instant now, Duration window,
-            Duration retention) {
-        Long claimed = holds.get("\u0001" + interactionKey);
-        if (claimed != null && claimed > now.toEpochMilli()) {
-            return new Reservation.AlreadyClaimed(Instant.ofEpochMilli(claimed));
-        }
-        Reservation r = reserve(key, now, window);
-        if (r instanceof Reservation.Granted) {
-            claim(interactionKey, now, retention);
-        }
-        return r;
-    }
-
-    @Override
     public boolean release(String key, Instant until) {
         Fingerprint f = Fingerprint.of(Objects.requireNonNull(key, "key"));
         return holds.remove(f.hi(), f.lo(), Objects.requireNonNull(until, "until").toEpochMilli());

@@ -42,9 +42,13 @@ public record QuietHours(LocalTime start, LocalTime end) {
      * @return whether it falls inside quiet hours
      */
     public boolean contains(LocalTime time) {
-        return start.isBefore(end)
-                ? !time.isBefore(start) && time.isBefore(end)
-                : !time.isBefore(start) || time.isBefore(end);
+        return containsNanoOfDay(time.toNanoOfDay());
+    }
+
+    private boolean containsNanoOfDay(long nano) {
+        long from = start.toNanoOfDay();
+        long to = end.toNanoOfDay();
+        return from < to ? nano >= from && nano < to : nano >= from || nano < to;
     }
 
     /**
@@ -55,10 +59,14 @@ public record QuietHours(LocalTime start, LocalTime end) {
      * @return {@code at} itself when it is outside quiet hours, else the end of the period
      */
     public Instant nextAllowed(Instant at, ZoneId zone) {
-        ZonedDateTime local = at.atZone(zone);
-        if (!contains(local.toLocalTime())) {
+        // Most sends fall outside quiet hours: find that out from the offset alone, without
+        // building a ZonedDateTime, since every decision asks.
+        int offset = zone.getRules().getOffset(at).getTotalSeconds();
+        long secondOfDay = Math.floorMod(at.getEpochSecond() + offset, 86_400L);
+        if (!containsNanoOfDay(secondOfDay * 1_000_000_000L + at.getNano())) {
             return at;
         }
+        ZonedDateTime local = at.atZone(zone);
         LocalDate endDay = local.toLocalTime().isBefore(end) ? local.toLocalDate() : local.toLocalDate().plusDays(1);
         LocalDateTime localEnd = LocalDateTime.of(endDay, end);
         ZoneOffsetTransition gap = zone.getRules().getTransition(localEnd);

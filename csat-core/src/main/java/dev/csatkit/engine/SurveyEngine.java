@@ -418,7 +418,7 @@ public final class SurveyEngine implements AutoCloseable {
             return;
         }
         OpenSurvey sending = s.toBuilder().state(SurveyState.SENDING).attempts(s.attempts() + 1)
-                .retryAt(Optional.of(now.plus(sendLease))).build();
+                .retryAt(Optional.of(now.plus(sendLease))).promptedAt(now).build();
         if (!openSurveys.replace(s, sending)) {
             return; // another dispatcher took it
         }
@@ -460,20 +460,10 @@ public final class SurveyEngine implements AutoCloseable {
         Instant now = clock.instant();
         OpenSurvey s = p.sending;
         SurveyProfile prof = p.rt.profile;
-        if (result instanceof DeliveryResult.Accepted) {
-            {
-                Instant answerBy = now.plus(prof.answerWindow());
-                OpenSurvey sent = s.toBuilder().state(SurveyState.AWAITING_REPLY).retryAt(Optional.empty())
-                        .sentAt(now).window(answerBy, answerBy)
-                        .reminderAt(prof.reminderAfter().map(now::plus)).build();
-                if (openSurveys.replace(s, sent)) {
-                    counts[0]++;
-                    saveResponse(sent, false, OptionalInt.empty(), Optional.empty());
-                    LOG.info("survey {} sent to {} on {}", sent.id(), Masking.address(sent.address()),
-                            sent.channelId());
-                    publish(new SurveyEvent.Sent(sent, now));
-                }
-            }
+        if (result instanceof DeliveryResult.Accepted && markSent(s, prof, now) || answeredWhileSending(s)) {
+            counts[0]++;
+        } else if (result instanceof DeliveryResult.Accepted) {
+            return; // the lease ran out and another dispatch took the survey over
         } else if (result instanceof DeliveryResult.RetryLater later) {
             {
                 if (s.attempts() >= prof.retry().maxAttempts()) {
@@ -494,6 +484,29 @@ public final class SurveyEngine implements AutoCloseable {
         } else {
             endFailed(s, ((DeliveryResult.FailedPermanently) result).reason(), now, counts);
         }
+    }
+
+    /**
+     * Whether a reply to this very send came before the channel answered, and so marked it sent:
+     * then the reply is the proof of delivery, whatever the channel says.
+     */
+    private boolean answeredWhileSending(OpenSurvey sending) {
+        return openSurveys.find(sending.id()).filter(now -> now.promptedAt().equals(sending.promptedAt()))
+                .flatMap(OpenSurvey::sentAt).isPresent();
+    }
+
+    /** Moves a survey being sent to awaiting its reply; the one place a survey becomes sent. */
+    private boolean markSent(OpenSurvey sending, SurveyProfile prof, Instant now) {
+        Instant answerBy = now.plus(prof.answerWindow());
+        OpenSurvey sent = sending.toBuilder().state(SurveyState.AWAITING_REPLY).retryAt(Optional.empty())
+                .sentAt(now).window(answerBy, answerBy).reminderAt(prof.reminderAfter().map(now::plus)).build();
+        if (!openSurveys.replace(sending, sent)) {
+            return false;
+        }
+        saveResponse(sent, false, OptionalInt.empty(), Optional.empty());
+        LOG.info("survey {} sent to {} on {}", sent.id(), Masking.address(sent.address()), sent.channelId());
+        publish(new SurveyEvent.Sent(sent, now));
+        return true;
     }
 
     private void endFailed(OpenSurvey s, String reason, Instant now, int[] counts) {
@@ -653,7 +666,10 @@ public final class SurveyEngine implements AutoCloseable {
         } else if (content instanceof ReplyContent.Button button) {
             parsed = rt.parser.parseChoice(button.payload());
         } else if (content instanceof ReplyContent.Link link) {
-            parsed = rt.parser.scale().contains(link.value()) ? new ParsedReply.Rating(link.value())
+            Optional<String> comment = link.comment().map(c -> c.substring(0,
+                    Math.min(c.length(), SurveyResponse.MAX_COMMENT_LENGTH)));
+            parsed = rt.parser.scale().contains(link.value())
+                    ? new ParsedReply.Rating(link.value(), comment, !comment.equals(link.comment()))
                     : new ParsedReply.Invalid(InvalidReason.OUT_OF_RANGE, link.value() + " is not on the scale "
                     + rt.parser.scale().id(), false);
         } else {
@@ -692,6 +708,15 @@ public final class SurveyEngine implements AutoCloseable {
             Optional<OpenSurvey> s = openSurveys.find(key);
             if (s.isEmpty()) {
                 return new ReplyOutcome.Unmatched("survey " + key + " is no longer kept");
+            }
+            if (s.get().state() == SurveyState.SENDING) {
+                // A reply to a prompt still being sent proves it arrived: it is sent now, whatever
+                // the channel answers later, and the reply is read against the sent survey.
+                Runtime rt = runtimes.get(s.get().surveyId());
+                if (rt != null) {
+                    markSent(s.get(), rt.profile, clock.instant());
+                    continue;
+                }
             }
             Step step = change.apply(s.get());
             if (step.next == null || openSurveys.replace(s.get(), step.next)) {
@@ -762,7 +787,10 @@ public final class SurveyEngine implements AutoCloseable {
         Instant commentBy = now.plus(p.commentWindow());
         MessageSet m = messages(rt, s);
         boolean text = p.sendOn() != ChannelKind.VOICE_DTMF;
-        boolean askFollowUp = text && m.followUp().isPresent() && !s.followUpAsked() && comment.isEmpty();
+        // An email is answered through its link, never by a typed reply: the page that confirms the
+        // rating asks for the comment instead.
+        boolean typedReplies = text && p.sendOn() != ChannelKind.EMAIL;
+        boolean askFollowUp = typedReplies && m.followUp().isPresent() && !s.followUpAsked() && comment.isEmpty();
         OpenSurvey.Builder b = s.toBuilder().state(SurveyState.RATED).rating(value, now)
                 .window(answerBy, commentBy.isAfter(answerBy) ? commentBy : answerBy)
                 .reminderAt(Optional.empty()).followUpAsked(s.followUpAsked() || askFollowUp);

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An {@link OpenSurveyStore} in this JVM's memory, the default. Surveys are kept by id; an index
- * by channel and address points at the latest survey sent there, and a sorted index by due time
+ * by channel and address points at the survey last prompted there, and a sorted index by due time
  * serves {@link #due}. Index entries are written under the survey's own map entry, and stale ones
  * are skipped (and dropped) when read, so the indexes never point a reader at a wrong version.
  */
@@ -82,12 +82,13 @@ public final class InMemoryOpenSurveyStore implements OpenSurveyStore {
             before.dueAt().ifPresent(at -> dueIndex.remove(new Due(at.toEpochMilli(), before.id())));
         }
         after.dueAt().ifPresent(at -> dueIndex.add(new Due(at.toEpochMilli(), after.id())));
-        if (after.sentAt().isPresent() && (before == null || before.sentAt().isEmpty())) {
-            // The latest send to an address wins: that is the survey a reply answers.
+        Optional<Instant> prompted = after.promptedAt();
+        if (prompted.isPresent() && (before == null || !before.promptedAt().equals(prompted))) {
+            // The latest prompt to an address wins: that is the survey a reply answers.
             byAddress.merge(addressKey(after.channelId(), after.address()), after.id(), (old, mine) -> {
-                OpenSurvey other = byId.get(old);
-                return other == null || other.sentAt().isEmpty()
-                        || !other.sentAt().get().isAfter(after.sentAt().get()) ? mine : old;
+                OpenSurvey other = old.equals(mine) ? null : byId.get(old);
+                return other == null || other.promptedAt().isEmpty()
+                        || !other.promptedAt().get().isAfter(prompted.get()) ? mine : old;
             });
         }
     }

@@ -35,6 +35,8 @@ import org.jspecify.annotations.Nullable;
  * @param sendAt when it is to be sent (after delay and quiet hours)
  * @param attempts how many sends were tried
  * @param retryAt when the next try is due, or when an unanswered send is taken over
+ * @param promptedAt when the latest send of its prompt began; from then on a reply from its
+ *     address answers it, even one that comes before the channel has confirmed the send
  * @param sentAt when the channel accepted it
  * @param answerUntil until when a rating counts and may be replaced
  * @param closesAt when it closes for good (the answer window, or the comment window after a
@@ -71,6 +73,7 @@ public record OpenSurvey(
         Instant sendAt,
         int attempts,
         Optional<Instant> retryAt,
+        Optional<Instant> promptedAt,
         Optional<Instant> sentAt,
         Optional<Instant> answerUntil,
         Optional<Instant> closesAt,
@@ -105,6 +108,7 @@ public record OpenSurvey(
         Objects.requireNonNull(scheduledAt, "scheduledAt");
         Objects.requireNonNull(sendAt, "sendAt");
         Objects.requireNonNull(retryAt, "retryAt");
+        Objects.requireNonNull(promptedAt, "promptedAt");
         Objects.requireNonNull(sentAt, "sentAt");
         Objects.requireNonNull(answerUntil, "answerUntil");
         Objects.requireNonNull(closesAt, "closesAt");
@@ -178,6 +182,7 @@ public record OpenSurvey(
         private Instant sendAt;
         private int attempts;
         private Optional<Instant> retryAt = Optional.empty();
+        private Optional<Instant> promptedAt = Optional.empty();
         private Optional<Instant> sentAt = Optional.empty();
         private Optional<Instant> answerUntil = Optional.empty();
         private Optional<Instant> closesAt = Optional.empty();
@@ -218,6 +223,7 @@ public record OpenSurvey(
             sendAt = s.sendAt;
             attempts = s.attempts;
             retryAt = s.retryAt;
+            promptedAt = s.promptedAt;
             sentAt = s.sentAt;
             answerUntil = s.answerUntil;
             closesAt = s.closesAt;
@@ -314,6 +320,12 @@ public record OpenSurvey(
             return this;
         }
 
+        /** @param value when a send of its prompt began @return this */
+        public Builder promptedAt(Instant value) {
+            promptedAt = Optional.of(value);
+            return this;
+        }
+
         /** @param value when it was sent @return this */
         public Builder sentAt(Instant value) {
             sentAt = Optional.of(value);
@@ -396,8 +408,9 @@ public record OpenSurvey(
         public OpenSurvey build() {
             return new OpenSurvey(id, version, surveyId, interactionId, contactId,
                     Objects.requireNonNull(channel, "channel"), channelId, address, locale, values, agent, team,
-                    entryPoint, caseType, capKey, capUntil, state, scheduledAt, sendAt, attempts, retryAt, sentAt,
-                    answerUntil, closesAt, reminderAt, rating, ratedAt, comment, invalidReplies, noInputs,
+                    entryPoint, caseType, capKey, capUntil, state, scheduledAt, sendAt, attempts, retryAt,
+                    // A survey recorded as sent was prompted no later than that.
+                    promptedAt.isEmpty() ? sentAt : promptedAt, sentAt, answerUntil, closesAt, reminderAt, rating, ratedAt, comment, invalidReplies, noInputs,
                     followUpAsked, endReason, endedAt);
         }
     }

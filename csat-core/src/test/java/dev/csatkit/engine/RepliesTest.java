@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.csatkit.InvalidConfigurationException;
 import dev.csatkit.channels.spi.AudioStage;
 import dev.csatkit.channels.spi.ChannelKind;
+import dev.csatkit.channels.spi.DeliveryResult;
 import dev.csatkit.channels.spi.InboundReply;
 import dev.csatkit.channels.spi.MessageContent;
 import dev.csatkit.channels.spi.ReplyContent;
@@ -67,6 +68,36 @@ class RepliesTest {
         assertThat(r.comment()).contains("The wait was long");
         assertThat(r.agent()).contains("a-1");
         assertThat(events).filteredOn(ev -> ev instanceof SurveyEvent.Commented).hasSize(1);
+    }
+
+    @Test
+    void a_reply_that_comes_while_the_prompt_is_being_sent_answers_it() {
+        SurveyEngine e = engine(b -> b);
+        List<ReplyOutcome> during = new ArrayList<>();
+        sms.policy = m -> {
+            if (m.idempotencyKey().endsWith(":prompt")) {
+                // The customer answers before the carrier's confirmation reaches the engine, which
+                // then times out: the reply proves the send, so it is neither lost nor sent again.
+                during.add(reply(e, "5"));
+                return new DeliveryResult.RetryLater(java.util.Optional.empty(), "carrier timed out");
+            }
+            return null;
+        };
+        Decision.Scheduled d = (Decision.Scheduled) e.decide(call("c1", contact("k-c1", PHONE)).build());
+
+        SurveyEngine.DispatchSummary first = e.dispatchDue();
+        clock.advance(Duration.ofHours(1));
+        SurveyEngine.DispatchSummary later = e.dispatchDue();
+
+        assertThat(during).containsExactly(new ReplyOutcome.Rated(d.surveyKey(), 5, false));
+        assertThat(first.sent()).isEqualTo(1);
+        assertThat(first.retrying() + later.sent() + later.retrying()).isZero();
+        OpenSurvey s = e.survey(d.surveyKey()).orElseThrow();
+        assertThat(s.state()).isEqualTo(SurveyState.RATED);
+        assertThat(s.sentAt()).isPresent();
+        assertThat(sms.attempts).filteredOn(m -> m.idempotencyKey().endsWith(":prompt")).hasSize(1);
+        assertThat(events).filteredOn(ev -> ev instanceof SurveyEvent.Sent).hasSize(1);
+        assertThat(e.responses()).singleElement().satisfies(r -> assertThat(r.score()).hasValue(5));
     }
 
     @Test
@@ -216,6 +247,31 @@ class RepliesTest {
         assertThat(e.receive(new InboundReply("mail", "someone@else.com", "csat@example.com",
                 new ReplyContent.Link(m.surveyKey(), 1), "ballot-2", T0)))
                 .isInstanceOf(ReplyOutcome.Unmatched.class);
+    }
+
+    @Test
+    void an_email_rating_carries_its_comment_and_no_email_asks_for_a_typed_reply() {
+        ScriptedChannel mail = EngineFixture.email();
+        SurveyEngine e = SurveyEngine.builder().clock(clock).channel(mail).listener(events::add)
+                .emailLinks((key, to, value, expires) -> "https://example.com/r?s=" + key + "&v=" + value)
+                .profile(SurveyProfile.builder(EngineFixture.smsSurvey("mail"), ChannelKind.EMAIL)
+                        .route(Route.media(Medium.TICKET)).placeholders(company()).build())
+                .build();
+        Decision.Scheduled m = (Decision.Scheduled) e.decide(Interaction.builder("ticket-1",
+                contact("k1", PHONE), Medium.TICKET).agent(EngineFixture.alice()).build());
+        e.dispatchDue();
+
+        assertThat(e.receive(new InboundReply("mail", "k1@example.com", "csat@example.com",
+                new ReplyContent.Link(m.surveyKey(), 2, java.util.Optional.of("Nobody called back")), "ballot-1", T0)))
+                .isEqualTo(new ReplyOutcome.Rated(m.surveyKey(), 2, false));
+
+        OpenSurvey s = e.survey(m.surveyKey()).orElseThrow();
+        assertThat(s.comment()).contains("Nobody called back");
+        assertThat(s.followUpAsked()).isFalse();
+        assertThat(mail.delivered).hasSize(2).last().satisfies(confirmation -> assertThat(
+                ((MessageContent.Email) confirmation.content()).plainText()).isEqualTo("Thanks, we got your 1-5 rating."));
+        assertThat(events).filteredOn(ev -> ev instanceof SurveyEvent.LowScore).singleElement()
+                .satisfies(ev -> assertThat(((SurveyEvent.LowScore) ev).comment()).contains("Nobody called back"));
     }
 
     @Test

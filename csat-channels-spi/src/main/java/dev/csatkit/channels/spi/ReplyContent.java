@@ -2,6 +2,7 @@ package dev.csatkit.channels.spi;
 
 import java.text.Normalizer;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a customer sent back. A closed family: text, keys, a button payload or a confirmed email
@@ -81,13 +82,37 @@ public sealed interface ReplyContent
      * A rating confirmed through an email link, after the link's signed token was verified and
      * the explicit submit step was taken. Opening a link alone never produces this reply.
      *
+     * <p>Email has no typed reply to carry a comment, so the page that confirms the rating may
+     * ask for one and send it with the rating.
+     *
      * @param surveyId the survey the link's token was signed for
      * @param value the rating the customer submitted
+     * @param comment what the customer wrote on the confirming page, in Unicode normal form C;
+     *     empty when nothing (or only blanks) was written
      */
-    record Link(String surveyId, int value) implements ReplyContent {
-        /** @throws IllegalArgumentException when the survey id is blank */
+    record Link(String surveyId, int value, Optional<String> comment) implements ReplyContent {
+        /**
+         * Normalises the comment to form C and drops a blank one.
+         *
+         * @throws IllegalArgumentException when the survey id is blank or the comment too long
+         */
         public Link {
             Require.line("surveyId", surveyId, 256);
+            Require.present("comment", comment);
+            if (comment.isPresent() && comment.get().length() > MAX_TEXT_LENGTH) {
+                throw Require.invalid("comment", comment.get(), "must be at most " + MAX_TEXT_LENGTH + " characters");
+            }
+            comment = comment.filter(c -> !c.isBlank()).map(c -> Normalizer.normalize(c, Normalizer.Form.NFC));
+        }
+
+        /**
+         * A rating with no comment.
+         *
+         * @param surveyId the survey the link's token was signed for
+         * @param value the rating the customer submitted
+         */
+        public Link(String surveyId, int value) {
+            this(surveyId, value, Optional.empty());
         }
     }
 }

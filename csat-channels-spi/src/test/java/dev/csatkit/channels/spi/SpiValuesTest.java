@@ -143,6 +143,16 @@ class SpiValuesTest {
     }
 
     @Test
+    void aLinkCommentIsComposedAndABlankOneDropped() {
+        assertThat(new ReplyContent.Link("s-1", 4).comment()).isEmpty();
+        assertThat(new ReplyContent.Link("s-1", 4, Optional.of(" \n ")).comment()).isEmpty();
+        assertThat(new ReplyContent.Link("s-1", 4, Optional.of("Cafe\u0301")).comment()).contains("Caf\u00e9");
+        assertThatThrownBy(() -> new ReplyContent.Link("s-1", 4,
+                Optional.of("x".repeat(ReplyContent.MAX_TEXT_LENGTH + 1))))
+                .hasMessageStartingWith("comment = \"xxx").hasMessageEndingWith(": must be at most 100000 characters");
+    }
+
+    @Test
     void contextValidatesAndReadsSettings() {
         assertThatThrownBy(() -> ChannelContext.builder("sms eu").build())
                 .hasMessage("channelId = \"sms eu\": must be 1–64 letters, digits, '.', '_' or '-'");

@@ -12,6 +12,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,11 +22,15 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code GET /csat/r?s=<survey>&t=<token>} (a click, or a mail scanner) checks the token
  *       with {@link LinkTokens#open} and shows the rating pre-selected with a confirm button;
- *       nothing is recorded;</li>
- *   <li>{@code POST /csat/r} with {@code s} and {@code t} (the confirm button) calls
- *       {@link LinkTokens#submit}; on success the rating goes to the channel's inbound listener
- *       as a {@link ReplyContent.Link}, with the ballot id as provider message id.</li>
+ *       and a box for an optional comment; nothing is recorded;</li>
+ *   <li>{@code POST /csat/r} with {@code s}, {@code t} and the optional comment {@code c} (the
+ *       confirm button) calls {@link LinkTokens#submit}; on success the rating and the comment
+ *       go to the channel's inbound listener as one {@link ReplyContent.Link}, with the ballot id
+ *       as provider message id.</li>
  * </ul>
+ *
+ * <p>The comment box takes the place of the follow-up question other channels send: an email
+ * survey is answered on this page, never by a typed reply.
  *
  * <p>Refusals answer 400 (malformed, unknown key, bad signature), 404 (another survey), 409
  * (already used) or 410 (expired), with a short page.
@@ -34,6 +39,9 @@ public final class EmailLinkEndpoint implements AutoCloseable {
 
     /** The path served. */
     public static final String PATH = "/csat/r";
+
+    /** The longest comment the page takes, in characters. */
+    public static final int MAX_COMMENT_LENGTH = 2000;
 
     private static final Logger LOG = LoggerFactory.getLogger(EmailLinkEndpoint.class);
 
@@ -96,16 +104,28 @@ public final class EmailLinkEndpoint implements AutoCloseable {
                         + "<form method=\"post\" action=\"" + PATH + "\">"
                         + "<input type=\"hidden\" name=\"s\" value=\"" + escape(survey) + "\">"
                         + "<input type=\"hidden\" name=\"t\" value=\"" + escape(q.get("t")) + "\">"
+                        + "<p><label for=\"c\">Anything you would like to add? (optional)</label><br>"
+                        + "<textarea id=\"c\" name=\"c\" rows=\"4\" cols=\"50\" maxlength=\""
+                        + MAX_COMMENT_LENGTH + "\"></textarea></p>"
                         + "<button type=\"submit\">Send my rating</button></form>"));
             } else {
                 refuse(exchange, (LinkVerification.Rejected) v);
             }
         } else if ("POST".equals(method)) {
             Map<String, String> form = HttpEndpoint.form(HttpEndpoint.body(exchange));
+            String comment = form.getOrDefault("c", "");
+            if (comment.length() > MAX_COMMENT_LENGTH) {
+                // Checked before the token is spent, so the customer can shorten it and send again.
+                HttpEndpoint.respond(exchange, 400, "text/html", page("Survey", "<p id=\"reason\" "
+                        + "data-reason=\"COMMENT_TOO_LONG\">Your comment is longer than " + MAX_COMMENT_LENGTH
+                        + " characters; please shorten it.</p>"));
+                return;
+            }
             LinkVerification v = tokens.submit(form.get("t"), form.getOrDefault("s", ""));
             if (v instanceof LinkVerification.Valid valid) {
                 context.inbound().onReply(new InboundReply(context.channelId(), valid.claims().recipient(),
-                        channelAddress, new ReplyContent.Link(valid.claims().surveyId(), valid.claims().value()),
+                        channelAddress, new ReplyContent.Link(valid.claims().surveyId(), valid.claims().value(),
+                        Optional.of(comment)),
                         LinkTokens.ballotId(valid.claims()), context.clock().instant()));
                 HttpEndpoint.respond(exchange, 200, "text/html", page("Thank you", "<p>Your rating was recorded.</p>"));
             } else {

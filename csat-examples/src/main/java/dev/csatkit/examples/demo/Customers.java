@@ -258,7 +258,7 @@ final class Customers {
 
     private void answer(OpenSurvey s, Customer c, Experience e) {
         switch (s.channel()) {
-            case EMAIL -> clickRating(s, e.fivePoint());
+            case EMAIL -> clickRating(s, c, e);
             case CHAT -> {
                 if (rnd.nextDouble() < 0.65) {
                     tapButton(s, e.fivePoint());
@@ -371,15 +371,22 @@ final class Customers {
 
     // ------------------------------------------------------------------ email
 
-    /** The customer clicks the link of their rating and confirms it on the page; some click twice. */
-    private void clickRating(OpenSurvey s, int value) {
-        URI link = linkFor(s, value);
-        count(confirm(open(link)) ? "email: clicked a rating link and confirmed"
-                : "email: clicked after the survey closed (refused)");
+    /**
+     * The customer clicks the link of their rating and confirms it on the page, writing in its
+     * comment box as often as they comment; some click twice.
+     */
+    private void clickRating(OpenSurvey s, Customer c, Experience e) {
+        URI link = linkFor(s, e.fivePoint());
+        Tone tone = Tone.of(e.fivePoint());
+        Optional<String> comment = rnd.nextDouble() < c.commentRate() * (tone == Tone.NEGATIVE ? 1.6 : 1.0)
+                ? Optional.of(Phrasebook.comment(c.language(), tone, rnd)) : Optional.empty();
+        boolean confirmed = confirm(open(link), comment);
+        count(!confirmed ? "email: clicked after the survey closed (refused)" : comment.isPresent()
+                ? "email: clicked a rating link, confirmed with a comment" : "email: clicked a rating link and confirmed");
         if (rnd.nextDouble() < 0.04) {
             calendar.at(clock.instant().plus(minutes(30, 600)), () -> {
                 count("email: confirmed a second time (refused)");
-                confirm(open(link));
+                confirm(open(link), Optional.empty());
             });
         }
     }
@@ -407,11 +414,12 @@ final class Customers {
     }
 
     /**
-     * Presses the page's confirm button: posts its hidden fields back to it.
+     * Presses the page's confirm button: posts its hidden fields back to it, with the comment
+     * written in its box.
      *
      * @return whether the page offered the button, or refused the link
      */
-    private static boolean confirm(Browser.Page page) {
+    private static boolean confirm(Browser.Page page, Optional<String> comment) {
         Map<String, String> fields = new HashMap<>();
         Matcher m = HIDDEN.matcher(page.body());
         while (m.find()) {
@@ -422,7 +430,8 @@ final class Customers {
             return false; // the page showed no form: the link was refused
         }
         String form = "s=" + URLEncoder.encode(fields.get("s"), StandardCharsets.UTF_8) + "&t="
-                + URLEncoder.encode(fields.get("t"), StandardCharsets.UTF_8);
+                + URLEncoder.encode(fields.get("t"), StandardCharsets.UTF_8)
+                + comment.map(text -> "&c=" + URLEncoder.encode(text, StandardCharsets.UTF_8)).orElse("");
         Browser.post(page.uri(), Map.of("Content-Type", "application/x-www-form-urlencoded"), form);
         return true;
     }

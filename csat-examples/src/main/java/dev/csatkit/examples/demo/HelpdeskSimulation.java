@@ -35,7 +35,6 @@ import dev.csatkit.scale.RatingScales;
 import dev.csatkit.store.OpenSurvey;
 import dev.csatkit.store.SurveyState;
 import dev.csatkit.survey.DefaultMessages;
-import dev.csatkit.survey.MessageSet;
 import dev.csatkit.survey.MissingLanguage;
 import dev.csatkit.survey.SurveyDefinition;
 import java.io.IOException;
@@ -209,15 +208,12 @@ public final class HelpdeskSimulation implements AutoCloseable {
                         .reminderAfter(Duration.ofHours(2)).placeholders(company).build());
     }
 
-    /** A survey with the shipped messages in eight languages; email surveys ask no follow-up. */
+    /** A survey with the shipped messages in eight languages. */
     private static SurveyDefinition survey(String id, String name, RatingScale scale, ChannelKind kind,
             MissingLanguage missing) {
         SurveyDefinition.Builder b = SurveyDefinition.builder(id).name(name).scale(scale).channels(kind)
                 .onMissingLanguage(missing);
-        DefaultMessages.allForChannel(kind).forEach((locale, m) -> b.messages(locale, kind != ChannelKind.EMAIL ? m
-                // Replies to an email survey come by link only, so a question needing a typed answer is left out.
-                : new MessageSet(m.prompt(), m.confirmation(), m.invalidReply(), Optional.empty(), m.thankYou(),
-                        m.optOutInstructions(), m.reminder(), m.keypad())));
+        DefaultMessages.allForChannel(kind).forEach(b::messages);
         return b.build();
     }
 

@@ -15,6 +15,7 @@ import dev.csatkit.engine.Decision;
 import dev.csatkit.engine.Medium;
 import dev.csatkit.engine.ReplyOutcome;
 import dev.csatkit.engine.SurveyEngine;
+import dev.csatkit.engine.SurveyEvent;
 import dev.csatkit.engine.SurveyProfile;
 import dev.csatkit.examples.channels.IvrScript;
 import dev.csatkit.examples.channels.ScriptedIvr;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,11 +35,10 @@ import org.junit.jupiter.api.Test;
  * A keypad survey through the scripted IVR adapter: the engine's call plan is played to a caller
  * whose keys are scripted, and the keys the adapter reports are read by the engine.
  *
- * <p>The scripted IVR reports a call's keys from inside {@code send}, before
- * {@link SurveyEngine#dispatchDue()} has recorded the survey as sent; a reply arriving then finds
- * no sent survey and is dropped as unmatched. So the adapter's replies are queued here and handed
- * to the engine once the dispatch has returned, as a host that queues its platform's callbacks
- * would.
+ * <p>The scripted IVR reports a call's keys from inside {@code send}, before the channel has
+ * answered {@link SurveyEngine#dispatchDue()}. One test hands those keys to the engine right
+ * there, as a host wired straight to its platform would; the other queues them and hands them
+ * over once the dispatch has returned, as a host that queues its platform's callbacks would.
  */
 class KeypadSurveyEndToEndTest {
 
@@ -92,6 +93,32 @@ class KeypadSurveyEndToEndTest {
         assertThat(engine.receive(pressed)).isEqualTo(new ReplyOutcome.Rated(decision.surveyKey(), 8, false));
         assertThat(platform.answeredPlans()).as("the first call and the question asked again").hasSize(2);
         EndToEnd.assertRated(engine, decision.surveyKey(), 8, "voice_dtmf");
+    }
+
+    @Test
+    void keysPressedWhileTheSendIsInFlightRateTheSurvey() {
+        EndToEnd.LateListener direct = new EndToEnd.LateListener();
+        List<SurveyEvent> events = new CopyOnWriteArrayList<>();
+        try (ScriptedIvrChannel wired = new ScriptedIvrChannel(
+                ChannelContext.builder("ivr-direct").clock(CLOCK).inbound(direct).build(), "+15550100", platform)) {
+            SurveyEngine straight = SurveyEngine.builder().clock(CLOCK).channel(wired).listener(events::add)
+                    .profile(SurveyProfile.builder(EndToEnd.survey("ivr-direct", ChannelKind.VOICE_DTMF,
+                            RatingScales.keypadNine()), ChannelKind.VOICE_DTMF).build())
+                    .build();
+            direct.forwardTo(straight.inboundListener());
+            script.add(CALLER, IvrScript.Call.answer(List.of(new KeyPress('9', Duration.ofMillis(900)))));
+            Decision.Scheduled decision = (Decision.Scheduled) straight.decide(
+                    EndToEnd.resolved("call-5002", Contact.builder("crm-4712").phone(CALLER).build(), Medium.VOICE));
+
+            SurveyEngine.DispatchSummary summary = straight.dispatchDue();
+
+            assertThat(summary.sent()).as("the send the keys proved, counted once").isEqualTo(1);
+            assertThat(summary.retrying() + summary.failed()).isZero();
+            EndToEnd.assertRated(straight, decision.surveyKey(), 9, "voice_dtmf");
+            assertThat(events).filteredOn(SurveyEvent.Sent.class::isInstance).hasSize(1);
+            assertThat(events).filteredOn(SurveyEvent.Rated.class::isInstance).hasSize(1);
+            assertThat(straight.survey(decision.surveyKey()).orElseThrow().sentAt()).isPresent();
+        }
     }
 
     private InboundReply nextReply() throws InterruptedException {

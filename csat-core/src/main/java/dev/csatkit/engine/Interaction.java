@@ -50,13 +50,16 @@ public record Interaction(String id, Contact contact, Medium medium, Direction d
         Objects.requireNonNull(ending, "ending");
         Objects.requireNonNull(hangUp, "hangUp");
         Objects.requireNonNull(caseType, "caseType");
-        tags = Set.copyOf(tags);
+        tags = tags.isEmpty() ? Set.of() : Set.copyOf(tags);
         Checks checks = Checks.of("interaction");
         checks.text("id", id, Agent.MAX_LENGTH);
         entryPoint.ifPresent(v -> checks.text("entryPoint", v, Agent.MAX_LENGTH));
         brand.ifPresent(v -> checks.text("brand", v, Agent.MAX_LENGTH));
         caseType.ifPresent(v -> checks.text("caseType", v, Agent.MAX_LENGTH));
-        checks.check(!endedAt.isBefore(startedAt), "endedAt", endedAt, "must not be before startedAt " + startedAt);
+        if (endedAt.isBefore(startedAt)) {
+            // Built only when broken: every reported interaction passes here.
+            checks.check(false, "endedAt", endedAt, "must not be before startedAt " + startedAt);
+        }
         checks.check(!handleTime.isNegative(), "handleTime", handleTime, "must not be negative");
         checks.throwIfAny();
     }

@@ -98,6 +98,8 @@ public final class SurveyEngine implements AutoCloseable {
 
     private final Clock clock;
     private final List<SurveyProfile> profiles;
+    /** The profiles' runtimes in routing order: the first whose route matches wins. */
+    private final Runtime[] routing;
     private final Map<String, Runtime> runtimes;
     private final Map<String, Channel> channels;
     private final ContactLedger ledger;
@@ -113,7 +115,7 @@ public final class SurveyEngine implements AutoCloseable {
 
     /** What the engine derives once per profile. */
     private record Runtime(SurveyProfile profile, Channel channel, ReplyParser parser, @Nullable KeypadParser keypad,
-            String cappedDetail) {
+            String cappedDetail, Optional<String> surveyId) {
     }
 
     private SurveyEngine(Builder b) {
@@ -134,11 +136,12 @@ public final class SurveyEngine implements AutoCloseable {
             rt.put(p.id(), new Runtime(p, channelFor(p, channels), ReplyParser.forScale(scale),
                     p.sendOn() == ChannelKind.VOICE_DTMF
                             ? KeypadParser.forScale(scale, p.survey().keypadAnswerWindow()) : null,
-                    p.frequencyCap().map(cap -> " was surveyed within the cap window of " + cap.window()
-                            + (cap.scope() == FrequencyCap.Scope.PER_SURVEY ? " for survey " + p.id()
-                            : " across surveys")).orElse("")));
+                    p.frequencyCap().map(cap -> "the contact was surveyed within the cap window of "
+                            + cap.window() + (cap.scope() == FrequencyCap.Scope.PER_SURVEY ? " for survey " + p.id()
+                            : " across surveys")).orElse(""), Optional.of(p.id())));
         }
         this.runtimes = Map.copyOf(rt);
+        this.routing = rt.values().toArray(new Runtime[0]);
     }
 
     /** @return a builder; at least one profile and its channel are required */
@@ -195,7 +198,7 @@ public final class SurveyEngine implements AutoCloseable {
                     + i.brand().map(b -> " for brand " + b).orElse(""), Optional.empty());
         }
         SurveyProfile p = rt.profile;
-        Optional<String> sid = Optional.of(p.id());
+        Optional<String> sid = rt.surveyId;
         Skip skip = trigger(p, i);
         if (skip != null) {
             return new Decision.Skipped(skip.reason, skip.detail, sid);
@@ -228,12 +231,11 @@ public final class SurveyEngine implements AutoCloseable {
             FrequencyCap cap = p.frequencyCap().get();
             String key = cap.reservationKey(i.contact().id(), survey.id());
             // The window counts from the send, so a delayed survey still keeps its full window.
-            Duration hold = Duration.between(now, sendAt).plus(cap.window());
+            Duration hold = sendAt.equals(now) ? cap.window() : Duration.between(now, sendAt).plus(cap.window());
             Reservation r = ledger.reserveOnce(interactionKey, key, now, hold, retention);
             if (r instanceof Reservation.Denied) {
-                // The detail is built from parts fixed per profile: capped decisions are the hot path.
-                return new Decision.Skipped(SkipReason.FREQUENCY_CAPPED, "contact " + i.contact().id()
-                        + rt.cappedDetail, sid);
+                // The detail is fixed per profile: capped decisions are the hot path.
+                return new Decision.Skipped(SkipReason.FREQUENCY_CAPPED, rt.cappedDetail, sid);
             }
             if (r instanceof Reservation.AlreadyClaimed claimed) {
                 return duplicate(i, sid);
@@ -266,9 +268,9 @@ public final class SurveyEngine implements AutoCloseable {
     }
 
     private @Nullable Runtime route(Interaction i) {
-        for (SurveyProfile p : profiles) {
-            if (p.route().matches(i)) {
-                return runtimes.get(p.id());
+        for (Runtime rt : routing) {
+            if (rt.profile.route().matches(i)) {
+                return rt;
             }
         }
         return null;

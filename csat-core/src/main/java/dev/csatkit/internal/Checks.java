@@ -43,8 +43,15 @@ public final class Checks {
      * @return whether the value passed, so callers can skip checks that need it
      */
     public boolean text(String field, @Nullable String value, int max) {
-        return check(value != null && !value.isBlank(), field, value, "must not be blank")
-                && check(value.length() <= max, field, value, "must be at most " + max + " characters");
+        if (!check(value != null && !value.isBlank(), field, value, "must not be blank")) {
+            return false;
+        }
+        if (value.length() > max) {
+            // The rule's words are built only for a broken value: ids pass here on every call.
+            add(field, value, "must be at most " + max + " characters");
+            return false;
+        }
+        return true;
     }
 
     /** Records a violation unconditionally. */

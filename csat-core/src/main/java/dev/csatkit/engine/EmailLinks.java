@@ -18,7 +18,8 @@ public interface EmailLinks {
 
     /**
      * @param surveyKey the survey's key ({@link dev.csatkit.store.OpenSurvey#id()})
-     * @param recipient the email address it goes to
+     * @param recipient whom it goes to: the contact's id, which the engine passes rather than the
+     *     email address because a signed token can be read by anyone who holds the link
      * @param value the scale value the link records
      * @param expiresAt when the link stops working (the end of the answer window)
      * @return the link

@@ -658,7 +658,10 @@ public final class SurveyEngine implements AutoCloseable {
 
     private ReplyOutcome answer(OpenSurvey first, Runtime rt, InboundReply reply, Instant now) {
         String key = first.id();
-        if (reply.content() instanceof ReplyContent.Link && !first.address().equals(reply.sender())) {
+        // The link page reports the token's recipient as the sender: the contact's id, or the
+        // address where a host signs its own links with it.
+        if (reply.content() instanceof ReplyContent.Link && !first.contactId().equals(reply.sender())
+                && !first.address().equals(reply.sender())) {
             return new ReplyOutcome.Unmatched("the link of survey " + key + " was not sent to this address");
         }
         ReplyContent content = reply.content();
@@ -988,7 +991,7 @@ public final class SurveyEngine implements AutoCloseable {
         if (emailLinks == null) {
             throw new CsatException("email surveys need EmailLinks on the engine");
         }
-        return emailLinks.link(s.id(), s.address(), value, expires);
+        return emailLinks.link(s.id(), s.contactId(), value, expires);
     }
 
     /** The reminder, or for a help request the question again with how to stop. */

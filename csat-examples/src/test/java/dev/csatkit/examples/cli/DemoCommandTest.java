@@ -26,7 +26,7 @@ class DemoCommandTest {
     Path dir;
 
     @Test
-    void theSameSeedPrintsTheSameReport() {
+    void theSameSeedPrintsTheSameReport() throws IOException {
         Run first = CsatCliTest.run("demo");
         Run second = CsatCliTest.run("demo");
         assertThat(first.code()).isZero();
@@ -41,6 +41,19 @@ class DemoCommandTest {
                 .doesNotContain("STILL OPEN");
         assertThat(first.err()).as("the progress bar goes to standard error").contains("simulating", "100%");
         assertThat(first.out()).doesNotContain("simulating  [");
+        assertThat(first.out()).as("the excerpt the README shows").contains(readmeExcerpt());
+    }
+
+    /** The code block after "An excerpt:" in the README's section on the demo. */
+    private static String readmeExcerpt() throws IOException {
+        Path dir = Path.of("").toAbsolutePath();
+        while (!Files.exists(dir.resolve("README.md"))) {
+            dir = dir.getParent();
+        }
+        String readme = Files.readString(dir.resolve("README.md"));
+        String section = readme.substring(readme.indexOf("### `csat demo`"));
+        int from = section.indexOf("```\n", section.indexOf("An excerpt:")) + 4;
+        return section.substring(from, section.indexOf("```", from));
     }
 
     @Test

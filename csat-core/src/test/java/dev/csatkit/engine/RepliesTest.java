@@ -252,8 +252,12 @@ class RepliesTest {
     @Test
     void an_email_rating_carries_its_comment_and_no_email_asks_for_a_typed_reply() {
         ScriptedChannel mail = EngineFixture.email();
+        java.util.Set<String> signedFor = new java.util.HashSet<>();
         SurveyEngine e = SurveyEngine.builder().clock(clock).channel(mail).listener(events::add)
-                .emailLinks((key, to, value, expires) -> "https://example.com/r?s=" + key + "&v=" + value)
+                .emailLinks((key, to, value, expires) -> {
+                    signedFor.add(to);
+                    return "https://example.com/r?s=" + key + "&v=" + value;
+                })
                 .profile(SurveyProfile.builder(EngineFixture.smsSurvey("mail"), ChannelKind.EMAIL)
                         .route(Route.media(Medium.TICKET)).placeholders(company()).build())
                 .build();
@@ -261,7 +265,8 @@ class RepliesTest {
                 contact("k1", PHONE), Medium.TICKET).agent(EngineFixture.alice()).build());
         e.dispatchDue();
 
-        assertThat(e.receive(new InboundReply("mail", "k1@example.com", "csat@example.com",
+        assertThat(signedFor).as("links name the contact, never the email address").containsExactly("k1");
+        assertThat(e.receive(new InboundReply("mail", "k1", "csat@example.com",
                 new ReplyContent.Link(m.surveyKey(), 2, java.util.Optional.of("Nobody called back")), "ballot-1", T0)))
                 .isEqualTo(new ReplyOutcome.Rated(m.surveyKey(), 2, false));
 

@@ -15,7 +15,10 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class InMemoryResponseStore implements ResponseStore {
 
-    private final ConcurrentHashMap<String, SurveyResponse> byKey = new ConcurrentHashMap<>();
+    private record Versioned(long version, SurveyResponse response) {
+    }
+
+    private final ConcurrentHashMap<String, Versioned> byKey = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> order = new ConcurrentLinkedQueue<>();
     private final ConcurrentHashMap<String, List<ReplyRecord>> histories = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<MoodAssessment> moods = new ConcurrentLinkedQueue<>();
@@ -25,16 +28,25 @@ public final class InMemoryResponseStore implements ResponseStore {
     }
 
     @Override
-    public void save(String surveyKey, SurveyResponse response) {
-        Objects.requireNonNull(response, "response");
-        if (byKey.put(surveyKey, response) == null) {
+    public void save(String surveyKey, long version, SurveyResponse response) {
+        Objects.requireNonNull(surveyKey, "surveyKey");
+        Versioned mine = new Versioned(version, Objects.requireNonNull(response, "response"));
+        boolean[] first = {false};
+        byKey.compute(surveyKey, (k, stored) -> {
+            if (stored == null) {
+                first[0] = true;
+                return mine;
+            }
+            return stored.version > version ? stored : mine;
+        });
+        if (first[0]) {
             order.add(surveyKey);
         }
     }
 
     @Override
     public Optional<SurveyResponse> find(String surveyKey) {
-        return Optional.ofNullable(byKey.get(surveyKey));
+        return Optional.ofNullable(byKey.get(surveyKey)).map(Versioned::response);
     }
 
     @Override
@@ -66,9 +78,9 @@ public final class InMemoryResponseStore implements ResponseStore {
     public List<SurveyResponse> responses() {
         List<SurveyResponse> out = new ArrayList<>(byKey.size());
         for (String key : order) {
-            SurveyResponse r = byKey.get(key);
+            Versioned r = byKey.get(key);
             if (r != null) {
-                out.add(r);
+                out.add(r.response);
             }
         }
         return out;

@@ -8,19 +8,24 @@ import java.util.Optional;
  * Where survey outcomes are kept for reports: one {@link SurveyResponse} per survey sent,
  * updated as replies come, plus every reply as it came and the agents' mood assessments.
  *
- * <p>{@link #save} is an upsert keyed by the survey's id; on PostgreSQL
- * {@code INSERT … ON CONFLICT (survey_key) DO UPDATE}, on Redis a {@code HSET}. History and moods
- * are appends ({@code INSERT}; {@code RPUSH}).
+ * <p>{@link #save} is an upsert keyed by the survey's id that keeps the outcome of the latest
+ * survey version, so two writes that arrive out of order (a dispatch recording the send while a
+ * reply records the rating) cannot put an older outcome back. On PostgreSQL
+ * {@code INSERT … ON CONFLICT (survey_key) DO UPDATE SET … WHERE response.version <=
+ * EXCLUDED.version}; on Redis a script that compares the stored version before {@code HSET}.
+ * History and moods are appends ({@code INSERT}; {@code RPUSH}).
  */
 public interface ResponseStore {
 
     /**
-     * Stores the current outcome of one survey, replacing the one stored before.
+     * Stores the outcome of one survey as of one of its versions, replacing the one stored before
+     * unless that came from a later version.
      *
      * @param surveyKey the survey's id ({@link OpenSurvey#id()})
+     * @param version the survey's version the outcome reflects ({@link OpenSurvey#version()})
      * @param response its outcome
      */
-    void save(String surveyKey, SurveyResponse response);
+    void save(String surveyKey, long version, SurveyResponse response);
 
     /**
      * @param surveyKey the survey's id

@@ -61,6 +61,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -419,6 +420,15 @@ public final class SurveyEngine implements AutoCloseable {
             endFailed(s, "survey " + s.surveyId() + " is no longer configured", now, counts);
             return;
         }
+        if (ledger.isOptedOut(optOutKey(s.channel(), s.address()))) {
+            // The contact opted out after the decision: the survey ends unsent.
+            OpenSurvey out = s.toBuilder().end(SurveyState.OPTED_OUT, "the contact opted out before it was sent", now)
+                    .build();
+            if (openSurveys.replace(s, out)) {
+                publish(new SurveyEvent.OptedOut(s.channelId(), s.address(), Optional.of(out), now));
+            }
+            return;
+        }
         OpenSurvey sending = s.toBuilder().state(SurveyState.SENDING).attempts(s.attempts() + 1)
                 .retryAt(Optional.of(now.plus(sendLease))).promptedAt(now).build();
         if (!openSurveys.replace(s, sending)) {
@@ -495,6 +505,15 @@ public final class SurveyEngine implements AutoCloseable {
     private boolean answeredWhileSending(OpenSurvey sending) {
         return openSurveys.find(sending.id()).filter(now -> now.promptedAt().equals(sending.promptedAt()))
                 .flatMap(OpenSurvey::sentAt).isPresent();
+    }
+
+    /** A comment cut to what a response keeps, never between the two halves of a surrogate pair. */
+    private static String clip(String comment) {
+        int max = SurveyResponse.MAX_COMMENT_LENGTH;
+        if (comment.length() <= max) {
+            return comment;
+        }
+        return comment.substring(0, Character.isHighSurrogate(comment.charAt(max - 1)) ? max - 1 : max);
     }
 
     /** Moves a survey being sent to awaiting its reply; the one place a survey becomes sent. */
@@ -656,7 +675,8 @@ public final class SurveyEngine implements AutoCloseable {
                 + reply.channelId());
     }
 
-    private ReplyOutcome answer(OpenSurvey first, Runtime rt, InboundReply reply, Instant now) {
+    private ReplyOutcome answer(OpenSurvey found, Runtime rt, InboundReply reply, Instant now) {
+        OpenSurvey first = delivered(found);
         String key = first.id();
         // The link page reports the token's recipient as the sender: the contact's id, or the
         // address where a host signs its own links with it.
@@ -671,8 +691,7 @@ public final class SurveyEngine implements AutoCloseable {
         } else if (content instanceof ReplyContent.Button button) {
             parsed = rt.parser.parseChoice(button.payload());
         } else if (content instanceof ReplyContent.Link link) {
-            Optional<String> comment = link.comment().map(c -> c.substring(0,
-                    Math.min(c.length(), SurveyResponse.MAX_COMMENT_LENGTH)));
+            Optional<String> comment = link.comment().map(SurveyEngine::clip);
             parsed = rt.parser.scale().contains(link.value())
                     ? new ParsedReply.Rating(link.value(), comment, !comment.equals(link.comment()))
                     : new ParsedReply.Invalid(InvalidReason.OUT_OF_RANGE, link.value() + " is not on the scale "
@@ -684,8 +703,8 @@ public final class SurveyEngine implements AutoCloseable {
         if (parsed instanceof ParsedReply.OptOut) {
             ReplyOutcome outcome = optOut(rt.channel, first.address(), first.locale(), Optional.of(first), now);
             history(first, now, ReplyRecord.Kind.OPT_OUT, OptionalInt.empty(), Optional.empty(), true);
-            update(key, s -> s.state() == SurveyState.AWAITING_REPLY
-                    ? new Step(s.toBuilder().end(SurveyState.OPTED_OUT, "the contact opted out", now).build(),
+            update(key, now, (s, at) -> s.state() == SurveyState.AWAITING_REPLY
+                    ? new Step(s.toBuilder().end(SurveyState.OPTED_OUT, "the contact opted out", at).build(),
                     outcome, List.of()) : new Step(null, outcome, List.of()));
             return outcome;
         }
@@ -702,28 +721,43 @@ public final class SurveyEngine implements AutoCloseable {
             }
             return new ReplyOutcome.Helped(key);
         }
-        return update(key, s -> parsed == null
-                ? readKeys(rt, s, (ReplyContent.Keys) reply.content(), now)
-                : readText(rt, s, parsed, now));
+        return update(key, now, (s, at) -> parsed == null
+                ? readKeys(rt, s, (ReplyContent.Keys) reply.content(), at)
+                : readText(rt, s, parsed, at));
     }
 
-    /** Applies a change to one survey with compare-and-set, reading it again when someone else won. */
-    private ReplyOutcome update(String key, Function<OpenSurvey, Step> change) {
+    /**
+     * A reply to a prompt that went out — still being sent, or waiting to be retried after an
+     * answer the engine could not trust — proves that it arrived: the survey is marked sent now,
+     * whatever the channel answers later, and is never sent again.
+     *
+     * @return the survey as it stands after that
+     */
+    private OpenSurvey delivered(OpenSurvey s) {
+        boolean inFlight = s.state() == SurveyState.SENDING
+                || s.state() == SurveyState.SCHEDULED && s.promptedAt().isPresent();
+        Runtime rt = runtimes.get(s.surveyId());
+        if (!inFlight || rt == null) {
+            return s;
+        }
+        markSent(s, rt.profile, clock.instant());
+        return openSurveys.find(s.id()).orElse(s);
+    }
+
+    /**
+     * Applies a change to one survey with compare-and-set, reading it again when someone else won.
+     * The change sees the reply's time, but never one before the send it answers: an adapter's
+     * clock may stamp a reply a moment before the engine recorded the send.
+     */
+    private ReplyOutcome update(String key, Instant now, BiFunction<OpenSurvey, Instant, Step> change) {
         for (int tries = 0; tries < MAX_CAS_TRIES; tries++) {
-            Optional<OpenSurvey> s = openSurveys.find(key);
-            if (s.isEmpty()) {
+            Optional<OpenSurvey> found = openSurveys.find(key);
+            if (found.isEmpty()) {
                 return new ReplyOutcome.Unmatched("survey " + key + " is no longer kept");
             }
-            if (s.get().state() == SurveyState.SENDING) {
-                // A reply to a prompt still being sent proves it arrived: it is sent now, whatever
-                // the channel answers later, and the reply is read against the sent survey.
-                Runtime rt = runtimes.get(s.get().surveyId());
-                if (rt != null) {
-                    markSent(s.get(), rt.profile, clock.instant());
-                    continue;
-                }
-            }
-            Step step = change.apply(s.get());
+            Optional<OpenSurvey> s = Optional.of(delivered(found.get()));
+            Instant at = s.get().sentAt().filter(now::isBefore).orElse(now);
+            Step step = change.apply(s.get(), at);
             if (step.next == null || openSurveys.replace(s.get(), step.next)) {
                 step.effects.forEach(Runnable::run);
                 return step.outcome;
@@ -751,11 +785,7 @@ public final class SurveyEngine implements AutoCloseable {
 
     private Step comment(Runtime rt, OpenSurvey s, @Nullable String text, String detail, Instant now) {
         if (s.state() == SurveyState.RATED && !now.isAfter(s.closesAt().orElseThrow()) && text != null) {
-            String joined = s.comment().map(c -> c + "\n" + text).orElse(text);
-            if (joined.length() > SurveyResponse.MAX_COMMENT_LENGTH) {
-                joined = joined.substring(0, SurveyResponse.MAX_COMMENT_LENGTH);
-            }
-            OpenSurvey next = s.toBuilder().comment(joined).build();
+            OpenSurvey next = s.toBuilder().comment(clip(s.comment().map(c -> c + "\n" + text).orElse(text))).build();
             List<Runnable> fx = new ArrayList<>();
             fx.add(() -> history(s, now, ReplyRecord.Kind.COMMENT, OptionalInt.empty(), Optional.of(text), true));
             fx.add(() -> saveResponse(next, false, OptionalInt.empty(), Optional.empty()));
@@ -799,7 +829,7 @@ public final class SurveyEngine implements AutoCloseable {
         OpenSurvey.Builder b = s.toBuilder().state(SurveyState.RATED).rating(value, now)
                 .window(answerBy, commentBy.isAfter(answerBy) ? commentBy : answerBy)
                 .reminderAt(Optional.empty()).followUpAsked(s.followUpAsked() || askFollowUp);
-        comment.ifPresent(c -> b.comment(s.comment().map(old -> old + "\n" + c).orElse(c)));
+        comment.ifPresent(c -> b.comment(clip(s.comment().map(old -> old + "\n" + c).orElse(c))));
         OpenSurvey next = b.build();
         List<Runnable> fx = new ArrayList<>();
         fx.add(() -> history(s, now, ReplyRecord.Kind.RATING, OptionalInt.of(value), comment, true));
@@ -1087,7 +1117,7 @@ public final class SurveyEngine implements AutoCloseable {
             b.invalidReply(s.ratedAt().orElse(s.sentAt().orElse(s.sendAt())));
         }
         s.comment().ifPresent(b::comment);
-        responses.save(s.id(), b.build());
+        responses.save(s.id(), s.version(), b.build());
     }
 
     private void publish(SurveyEvent event) {

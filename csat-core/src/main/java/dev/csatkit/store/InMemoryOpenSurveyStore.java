@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An {@link OpenSurveyStore} in this JVM's memory, the default. Surveys are kept by id; an index
- * by channel and address points at the survey last prompted there, and a sorted index by due time
+ * by channel and address keeps the surveys last prompted there, newest first, and a sorted index by due time
  * serves {@link #due}. Index entries are written under the survey's own map entry, and stale ones
  * are skipped (and dropped) when read, so the indexes never point a reader at a wrong version.
  */
@@ -28,7 +28,10 @@ public final class InMemoryOpenSurveyStore implements OpenSurveyStore {
     }
 
     private final ConcurrentHashMap<String, OpenSurvey> byId = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, String> byAddress = new ConcurrentHashMap<>();
+    /** Per channel and address, the ids of the surveys last prompted there, newest first. */
+    private final ConcurrentHashMap<String, List<String>> byAddress = new ConcurrentHashMap<>();
+    /** How many prompted surveys an address remembers: enough to step back past failed sends. */
+    private static final int RECENT = 4;
     private final ConcurrentSkipListSet<Due> dueIndex = new ConcurrentSkipListSet<>();
 
     /** Creates an empty store. */
@@ -53,8 +56,19 @@ public final class InMemoryOpenSurveyStore implements OpenSurveyStore {
 
     @Override
     public Optional<OpenSurvey> latestTo(String channelId, String address) {
-        String id = byAddress.get(addressKey(channelId, address));
-        return id == null ? Optional.empty() : find(id);
+        List<String> ids = byAddress.getOrDefault(addressKey(channelId, address), List.of());
+        for (String id : ids) {
+            OpenSurvey s = byId.get(id);
+            if (s != null && !neverDelivered(s)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A survey whose send failed for good never reached the contact, so no reply answers it. */
+    private static boolean neverDelivered(OpenSurvey s) {
+        return s.state() == SurveyState.FAILED && s.sentAt().isEmpty();
     }
 
     @Override
@@ -84,11 +98,20 @@ public final class InMemoryOpenSurveyStore implements OpenSurveyStore {
         after.dueAt().ifPresent(at -> dueIndex.add(new Due(at.toEpochMilli(), after.id())));
         Optional<Instant> prompted = after.promptedAt();
         if (prompted.isPresent() && (before == null || !before.promptedAt().equals(prompted))) {
-            // The latest prompt to an address wins: that is the survey a reply answers.
-            byAddress.merge(addressKey(after.channelId(), after.address()), after.id(), (old, mine) -> {
-                OpenSurvey other = old.equals(mine) ? null : byId.get(old);
-                return other == null || other.promptedAt().isEmpty()
-                        || !other.promptedAt().get().isAfter(prompted.get()) ? mine : old;
+            // The latest prompt to an address comes first: that is the survey a reply answers.
+            byAddress.compute(addressKey(after.channelId(), after.address()), (k, ids) -> {
+                List<String> next = new ArrayList<>(RECENT + 1);
+                next.add(after.id());
+                if (ids != null) {
+                    for (String id : ids) {
+                        if (!id.equals(after.id()) && next.size() < RECENT) {
+                            next.add(id);
+                        }
+                    }
+                }
+                // A survey prompted earlier whose write raced this one keeps its place by time.
+                next.sort((a, b) -> promptedAt(b, after).compareTo(promptedAt(a, after)));
+                return List.copyOf(next);
             });
         }
     }
@@ -120,7 +143,10 @@ public final class InMemoryOpenSurveyStore implements OpenSurveyStore {
         byId.values().removeIf(s -> {
             boolean old = s.state().isFinal() && s.endedAt().map(at -> at.isBefore(endedBefore)).orElse(false);
             if (old) {
-                byAddress.remove(addressKey(s.channelId(), s.address()), s.id());
+                byAddress.computeIfPresent(addressKey(s.channelId(), s.address()), (k, ids) -> {
+                    List<String> left = ids.stream().filter(id -> !id.equals(s.id())).toList();
+                    return left.isEmpty() ? null : left;
+                });
                 removed[0]++;
             }
             return old;
@@ -131,6 +157,11 @@ public final class InMemoryOpenSurveyStore implements OpenSurveyStore {
     /** @return how many surveys are kept, final ones not yet purged included */
     public int size() {
         return byId.size();
+    }
+
+    private Instant promptedAt(String id, OpenSurvey writing) {
+        OpenSurvey s = id.equals(writing.id()) ? writing : byId.get(id);
+        return s == null ? Instant.MIN : s.promptedAt().orElse(Instant.MIN);
     }
 
     private static String addressKey(String channelId, String address) {

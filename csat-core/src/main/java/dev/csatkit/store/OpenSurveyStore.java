@@ -15,7 +15,8 @@ import java.util.Optional;
  * <h2>Implementing it on a shared store</h2>
  *
  * <p><b>PostgreSQL</b>, with {@code open_survey(id text primary key, version bigint, channel_id
- * text, address text, prompted_at timestamptz, due_at timestamptz, body jsonb)} and indexes on
+ * text, address text, state text, prompted_at timestamptz, sent_at timestamptz, due_at timestamptz,
+ * body jsonb)} and indexes on
  * {@code (channel_id, address, prompted_at desc)} and on {@code due_at}:
  * <ul>
  *   <li>{@link #insert}: {@code INSERT … ON CONFLICT (id) DO NOTHING} — a row inserted means
@@ -23,8 +24,8 @@ import java.util.Optional;
  *       {@link ContactLedger#reserveOnce} and this insert fold into one statement with a CTE, so a
  *       decision is one round trip;</li>
  *   <li>{@link #replace}: {@code UPDATE … SET version = :v + 1, … WHERE id = :id AND version = :v};</li>
- *   <li>{@link #latestTo}: {@code … WHERE channel_id = :c AND address = :a ORDER BY prompted_at
- *       DESC LIMIT 1};</li>
+ *   <li>{@link #latestTo}: {@code … WHERE channel_id = :c AND address = :a AND prompted_at IS NOT NULL
+ *       AND NOT (state = 'FAILED' AND sent_at IS NULL) ORDER BY prompted_at DESC LIMIT 1};</li>
  *   <li>{@link #due}: {@code … WHERE due_at <= :now ORDER BY due_at LIMIT :n}; several instances
  *       may read the same rows, since only one {@code replace} per version succeeds;</li>
  *   <li>{@link #purge}: {@code DELETE … WHERE ended_at < :before}.</li>
@@ -32,8 +33,9 @@ import java.util.Optional;
  *
  * <p><b>Redis</b>: a hash per survey with a {@code WATCH}/{@code MULTI} (or a Lua script)
  * compare-and-set on its version field; {@code SET NX} for {@link #insert}; a sorted set scored by
- * due time for {@link #due}; a string key {@code channel:address → id}, written when a survey's
- * {@link OpenSurvey#promptedAt()} moves, for {@link #latestTo}.
+ * due time for {@link #due}; a sorted set per {@code channel:address} of survey ids scored by
+ * {@link OpenSurvey#promptedAt()}, read newest first past surveys that failed unsent, for
+ * {@link #latestTo}.
  */
 public interface OpenSurveyStore {
 
@@ -54,8 +56,10 @@ public interface OpenSurveyStore {
     /**
      * The survey most recently prompted at an address on a channel (latest
      * {@link OpenSurvey#promptedAt()}), open or recently ended: the one an inbound reply from that
-     * address answers. A survey whose send is still in flight counts: a caller may press a key, or a
-     * customer reply, before the channel has confirmed the send.
+     * address answers. A survey whose send is still in flight, or waits to be retried, counts: a
+     * caller may press a key, or a customer reply, before the channel has confirmed the send. A
+     * survey that ended {@link SurveyState#FAILED} without being sent is passed over, so a reply
+     * reaches the one prompted before it.
      *
      * @param channelId the channel's id
      * @param address the contact's address on it

@@ -101,6 +101,73 @@ class RepliesTest {
     }
 
     @Test
+    void a_reply_stamped_before_the_engine_recorded_the_send_counts_from_the_send() {
+        SurveyEngine e = engine(b -> b);
+        Decision.Scheduled d = (Decision.Scheduled) e.decide(call("c1", contact("k-c1", PHONE)).build());
+        sms.policy = m -> {
+            clock.advance(Duration.ofSeconds(2)); // the carrier takes two seconds to answer
+            return null;
+        };
+        e.dispatchDue();
+        java.time.Instant sentAt = e.survey(d.surveyKey()).orElseThrow().sentAt().orElseThrow();
+
+        // The adapter stamped the reply while the engine still waited for the carrier.
+        ReplyOutcome o = e.receive(text(sms, PHONE, "4", sentAt.minusSeconds(1)));
+
+        assertThat(o).isEqualTo(new ReplyOutcome.Rated(d.surveyKey(), 4, false));
+        assertThat(e.responses()).singleElement().satisfies(r -> {
+            assertThat(r.score()).hasValue(4);
+            assertThat(r.respondedAt()).contains(sentAt);
+        });
+    }
+
+    @Test
+    void a_reply_to_a_prompt_waiting_for_its_retry_proves_it_arrived() {
+        SurveyEngine e = engine(b -> b);
+        Decision.Scheduled d = (Decision.Scheduled) e.decide(call("c1", contact("k-c1", PHONE)).build());
+        sms.script.add(new DeliveryResult.RetryLater(java.util.Optional.empty(), "carrier timed out"));
+        assertThat(e.dispatchDue().retrying()).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(20));
+
+        assertThat(reply(e, "5")).isEqualTo(new ReplyOutcome.Rated(d.surveyKey(), 5, false));
+        clock.advance(Duration.ofHours(1));
+        e.dispatchDue();
+
+        assertThat(sms.attempts).filteredOn(m -> m.idempotencyKey().endsWith(":prompt")).hasSize(1);
+        assertThat(e.survey(d.surveyKey()).orElseThrow().state()).isEqualTo(SurveyState.RATED);
+    }
+
+    @Test
+    void a_reply_passes_over_a_later_survey_that_failed_unsent_to_reach_the_open_one() {
+        SurveyEngine e = engine(b -> b.noFrequencyCap());
+        Decision.Scheduled first = (Decision.Scheduled) e.decide(call("c1", contact("k-c1", PHONE)).build());
+        e.dispatchDue();
+        clock.advance(Duration.ofMinutes(5));
+        Decision.Scheduled second = (Decision.Scheduled) e.decide(call("c2", contact("k-c1", PHONE)).build());
+        sms.script.add(new DeliveryResult.FailedPermanently("rejected by the carrier"));
+        e.dispatchDue();
+        assertThat(e.survey(second.surveyKey()).orElseThrow().state()).isEqualTo(SurveyState.FAILED);
+
+        assertThat(reply(e, "4")).isEqualTo(new ReplyOutcome.Rated(first.surveyKey(), 4, false));
+    }
+
+    @Test
+    void a_survey_due_after_its_contact_opted_out_ends_unsent() {
+        SurveyEngine e = engine(b -> b.delay(Duration.ofHours(1)));
+        Decision.Scheduled d = (Decision.Scheduled) e.decide(call("c1", contact("k-c1", PHONE)).build());
+        assertThat(reply(e, "STOP")).isInstanceOf(ReplyOutcome.OptedOut.class);
+        clock.advance(Duration.ofHours(1));
+        e.dispatchDue();
+
+        OpenSurvey s = e.survey(d.surveyKey()).orElseThrow();
+        assertThat(s.state()).isEqualTo(SurveyState.OPTED_OUT);
+        assertThat(s.sentAt()).isEmpty();
+        assertThat(sms.attempts).noneMatch(m -> m.idempotencyKey().endsWith(":prompt"));
+        assertThat(events).filteredOn(ev -> ev instanceof SurveyEvent.OptedOut
+                && ((SurveyEvent.OptedOut) ev).survey().isPresent()).hasSize(1);
+    }
+
+    @Test
     void a_rating_with_its_comment_skips_the_follow_up() {
         SurveyEngine e = engine(b -> b);
         sent(e, "c1");
@@ -249,11 +316,9 @@ class RepliesTest {
                 .isInstanceOf(ReplyOutcome.Unmatched.class);
     }
 
-    @Test
-    void an_email_rating_carries_its_comment_and_no_email_asks_for_a_typed_reply() {
-        ScriptedChannel mail = EngineFixture.email();
-        java.util.Set<String> signedFor = new java.util.HashSet<>();
-        SurveyEngine e = SurveyEngine.builder().clock(clock).channel(mail).listener(events::add)
+    /** An engine with one email survey after tickets; {@code signedFor} collects whom links name. */
+    SurveyEngine mailEngine(ScriptedChannel mail, java.util.Set<String> signedFor) {
+        return SurveyEngine.builder().clock(clock).channel(mail).listener(events::add)
                 .emailLinks((key, to, value, expires) -> {
                     signedFor.add(to);
                     return "https://example.com/r?s=" + key + "&v=" + value;
@@ -261,9 +326,21 @@ class RepliesTest {
                 .profile(SurveyProfile.builder(EngineFixture.smsSurvey("mail"), ChannelKind.EMAIL)
                         .route(Route.media(Medium.TICKET)).placeholders(company()).build())
                 .build();
+    }
+
+    static Decision.Scheduled ticketSurveySent(SurveyEngine e) {
         Decision.Scheduled m = (Decision.Scheduled) e.decide(Interaction.builder("ticket-1",
                 contact("k1", PHONE), Medium.TICKET).agent(EngineFixture.alice()).build());
         e.dispatchDue();
+        return m;
+    }
+
+    @Test
+    void an_email_rating_carries_its_comment_and_no_email_asks_for_a_typed_reply() {
+        ScriptedChannel mail = EngineFixture.email();
+        java.util.Set<String> signedFor = new java.util.HashSet<>();
+        SurveyEngine e = mailEngine(mail, signedFor);
+        Decision.Scheduled m = ticketSurveySent(e);
 
         assertThat(signedFor).as("links name the contact, never the email address").containsExactly("k1");
         assertThat(e.receive(new InboundReply("mail", "k1", "csat@example.com",
@@ -277,6 +354,20 @@ class RepliesTest {
                 ((MessageContent.Email) confirmation.content()).plainText()).isEqualTo("Thanks, we got your 1-5 rating."));
         assertThat(events).filteredOn(ev -> ev instanceof SurveyEvent.LowScore).singleElement()
                 .satisfies(ev -> assertThat(((SurveyEvent.LowScore) ev).comment()).contains("Nobody called back"));
+    }
+
+    @Test
+    void a_link_comment_longer_than_a_response_keeps_is_cut_between_characters() {
+        SurveyEngine e = mailEngine(EngineFixture.email(), new java.util.HashSet<>());
+        Decision.Scheduled m = ticketSurveySent(e);
+        // An emoji (two chars) straddles the last character a response keeps.
+        String comment = "x".repeat(SurveyResponse.MAX_COMMENT_LENGTH - 1) + "\uD83D\uDE00" + "tail";
+
+        assertThat(e.receive(new InboundReply("mail", "k1", "csat@example.com",
+                new ReplyContent.Link(m.surveyKey(), 3, java.util.Optional.of(comment)), "ballot-1", T0)))
+                .isEqualTo(new ReplyOutcome.Rated(m.surveyKey(), 3, false));
+        assertThat(e.responses()).singleElement().satisfies(r ->
+                assertThat(r.comment()).contains("x".repeat(SurveyResponse.MAX_COMMENT_LENGTH - 1)));
     }
 
     @Test

@@ -6,7 +6,8 @@ import java.time.Instant;
  * A reply that arrived on a channel, normalised by the adapter.
  *
  * @param channelId the id of the channel it arrived on ({@link Channel#id()})
- * @param sender who sent it: an E.164 number, an email address or a chat user id
+ * @param sender who sent it: an E.164 number, an email address or a chat user id; for a
+ *     {@link ReplyContent.Link}, the recipient the link's token was signed for
  * @param recipient where it was sent: the survey's sending number or address, which tells which
  *     survey a reply belongs to when a customer has several
  * @param content what the customer sent

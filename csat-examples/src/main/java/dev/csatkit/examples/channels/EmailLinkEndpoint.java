@@ -113,7 +113,8 @@ public final class EmailLinkEndpoint implements AutoCloseable {
             }
         } else if ("POST".equals(method)) {
             Map<String, String> form = HttpEndpoint.form(HttpEndpoint.body(exchange));
-            String comment = form.getOrDefault("c", "");
+            // Browsers send a textarea's line breaks as CRLF but count each as one character.
+            String comment = form.getOrDefault("c", "").replace("\r\n", "\n");
             if (comment.length() > MAX_COMMENT_LENGTH) {
                 // Checked before the token is spent, so the customer can shorten it and send again.
                 HttpEndpoint.respond(exchange, 400, "text/html", page("Survey", "<p id=\"reason\" "

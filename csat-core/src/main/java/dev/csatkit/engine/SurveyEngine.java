@@ -62,7 +62,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -477,21 +476,19 @@ public final class SurveyEngine implements AutoCloseable {
         } else if (result instanceof DeliveryResult.Accepted) {
             return; // the lease ran out and another dispatch took the survey over
         } else if (result instanceof DeliveryResult.RetryLater later) {
-            {
-                if (s.attempts() >= prof.retry().maxAttempts()) {
-                    endFailed(s, "gave up after " + s.attempts() + " attempts: " + later.reason(), now, counts);
-                    return;
-                }
-                Duration backoff = prof.retry().backoff(s.attempts(), s.id());
-                Duration wait = later.delay().filter(d -> d.compareTo(backoff) > 0).orElse(backoff);
-                OpenSurvey retry = s.toBuilder().state(SurveyState.SCHEDULED).retryAt(Optional.of(now.plus(wait)))
-                        .build();
-                if (openSurveys.replace(s, retry)) {
-                    counts[1]++;
-                    LOG.info("survey {} to {}: retry in {} ({})", s.id(), Masking.address(s.address()), wait,
-                            Masking.text(later.reason()));
-                    publish(new SurveyEvent.Failed(retry, later.reason(), false, now));
-                }
+            if (s.attempts() >= prof.retry().maxAttempts()) {
+                endFailed(s, "gave up after " + s.attempts() + " attempts: " + later.reason(), now, counts);
+                return;
+            }
+            Duration backoff = prof.retry().backoff(s.attempts(), s.id());
+            Duration wait = later.delay().filter(d -> d.compareTo(backoff) > 0).orElse(backoff);
+            OpenSurvey retry = s.toBuilder().state(SurveyState.SCHEDULED).retryAt(Optional.of(now.plus(wait)))
+                    .build();
+            if (openSurveys.replace(s, retry)) {
+                counts[1]++;
+                LOG.info("survey {} to {}: retry in {} ({})", s.id(), Masking.address(s.address()), wait,
+                        Masking.text(later.reason()));
+                publish(new SurveyEvent.Failed(retry, later.reason(), false, now));
             }
         } else {
             endFailed(s, ((DeliveryResult.FailedPermanently) result).reason(), now, counts);
@@ -755,10 +752,10 @@ public final class SurveyEngine implements AutoCloseable {
             if (found.isEmpty()) {
                 return new ReplyOutcome.Unmatched("survey " + key + " is no longer kept");
             }
-            Optional<OpenSurvey> s = Optional.of(delivered(found.get()));
-            Instant at = s.get().sentAt().filter(now::isBefore).orElse(now);
-            Step step = change.apply(s.get(), at);
-            if (step.next == null || openSurveys.replace(s.get(), step.next)) {
+            OpenSurvey s = delivered(found.get());
+            Instant at = s.sentAt().filter(now::isBefore).orElse(now);
+            Step step = change.apply(s, at);
+            if (step.next == null || openSurveys.replace(s, step.next)) {
                 step.effects.forEach(Runnable::run);
                 return step.outcome;
             }

@@ -32,9 +32,7 @@ class DecisionRulesTest {
     final List<SurveyEvent> events = new ArrayList<>();
 
     SurveyEngine engine(UnaryOperator<SurveyProfile.Builder> tune) {
-        SurveyProfile profile = tune.apply(SurveyProfile.builder(EngineFixture.smsSurvey("after-call"), ChannelKind.SMS)
-                .placeholders(company())).build();
-        return SurveyEngine.builder().clock(clock).channel(sms).profile(profile).listener(events::add).build();
+        return EngineFixture.smsEngine(clock, sms, events::add, tune);
     }
 
     static SkipReason reason(Decision d) {

@@ -2,11 +2,9 @@ package dev.csatkit.engine;
 
 import static dev.csatkit.engine.EngineFixture.T0;
 import static dev.csatkit.engine.EngineFixture.call;
-import static dev.csatkit.engine.EngineFixture.company;
 import static dev.csatkit.engine.EngineFixture.contact;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.csatkit.channels.spi.ChannelKind;
 import dev.csatkit.channels.spi.DeliveryResult;
 import dev.csatkit.channels.spi.MessageContent;
 import dev.csatkit.engine.EngineFixture.ScriptedChannel;
@@ -27,10 +25,9 @@ class DispatchTest {
     final ScriptedChannel sms = EngineFixture.sms();
     final List<SurveyEvent> events = new ArrayList<>();
 
+    /** The shared SMS engine, with quiet hours off so that sends go when due. */
     SurveyEngine engine(UnaryOperator<SurveyProfile.Builder> tune) {
-        SurveyProfile profile = tune.apply(SurveyProfile.builder(EngineFixture.smsSurvey("after-call"), ChannelKind.SMS)
-                .placeholders(company()).noQuietHours()).build();
-        return SurveyEngine.builder().clock(clock).channel(sms).profile(profile).listener(events::add).build();
+        return EngineFixture.smsEngine(clock, sms, events::add, b -> tune.apply(b.noQuietHours()));
     }
 
     OpenSurvey schedule(SurveyEngine e, String id, String phone) {

@@ -31,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /** Shared pieces for engine tests: a settable clock, a scriptable channel, surveys and interactions. */
 final class EngineFixture {
@@ -148,6 +149,18 @@ final class EngineFixture {
             }
             return out;
         }
+    }
+
+    /**
+     * An engine with one SMS survey after calls, tuned by the test.
+     *
+     * @param tune changes to the profile: placeholders are set, every other rule at its default
+     */
+    static SurveyEngine smsEngine(Clock clock, ScriptedChannel sms, SurveyListener listener,
+            UnaryOperator<SurveyProfile.Builder> tune) {
+        SurveyProfile profile = tune.apply(SurveyProfile.builder(smsSurvey("after-call"), ChannelKind.SMS)
+                .placeholders(company())).build();
+        return SurveyEngine.builder().clock(clock).channel(sms).profile(profile).listener(listener).build();
     }
 
     static ScriptedChannel sms() {

@@ -36,10 +36,9 @@ class RepliesTest {
     final ScriptedChannel sms = EngineFixture.sms();
     final List<SurveyEvent> events = new ArrayList<>();
 
+    /** The shared SMS engine, with quiet hours off so that sends go when due. */
     SurveyEngine engine(UnaryOperator<SurveyProfile.Builder> tune) {
-        SurveyProfile profile = tune.apply(SurveyProfile.builder(EngineFixture.smsSurvey("after-call"), ChannelKind.SMS)
-                .placeholders(company()).noQuietHours()).build();
-        return SurveyEngine.builder().clock(clock).channel(sms).profile(profile).listener(events::add).build();
+        return EngineFixture.smsEngine(clock, sms, events::add, b -> tune.apply(b.noQuietHours()));
     }
 
     OpenSurvey sent(SurveyEngine e, String id) {

@@ -310,10 +310,15 @@ final class Customers {
         }
     }
 
+    /** How likely a customer is to comment: unhappy ones more often. */
+    private static double commentChance(Customer c, Tone tone) {
+        return c.commentRate() * (tone == Tone.NEGATIVE ? 1.6 : 1.0);
+    }
+
     /** Answers the follow-up question, if it came, as often as the customer comments. */
     private void laterComment(OpenSurvey s, Customer c, Experience e) {
         Tone tone = Tone.of(e.fivePoint());
-        double chance = c.commentRate() * (tone == Tone.NEGATIVE ? 1.6 : 1.0);
+        double chance = commentChance(c, tone);
         calendar.at(clock.instant().plus(minutes(1, 40)), () -> {
             if (received(s, ":followup") && rnd.nextDouble() < chance) {
                 count("text: comment after the follow-up question");
@@ -378,7 +383,7 @@ final class Customers {
     private void clickRating(OpenSurvey s, Customer c, Experience e) {
         URI link = linkFor(s, e.fivePoint());
         Tone tone = Tone.of(e.fivePoint());
-        Optional<String> comment = rnd.nextDouble() < c.commentRate() * (tone == Tone.NEGATIVE ? 1.6 : 1.0)
+        Optional<String> comment = rnd.nextDouble() < commentChance(c, tone)
                 ? Optional.of(Phrasebook.comment(c.language(), tone, rnd)) : Optional.empty();
         boolean confirmed = confirm(open(link), comment);
         count(!confirmed ? "email: clicked after the survey closed (refused)" : comment.isPresent()

@@ -7,8 +7,7 @@ import static dev.csatkit.benchmarks.LedgerKeys.WINDOW;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.csatkit.store.InMemoryContactLedger;
-import dev.csatkit.store.Reservation;
+import dev.csatkit.internal.store.Reservation;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +27,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Retained heap per tracked contact — one interaction claim and one cap hold, from one
- * {@code reserveOnce} each — for 1 000 000 contacts in {@link InMemoryContactLedger}, beside the
+ * {@code reserveOnce} each — for 1 000 000 contacts in {@link Ledger}, beside the
  * baseline of the same two keys per contact in a bare Caffeine cache
  * ({@code asMap().putIfAbsent(key, untilMillis)}).
  *
@@ -50,7 +49,7 @@ public class LedgerFootprintBenchmark {
     /** The ledger, filled and measured. */
     @State(Scope.Benchmark)
     public static class Ledger {
-        InMemoryContactLedger ledger = new InMemoryContactLedger();
+        dev.csatkit.internal.store.Ledger ledger = new dev.csatkit.internal.store.Ledger();
         double bytesPerContact;
         final Replays replays = new Replays();
 
@@ -58,12 +57,12 @@ public class LedgerFootprintBenchmark {
         @Setup(Level.Trial)
         public void setUp() {
             long before = LedgerKeys.retainedHeap();
-            InMemoryContactLedger filled = new InMemoryContactLedger();
+            dev.csatkit.internal.store.Ledger filled = new dev.csatkit.internal.store.Ledger();
             for (int i = 0; i < CONTACTS; i++) {
                 filled.reserveOnce(LedgerKeys.interaction(i), LedgerKeys.contact(i), T0, WINDOW, RETENTION);
             }
             ledger = filled;
-            bytesPerContact = report("InMemoryContactLedger", before, LedgerKeys.retainedHeap(), filled.size());
+            bytesPerContact = report("InMemorySurveyStore ledger", before, LedgerKeys.retainedHeap(), filled.size());
             replays.sample();
         }
     }

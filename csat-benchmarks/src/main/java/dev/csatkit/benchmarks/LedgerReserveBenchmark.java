@@ -6,8 +6,7 @@ import static dev.csatkit.benchmarks.LedgerKeys.T0;
 import static dev.csatkit.benchmarks.LedgerKeys.WINDOW;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.csatkit.store.InMemoryContactLedger;
-import dev.csatkit.store.Reservation;
+import dev.csatkit.internal.store.Reservation;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -81,7 +80,7 @@ public class LedgerReserveBenchmark {
     /** A ledger after one lap at {@code T0}, and the position in the next laps. */
     @State(Scope.Benchmark)
     public static class Ledger {
-        InMemoryContactLedger ledger = new InMemoryContactLedger();
+        dev.csatkit.internal.store.Ledger ledger = new dev.csatkit.internal.store.Ledger();
         int next;
         int lap;
         Instant now = T0;

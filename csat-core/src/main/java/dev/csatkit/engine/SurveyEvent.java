@@ -184,4 +184,59 @@ public sealed interface SurveyEvent {
             Objects.requireNonNull(at, "at");
         }
     }
+
+    /**
+     * A send (or a reminder) waits: quiet hours in the contact's zone, or the frequency cap held
+     * by another survey. Nothing is dropped; the survey is due again at {@code until}.
+     *
+     * @param survey the survey after the change
+     * @param until when it is due again
+     * @param reason why it waits
+     * @param at when
+     */
+    record Deferred(OpenSurvey survey, Instant until, String reason, Instant at) implements SurveyEvent {
+        /** Checks that nothing is missing. */
+        public Deferred {
+            Objects.requireNonNull(survey, "survey");
+            Objects.requireNonNull(until, "until");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * An inbound reply that caused no other event: unreadable, late, a help or opt-in keyword, a
+     * keypad repeat, a redelivered message, or one that matched no survey.
+     *
+     * @param survey the survey it concerned, as it stands after the reply, if it matched one
+     * @param channelId the channel it came on
+     * @param outcome what was made of it
+     * @param at when
+     */
+    record ReplyHandled(Optional<OpenSurvey> survey, String channelId, ReplyOutcome outcome, Instant at)
+            implements SurveyEvent {
+        /** Checks that nothing is missing. */
+        public ReplyHandled {
+            Objects.requireNonNull(survey, "survey");
+            Objects.requireNonNull(channelId, "channelId");
+            Objects.requireNonNull(outcome, "outcome");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * A low score no longer stands: the customer replaced it with a rating above the threshold,
+     * so whoever reviews low scores can drop it.
+     *
+     * @param survey the survey, with its new rating
+     * @param previous the low score replaced
+     * @param at when
+     */
+    record LowScoreWithdrawn(OpenSurvey survey, int previous, Instant at) implements SurveyEvent {
+        /** Checks that nothing is missing. */
+        public LowScoreWithdrawn {
+            Objects.requireNonNull(survey, "survey");
+            Objects.requireNonNull(at, "at");
+        }
+    }
 }

@@ -10,7 +10,10 @@ import dev.csatkit.channels.spi.MessageContent;
 import dev.csatkit.engine.EngineFixture.ScriptedChannel;
 import dev.csatkit.engine.EngineFixture.TestClock;
 import dev.csatkit.policy.FrequencyCap;
+import dev.csatkit.store.ApplyResult;
+import dev.csatkit.store.InMemorySurveyStore;
 import dev.csatkit.store.OpenSurvey;
+import dev.csatkit.store.Transition;
 import dev.csatkit.store.SurveyState;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -124,14 +127,15 @@ class DispatchTest {
 
     @Test
     void a_send_left_unanswered_by_a_crashed_instance_is_taken_over_after_the_lease_with_the_same_key() {
-        dev.csatkit.store.InMemoryOpenSurveyStore store = new dev.csatkit.store.InMemoryOpenSurveyStore();
-        SurveyEngine e = SurveyEngine.builder().clock(clock).channel(sms).openSurveys(store)
+        InMemorySurveyStore store = new InMemorySurveyStore();
+        SurveyEngine e = SurveyEngine.builder().clock(clock).channel(sms).store(store)
                 .profile(engine(b -> b).profiles().get(0)).sendLease(Duration.ofMinutes(5)).build();
         OpenSurvey s = schedule(e, "c1", "+46701234567");
         // Another instance took the survey and died before the channel answered.
-        OpenSurvey taken = s.toBuilder().state(SurveyState.SENDING).attempts(1)
-                .retryAt(Optional.of(T0.plus(Duration.ofMinutes(5)))).build();
-        assertThat(store.replace(s, taken)).isTrue();
+        OpenSurvey leased = store.claimDue(T0, 10, T0.plus(Duration.ofMinutes(5))).get(0);
+        OpenSurvey taken = leased.toBuilder().state(SurveyState.SENDING).attempts(1).promptedAt(T0).build();
+        assertThat(store.apply(Transition.at(T0).change(leased, taken).build()))
+                .isInstanceOf(ApplyResult.Applied.class);
         assertThat(e.dispatchDue().isEmpty()).isTrue();
         clock.advance(Duration.ofMinutes(5));
         assertThat(e.dispatchDue().sent()).isEqualTo(1);

@@ -121,18 +121,22 @@ class RepliesTest {
     }
 
     @Test
-    void a_reply_to_a_prompt_waiting_for_its_retry_proves_it_arrived() {
+    void a_reply_never_rates_a_survey_whose_prompt_waits_for_a_retry() {
         SurveyEngine e = engine(b -> b);
         Decision.Scheduled d = (Decision.Scheduled) e.decide(call("c1", contact("k-c1", PHONE)).build());
         sms.script.add(new DeliveryResult.RetryLater(java.util.Optional.empty(), "carrier timed out"));
         assertThat(e.dispatchDue().retrying()).isEqualTo(1);
         clock.advance(Duration.ofSeconds(20));
 
-        assertThat(reply(e, "5")).isEqualTo(new ReplyOutcome.Rated(d.surveyKey(), 5, false));
+        // The carrier did not confirm the prompt: the reply cannot be for it.
+        assertThat(reply(e, "5")).isInstanceOf(ReplyOutcome.Unmatched.class);
         clock.advance(Duration.ofHours(1));
-        e.dispatchDue();
+        assertThat(e.dispatchDue().sent()).isEqualTo(1);
+        assertThat(reply(e, "4")).isEqualTo(new ReplyOutcome.Rated(d.surveyKey(), 4, false));
 
-        assertThat(sms.attempts).filteredOn(m -> m.idempotencyKey().endsWith(":prompt")).hasSize(1);
+        assertThat(sms.attempts).filteredOn(m -> m.idempotencyKey().endsWith(":prompt"))
+                .extracting(m -> m.idempotencyKey()).containsExactly(d.surveyKey() + ":prompt",
+                        d.surveyKey() + ":prompt");
         assertThat(e.survey(d.surveyKey()).orElseThrow().state()).isEqualTo(SurveyState.RATED);
     }
 

@@ -1,6 +1,5 @@
 package dev.csatkit.internal.store;
 
-import dev.csatkit.store.Reservation;
 import java.time.Instant;
 import java.util.concurrent.locks.StampedLock;
 

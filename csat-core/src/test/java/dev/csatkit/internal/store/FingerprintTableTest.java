@@ -2,7 +2,6 @@ package dev.csatkit.internal.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.csatkit.store.Reservation;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

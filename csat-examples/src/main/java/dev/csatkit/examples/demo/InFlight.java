@@ -51,14 +51,22 @@ final class InFlight {
 
             @Override
             public CompletionStage<DeliveryResult> send(OutboundMessage message) {
-                CompletableFuture<DeliveryResult> result = channel.send(message).toCompletableFuture();
-                pending.add(result.whenComplete((r, e) -> {
+                // The engine's own callbacks hang on this future, completed from the adapter's
+                // answer: they have run by the time the watch's future is done.
+                CompletableFuture<DeliveryResult> toEngine = new CompletableFuture<>();
+                pending.add(channel.send(message).toCompletableFuture().handle((r, e) -> {
                     if (r instanceof DeliveryResult.Accepted) {
                         delivered.computeIfAbsent(channel.kind(), k -> new ConcurrentHashMap<>())
                                 .computeIfAbsent(purpose(message.idempotencyKey()), p -> new LongAdder()).increment();
                     }
+                    if (e != null) {
+                        toEngine.completeExceptionally(e);
+                    } else {
+                        toEngine.complete(r);
+                    }
+                    return r;
                 }));
-                return result;
+                return toEngine;
             }
         };
     }

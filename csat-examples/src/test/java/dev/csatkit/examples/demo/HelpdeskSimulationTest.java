@@ -68,10 +68,14 @@ class HelpdeskSimulationTest {
         Map<ChannelKind, Map<String, Long>> replies = week.replies();
         assertThat(replies.get(ChannelKind.VOICE_DTMF)).containsKeys("rated", "key not on the scale", "no key in time",
                 "question replayed");
-        assertThat(replies.get(ChannelKind.SMS)).containsKeys("rated", "comment", "unreadable", "opted out",
-                "duplicate");
-        assertThat(replies.get(ChannelKind.CHAT)).containsKeys("rated", "comment", "unreadable", "opted out",
-                "duplicate", "late");
+        assertThat(replies.get(ChannelKind.SMS)).containsKeys("rated", "comment", "unreadable", "opted out");
+        assertThat(replies.get(ChannelKind.CHAT)).containsKeys("rated", "comment", "unreadable", "opted out", "late");
+        // Every text the provider delivered twice is read once and recognised the second time,
+        // on whichever text channel the seed put it.
+        long duplicates = replies.get(ChannelKind.SMS).getOrDefault("duplicate", 0L)
+                + replies.get(ChannelKind.CHAT).getOrDefault("duplicate", 0L);
+        assertThat(duplicates).isPositive()
+                .isEqualTo(week.customerActions().get("text: delivered twice by the provider"));
         assertThat(replies.get(ChannelKind.EMAIL)).containsOnlyKeys("rated");
         for (Phrasebook.Style style : Phrasebook.Style.values()) {
             String name = "text: " + style.name().toLowerCase(Locale.ROOT).replace('_', ' ')

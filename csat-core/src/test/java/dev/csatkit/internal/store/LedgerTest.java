@@ -1,4 +1,4 @@
-package dev.csatkit.store;
+package dev.csatkit.internal.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,14 +16,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class InMemoryContactLedgerTest {
+class LedgerTest {
 
     static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
     static final Duration DAY = Duration.ofDays(1);
 
     @Test
     void aHoldBlocksUntilItExpires() {
-        InMemoryContactLedger ledger = new InMemoryContactLedger();
+        Ledger ledger = new Ledger();
         assertThat(ledger.reserve("c1", T0, DAY)).isEqualTo(new Reservation.Granted(T0.plus(DAY)));
         assertThat(ledger.reserve("c1", T0.plusSeconds(3600), DAY)).isEqualTo(new Reservation.Denied(T0.plus(DAY)));
         assertThat(ledger.reserve("c2", T0, DAY)).isInstanceOf(Reservation.Granted.class);
@@ -33,7 +33,7 @@ class InMemoryContactLedgerTest {
 
     @Test
     void releaseOnlyRemovesTheHoldThatWasGranted() {
-        InMemoryContactLedger ledger = new InMemoryContactLedger();
+        Ledger ledger = new Ledger();
         Reservation.Granted first = (Reservation.Granted) ledger.reserve("c1", T0, DAY);
         assertThat(ledger.release("c1", first.until())).isTrue();
         assertThat(ledger.release("c1", first.until())).isFalse();
@@ -44,7 +44,7 @@ class InMemoryContactLedgerTest {
 
     @Test
     void anInteractionIsClaimedOnce() {
-        InMemoryContactLedger ledger = new InMemoryContactLedger();
+        Ledger ledger = new Ledger();
         assertThat(ledger.claim("i-1", T0, DAY)).isTrue();
         assertThat(ledger.claim("i-1", T0.plusSeconds(60), DAY)).isFalse();
         assertThat(ledger.claim("i-2", T0, DAY)).isTrue();
@@ -53,21 +53,8 @@ class InMemoryContactLedgerTest {
     }
 
     @Test
-    void optOutsLastUntilOptIn() {
-        InMemoryContactLedger ledger = new InMemoryContactLedger();
-        assertThat(ledger.isOptedOut("SMS:+46701234567")).isFalse();
-        assertThat(ledger.optOut("SMS:+46701234567", T0)).isTrue();
-        assertThat(ledger.optOut("SMS:+46701234567", T0)).isFalse();
-        assertThat(ledger.isOptedOut("SMS:+46701234567")).isTrue();
-        assertThat(ledger.isOptedOut("EMAIL:ann@example.com")).isFalse();
-        assertThat(ledger.optIn("SMS:+46701234567")).isTrue();
-        assertThat(ledger.isOptedOut("SMS:+46701234567")).isFalse();
-        assertThat(ledger.optIn("SMS:+46701234567")).isFalse();
-    }
-
-    @Test
     void sweepingForgetsOnlyExpiredHolds() {
-        InMemoryContactLedger ledger = new InMemoryContactLedger();
+        Ledger ledger = new Ledger();
         ledger.reserve("short", T0, Duration.ofMinutes(5));
         ledger.reserve("long", T0, DAY);
         assertThat(ledger.sweep(T0.plusSeconds(600))).isEqualTo(1);
@@ -77,18 +64,18 @@ class InMemoryContactLedgerTest {
 
     @Test
     void memoryFollowsLiveHoldsNotHistory() {
-        InMemoryContactLedger ledger = new InMemoryContactLedger();
+        Ledger ledger = new Ledger();
         Instant now = T0;
-        for (int i = 0; i < InMemoryContactLedger.SWEEP_EVERY * 3; i++) {
+        for (int i = 0; i < Ledger.SWEEP_EVERY * 3; i++) {
             now = now.plusSeconds(1);
             ledger.reserve("c" + i, now, Duration.ofMinutes(1));
         }
-        assertThat(ledger.size()).isLessThanOrEqualTo(InMemoryContactLedger.SWEEP_EVERY + 60);
+        assertThat(ledger.size()).isLessThanOrEqualTo(Ledger.SWEEP_EVERY + 60);
     }
 
     @Test
     void eightThreadsNeverGrantTheSameKeyTwiceInItsWindow() throws Exception {
-        InMemoryContactLedger ledger = new InMemoryContactLedger();
+        Ledger ledger = new Ledger();
         int perThread = 12_500;
         int contacts = 500; // heavily repeated: each contact is tried about 200 times
         ConcurrentHashMap<String, AtomicInteger> grants = new ConcurrentHashMap<>();
@@ -108,7 +95,7 @@ class InMemoryContactLedgerTest {
 
     @Test
     void reserveOnceClaimsTheInteractionAndHoldsTheKey() {
-        InMemoryContactLedger ledger = new InMemoryContactLedger();
+        Ledger ledger = new Ledger();
         assertThat(ledger.reserveOnce("i-1", "c1", T0, DAY, WEEK)).isEqualTo(new Reservation.Granted(T0.plus(DAY)));
         // Both were written: the same claim and the same hold that claim() and reserve() see.
         assertThat(ledger.claim("i-1", T0.plusSeconds(1), WEEK)).isFalse();
@@ -118,7 +105,7 @@ class InMemoryContactLedgerTest {
 
     @Test
     void aDeniedDecisionLeavesTheInteractionUnclaimed() {
-        InMemoryContactLedger ledger = new InMemoryContactLedger();
+        Ledger ledger = new Ledger();
         ledger.reserve("c1", T0, DAY);
         Reservation.Denied denied = new Reservation.Denied(T0.plus(DAY));
         assertThat(ledger.reserveOnce("i-1", "c1", T0.plusSeconds(60), DAY, WEEK)).isEqualTo(denied);
@@ -132,7 +119,7 @@ class InMemoryContactLedgerTest {
 
     @Test
     void aReplayedInteractionIsAlreadyClaimedAndChangesNothing() {
-        InMemoryContactLedger ledger = new InMemoryContactLedger();
+        Ledger ledger = new Ledger();
         ledger.reserveOnce("i-1", "c1", T0, DAY, WEEK);
         Reservation.AlreadyClaimed replay = new Reservation.AlreadyClaimed(T0.plus(WEEK));
         // After the cap window the key is free, but the interaction is still remembered.
@@ -145,7 +132,7 @@ class InMemoryContactLedgerTest {
 
     @Test
     void anExpiredClaimIsGrantedAgain() {
-        InMemoryContactLedger ledger = new InMemoryContactLedger();
+        Ledger ledger = new Ledger();
         ledger.reserveOnce("i-1", "c1", T0, DAY, WEEK);
         assertThat(ledger.reserveOnce("i-1", "c1", T0.plus(WEEK).minusMillis(1), DAY, WEEK))
                 .isEqualTo(new Reservation.AlreadyClaimed(T0.plus(WEEK)));
@@ -156,11 +143,11 @@ class InMemoryContactLedgerTest {
 
     @Test
     void claimsAndHoldsAreSeparateKeySpaces() {
-        InMemoryContactLedger ledger = new InMemoryContactLedger();
+        Ledger ledger = new Ledger();
         // One string as both the interaction and the cap key: two entries, no interference.
         assertThat(ledger.reserveOnce("same", "same", T0, DAY, WEEK)).isInstanceOf(Reservation.Granted.class);
         assertThat(ledger.size()).isEqualTo(2);
-        InMemoryContactLedger other = new InMemoryContactLedger();
+        Ledger other = new Ledger();
         other.reserve("k", T0, DAY);
         assertThat(other.reserveOnce("k", "free", T0, DAY, WEEK)).isInstanceOf(Reservation.Granted.class);
         other.claim("j", T0, WEEK);
@@ -169,7 +156,7 @@ class InMemoryContactLedgerTest {
 
     @Test
     void aGrantedHoldCanBeReleasedButTheClaimStays() {
-        InMemoryContactLedger ledger = new InMemoryContactLedger();
+        Ledger ledger = new Ledger();
         Reservation.Granted granted = (Reservation.Granted) ledger.reserveOnce("i-1", "c1", T0, DAY, WEEK);
         assertThat(ledger.release("c1", granted.until())).isTrue();
         assertThat(ledger.reserveOnce("i-2", "c1", T0, DAY, WEEK)).isInstanceOf(Reservation.Granted.class);
@@ -178,7 +165,7 @@ class InMemoryContactLedgerTest {
 
     @Test
     void aMillionContactsAreTrackedAndForgotten() {
-        InMemoryContactLedger ledger = new InMemoryContactLedger();
+        Ledger ledger = new Ledger();
         int contacts = 1_000_000;
         for (int i = 0; i < contacts; i++) {
             ledger.reserveOnce("interaction-" + i, "*\u0000contact-" + i, T0, DAY, WEEK);
@@ -197,7 +184,7 @@ class InMemoryContactLedgerTest {
 
     @Test
     void durationsShorterThanAMillisecondAreRefused() {
-        InMemoryContactLedger ledger = new InMemoryContactLedger();
+        Ledger ledger = new Ledger();
         assertThatThrownBy(() -> ledger.reserveOnce("i", "c", T0, Duration.ZERO, WEEK))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("window = PT0S: must be at least 1 ms");
         assertThatThrownBy(() -> ledger.reserveOnce("i", "c", T0, DAY, Duration.ofNanos(999_999)))
@@ -213,7 +200,7 @@ class InMemoryContactLedgerTest {
 
     @Test
     void eightThreadsGrantEachKeyOnceWhileHeldAndEachInteractionOnce() throws Exception {
-        InMemoryContactLedger ledger = new InMemoryContactLedger();
+        Ledger ledger = new Ledger();
         int contacts = 500;
         int interactions = 2_000; // interaction j belongs to contact j % contacts, replayed by every thread
         for (Instant now : List.of(T0, T0.plus(DAY))) {

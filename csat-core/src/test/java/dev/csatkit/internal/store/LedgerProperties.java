@@ -1,4 +1,4 @@
-package dev.csatkit.store;
+package dev.csatkit.internal.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +14,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-class InMemoryContactLedgerProperties {
+class LedgerProperties {
 
     static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
@@ -47,7 +47,7 @@ class InMemoryContactLedgerProperties {
 
     @Property(tries = 1_000)
     void behavesLikeMapsOfExpiries(@ForAll("steps") List<Step> steps) {
-        InMemoryContactLedger ledger = new InMemoryContactLedger();
+        Ledger ledger = new Ledger();
         Model model = new Model();
         long now = T0.toEpochMilli();
         for (Step s : steps) {

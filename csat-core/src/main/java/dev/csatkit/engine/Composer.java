@@ -1,0 +1,120 @@
+package dev.csatkit.engine;
+
+import dev.csatkit.CsatException;
+import dev.csatkit.channel.SurveyRenderer;
+import dev.csatkit.channels.spi.AudioStage;
+import dev.csatkit.channels.spi.ChannelKind;
+import dev.csatkit.channels.spi.MessageContent;
+import dev.csatkit.internal.engine.EngineTexts;
+import dev.csatkit.store.OpenSurvey;
+import dev.csatkit.store.OutboxMessage;
+import dev.csatkit.survey.MessageSet;
+import dev.csatkit.survey.MessageTemplate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** Composes every message the engine sends, from the survey's definition and stored values. */
+final class Composer {
+
+    private final @Nullable EmailLinks emailLinks;
+
+    Composer(@Nullable EmailLinks emailLinks) {
+        this.emailLinks = emailLinks;
+    }
+
+    MessageContent prompt(ProfileRuntime rt, OpenSurvey s, Instant now) {
+        SurveyProfile p = rt.profile();
+        Instant expires = now.plus(p.answerWindow());
+        return SurveyRenderer.render(p.survey(), p.sendOn(), rt.channel().capabilities(), s.locale(), s.values(),
+                        v -> emailLink(s, v, expires))
+                .orElseThrow(() -> new CsatException("survey " + p.id() + " has no messages in " + s.locale()));
+    }
+
+    private String emailLink(OpenSurvey s, int value, Instant expires) {
+        if (emailLinks == null) {
+            throw new CsatException("email surveys need EmailLinks on the engine");
+        }
+        return emailLinks.link(s.id(), s.contactId(), value, expires);
+    }
+
+    /**
+     * A side message's content, or empty when the channel has no such message (the keypad has
+     * no text confirmations; email is answered through its link page).
+     */
+    Optional<MessageContent> side(ProfileRuntime rt, OpenSurvey s, OutboxMessage.Purpose purpose, Instant now) {
+        MessageSet m = messages(rt, s);
+        return switch (purpose) {
+            case CONFIRMATION -> text(rt, s, m.confirmation());
+            case FOLLOW_UP -> m.followUp().flatMap(t -> text(rt, s, t));
+            case THANK_YOU -> text(rt, s, m.thankYou());
+            case INVALID_REPLY -> text(rt, s, m.invalidReply());
+            case REMINDER -> Optional.of(reminder(rt, s, now, false));
+            case HELP -> Optional.of(reminder(rt, s, now, true));
+            case KEYPAD_REPEAT, KEYPAD_NO_INPUT -> Optional.of(reprompt(rt, s, now, false));
+            case KEYPAD_NO_MATCH -> Optional.of(reprompt(rt, s, now, true));
+            case OPT_OUT_CONFIRMATION -> optedOut(rt.profile().sendOn(), s.locale());
+        };
+    }
+
+    /** The opt-out confirmation on text channels that can carry one. */
+    static Optional<MessageContent> optedOut(ChannelKind kind, java.util.Locale locale) {
+        String text = EngineTexts.optedOut(locale);
+        return switch (kind) {
+            case SMS -> Optional.of(new MessageContent.Sms(text));
+            case CHAT -> Optional.of(new MessageContent.Chat(text, List.of()));
+            case EMAIL, VOICE_DTMF -> Optional.empty();
+        };
+    }
+
+    private Optional<MessageContent> text(ProfileRuntime rt, OpenSurvey s, MessageTemplate template) {
+        String text = render(rt, s, template);
+        return switch (rt.profile().sendOn()) {
+            case SMS -> Optional.of(new MessageContent.Sms(text));
+            case CHAT -> Optional.of(new MessageContent.Chat(text, List.of()));
+            case EMAIL -> Optional.of(new MessageContent.Email(rt.profile().survey().name(), text, Optional.empty()));
+            case VOICE_DTMF -> Optional.empty();
+        };
+    }
+
+    /** The reminder, or for a help request the question again with how to stop. */
+    private MessageContent reminder(ProfileRuntime rt, OpenSurvey s, Instant now, boolean help) {
+        MessageContent prompt = prompt(rt, s, now);
+        MessageSet m = messages(rt, s);
+        if (help || m.reminder().isEmpty()) {
+            return prompt; // the prompt already carries the opt-out instructions
+        }
+        String text = render(rt, s, m.reminder().get());
+        if (prompt instanceof MessageContent.Sms) {
+            return new MessageContent.Sms(m.optOutInstructions().map(t -> text + "\n" + render(rt, s, t)).orElse(text));
+        }
+        if (prompt instanceof MessageContent.Chat chat) {
+            return new MessageContent.Chat(text, chat.buttons());
+        }
+        if (prompt instanceof MessageContent.Email email) {
+            return new MessageContent.Email(email.subject(), text + "\n\n" + email.plainText(), email.html());
+        }
+        return prompt;
+    }
+
+    /** The keypad question again, after a no-match with the invalid-reply notice first. */
+    private MessageContent reprompt(ProfileRuntime rt, OpenSurvey s, Instant now, boolean notice) {
+        MessageContent.Keypad keypad = (MessageContent.Keypad) prompt(rt, s, now);
+        List<AudioStage> stages = new ArrayList<>();
+        if (notice) {
+            stages.add(new AudioStage(AudioStage.Phase.ANNOUNCEMENT, render(rt, s, messages(rt, s).invalidReply())));
+        }
+        keypad.stages().stream().filter(st -> st.phase() != AudioStage.Phase.ANNOUNCEMENT).forEach(stages::add);
+        return new MessageContent.Keypad(stages, keypad.keyMap(), keypad.answerWindow());
+    }
+
+    static MessageSet messages(ProfileRuntime rt, OpenSurvey s) {
+        return rt.profile().survey().resolve(s.locale()).orElseThrow().messages();
+    }
+
+    private static String render(ProfileRuntime rt, OpenSurvey s, MessageTemplate template) {
+        return template.render(SurveyRenderer.placeholderValues(rt.profile().survey(), s.locale(), s.values()));
+    }
+}

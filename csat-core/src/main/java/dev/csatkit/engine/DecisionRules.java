@@ -1,0 +1,111 @@
+package dev.csatkit.engine;
+
+import dev.csatkit.channel.PhoneNumber;
+import dev.csatkit.channels.spi.ChannelKind;
+import dev.csatkit.internal.channel.Masking;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The decision rules that need no store, in the order they are checked; the first that says no
+ * is the reason. Opt-out, cap and replay are checked by the store, atomically, when the survey is
+ * scheduled.
+ */
+final class DecisionRules {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SurveyEngine.class);
+
+    private DecisionRules() {
+    }
+
+    record Skip(SkipReason reason, String detail) {
+    }
+
+    static @Nullable Skip trigger(SurveyProfile p, Interaction i) {
+        if (i.ending() != Ending.RESOLVED) {
+            return new Skip(SkipReason.NOT_RESOLVED, "the interaction ended " + i.ending());
+        }
+        if (p.disabledMedia().contains(i.medium())) {
+            return new Skip(SkipReason.CHANNEL_DISABLED, "survey " + p.id() + " is off for " + i.medium());
+        }
+        if (i.entryPoint().isPresent() && p.disabledEntryPoints().contains(i.entryPoint().get())) {
+            return new Skip(SkipReason.ENTRY_POINT_DISABLED, "survey " + p.id() + " is off for entry point "
+                    + i.entryPoint().get());
+        }
+        boolean keypad = p.sendOn() == ChannelKind.VOICE_DTMF;
+        if (keypad && i.medium() != Medium.VOICE) {
+            return new Skip(SkipReason.NOT_INBOUND, "a keypad survey follows calls, not " + i.medium());
+        }
+        if (p.inboundOnly() && i.direction() != Direction.INBOUND) {
+            return new Skip(SkipReason.NOT_INBOUND, "survey " + p.id() + " follows inbound interactions only");
+        }
+        if (keypad && i.hangUp() != HangUp.AGENT) {
+            return new Skip(SkipReason.CONTACT_HUNG_UP, "a keypad survey needs the agent to end the call; hang-up: "
+                    + i.hangUp());
+        }
+        if (i.agent().isEmpty()) {
+            return new Skip(SkipReason.AGENT_TYPE, "no agent worked the interaction");
+        }
+        Agent agent = i.agent().get();
+        if (agent.kind() == AgentKind.VIRTUAL && !p.includeVirtualAgents()) {
+            return new Skip(SkipReason.AGENT_TYPE, "agent " + agent.id() + " is virtual and survey " + p.id()
+                    + " rates humans only");
+        }
+        if (i.handleTime().compareTo(p.minHandleTime()) < 0) {
+            return new Skip(SkipReason.TOO_SHORT, "handle time " + i.handleTime() + " is below the minimum "
+                    + p.minHandleTime());
+        }
+        boolean eligible;
+        try {
+            eligible = p.eligibility().test(i.contact());
+        } catch (RuntimeException e) {
+            LOG.warn("survey {}: the host's contact rule failed for contact {}: {}", p.id(), i.contact().id(),
+                    Masking.text(e.toString()));
+            return new Skip(SkipReason.INELIGIBLE_CONTACT, "the host's contact rule failed: " + e.getClass().getName());
+        }
+        if (!eligible) {
+            return new Skip(SkipReason.INELIGIBLE_CONTACT, "the host's contact rule excludes contact "
+                    + i.contact().id());
+        }
+        if (agent.id().equals(i.contact().id())
+                || !agent.addresses().isEmpty() && i.contact().addresses().values().stream()
+                .anyMatch(agent.addresses()::contains)) {
+            return new Skip(SkipReason.SELF_RATING, "the contact is agent " + agent.id());
+        }
+        Optional<String> address = i.contact().address(p.sendOn());
+        if (address.isEmpty()) {
+            return new Skip(SkipReason.NO_ADDRESS, "the contact has no " + kindName(p.sendOn()) + " address");
+        }
+        String a = address.get();
+        boolean phone = p.sendOn() == ChannelKind.SMS || p.sendOn() == ChannelKind.VOICE_DTMF;
+        if (phone && !PhoneNumber.isE164(a)) {
+            return new Skip(SkipReason.INVALID_ADDRESS, "phone number " + Masking.phone(a) + " is not in E.164 form");
+        }
+        if (p.sendOn() == ChannelKind.EMAIL && (a.indexOf('@') <= 0 || a.indexOf('@') == a.length() - 1)) {
+            return new Skip(SkipReason.INVALID_ADDRESS, "email " + Masking.address(a) + " has no local part and domain");
+        }
+        return null;
+    }
+
+    static Map<String, String> values(SurveyProfile p, Interaction i) {
+        Map<String, String> v = new HashMap<>(p.placeholders());
+        Agent agent = i.agent().orElseThrow();
+        v.put("agent.id", agent.id());
+        v.put("agent.name", agent.name().orElse(agent.id()));
+        v.put("team.name", agent.team().orElse(""));
+        v.put("contact.name", i.contact().attributes().getOrDefault("name", ""));
+        v.put("interaction.id", i.id());
+        v.put("ticket.id", i.id());
+        return v;
+    }
+
+
+    private static String kindName(ChannelKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,296 @@
+package dev.csatkit.engine;
+
+import dev.csatkit.channels.spi.DeliveryResult;
+import dev.csatkit.channels.spi.MessageContent;
+import dev.csatkit.channels.spi.OutboundMessage;
+import dev.csatkit.internal.channel.Masking;
+import dev.csatkit.store.ApplyResult;
+import dev.csatkit.store.OpenSurvey;
+import dev.csatkit.store.OutboxMessage;
+import dev.csatkit.store.SurveyState;
+import dev.csatkit.store.Transition;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Does what is due: leases due surveys and side messages from the store, passes each through the
+ * state machine and the gate, and sends. It never waits on one send: all of a batch's sends are
+ * started, each result is written as it comes, and the batch waits at most the send timeout in
+ * all. A send still unanswered then stays leased; its late answer is still recorded, and if none
+ * comes, the survey is taken over after the lease under the same idempotency key.
+ */
+final class Dispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SurveyEngine.class);
+    private static final int PURGE_BATCH = 1_000;
+
+    private final EngineCore core;
+    private final Duration sendTimeout;
+    private final int batchSize;
+    private final AtomicLong lastPurge = new AtomicLong(Long.MIN_VALUE);
+
+    Dispatcher(EngineCore core, Duration sendTimeout, int batchSize) {
+        this.core = core;
+        this.sendTimeout = sendTimeout;
+        this.batchSize = batchSize;
+    }
+
+    /** Counts of one dispatch, updated by the channels' callbacks as results come. */
+    private static final class Counts {
+        final AtomicInteger sent = new AtomicInteger();
+        final AtomicInteger retrying = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+        final AtomicInteger reminded = new AtomicInteger();
+        final AtomicInteger expired = new AtomicInteger();
+        final AtomicInteger answered = new AtomicInteger();
+    }
+
+    /**
+     * The events of a batch's sends, kept in the order the sends started while the batch waits,
+     * and published by the dispatching thread once the wait ends: listeners see one order
+     * whatever order the channels answer in. A result that comes after the wait is published by
+     * the thread that delivers it.
+     */
+    private final class Batch {
+        private final List<List<SurveyEvent>> slots = new ArrayList<>();
+        private boolean closed;
+
+        synchronized int slot() {
+            slots.add(List.of());
+            return slots.size() - 1;
+        }
+
+        void publish(int slot, List<SurveyEvent> events) {
+            synchronized (this) {
+                if (!closed) {
+                    slots.set(slot, events);
+                    return;
+                }
+            }
+            events.forEach(core::publish);
+        }
+
+        void close() {
+            List<List<SurveyEvent>> held;
+            synchronized (this) {
+                closed = true;
+                held = new ArrayList<>(slots);
+            }
+            held.forEach(events -> events.forEach(core::publish));
+        }
+    }
+
+    SurveyEngine.DispatchSummary dispatchDue() {
+        Instant now = core.clock.instant();
+        long deadline = System.nanoTime() + sendTimeout.toNanos();
+        Instant leaseUntil = now.plus(core.sendLease);
+        Counts counts = new Counts();
+        List<CompletableFuture<?>> pending = new ArrayList<>();
+        Batch batch = new Batch();
+        for (OpenSurvey s : core.store.claimDue(now, batchSize, leaseUntil)) {
+            try {
+                handle(s, now, counts, pending, batch);
+            } catch (RuntimeException e) {
+                // One survey that cannot be handled must not stop the batch: it fails alone.
+                LOG.warn("survey {}: {}", s.id(), Masking.text(e.toString()));
+                failAlone(s, "could not be sent: " + e.getClass().getSimpleName(), now, counts);
+            }
+        }
+        for (OutboxMessage m : core.store.claimOutbox(now, batchSize, leaseUntil)) {
+            pending.add(core.sendSide(m));
+        }
+        await(pending, deadline);
+        batch.close();
+        purgeIfDue(now);
+        return new SurveyEngine.DispatchSummary(counts.sent.get(), counts.retrying.get(), counts.failed.get(),
+                counts.reminded.get(), counts.expired.get(), counts.answered.get());
+    }
+
+    private static void await(List<CompletableFuture<?>> pending, long deadline) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        try {
+            CompletableFuture.allOf(pending.toArray(new CompletableFuture<?>[0]))
+                    .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // Unanswered sends stay leased; their results are recorded whenever they come.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void handle(OpenSurvey s, Instant now, Counts counts, List<CompletableFuture<?>> pending, Batch batch) {
+        ProfileRuntime rt = core.runtimes.get(s.surveyId());
+        if (rt == null) {
+            failAlone(s, "survey " + s.surveyId() + " is no longer configured", now, counts);
+            return;
+        }
+        SurveyMachine.Context c = core.context(rt, now);
+        switch (s.state()) {
+            case SCHEDULED, SENDING -> startSend(rt, c, s, counts, pending, batch);
+            case AWAITING_REPLY -> {
+                if (!s.closesAt().orElseThrow().isAfter(now)) {
+                    close(c, s, counts);
+                } else if (s.reminderAt().filter(at -> !at.isAfter(now)).isPresent()) {
+                    remind(rt, c, s, counts);
+                } else {
+                    commit(s, SurveyMachine.unlease(s)); // taken over after a lease, with nothing due yet
+                }
+            }
+            case RATED -> close(c, s, counts);
+            case ANSWERED, EXPIRED, OPTED_OUT, FAILED -> { }
+        }
+    }
+
+    private ApplyResult commit(OpenSurvey s, SurveyMachine.Step step) {
+        return core.commit(Transition.at(core.clock.instant()).check(s), step);
+    }
+
+    private void failAlone(OpenSurvey s, String reason, Instant now, Counts counts) {
+        ProfileRuntime rt = core.runtimes.get(s.surveyId());
+        OpenSurvey failed = s.toBuilder().end(SurveyState.FAILED, reason, now).build();
+        Transition.Builder t = Transition.at(now).change(s, failed);
+        if (rt == null || rt.profile().releaseCapOnFailure()) {
+            s.holds().forEach(h -> t.hold(new Transition.HoldChange(h, Optional.empty())));
+        }
+        try {
+            if (core.store.apply(t.build()) instanceof ApplyResult.Applied) {
+                counts.failed.incrementAndGet();
+                core.publish(new SurveyEvent.Failed(failed, reason, true, now));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("survey {}: could not be marked failed: {}", s.id(), Masking.text(e.toString()));
+        }
+    }
+
+    private void startSend(ProfileRuntime rt, SurveyMachine.Context c, OpenSurvey s, Counts counts,
+            List<CompletableFuture<?>> pending, Batch batch) {
+        OutboundGate.Verdict verdict = core.gate.check(rt, s, Optional.empty(), c.now());
+        if (verdict instanceof OutboundGate.OptedOut) {
+            commit(s, SurveyMachine.optedOutBeforeSend(c, s));
+            return;
+        }
+        if (verdict instanceof OutboundGate.Defer d) {
+            commit(s, SurveyMachine.defer(c, s, d.until(), d.why()));
+            return;
+        }
+        SurveyMachine.Step step = SurveyMachine.startSend(c, s);
+        if (step.next() != null && step.next().state() == SurveyState.FAILED) {
+            if (commit(s, step) instanceof ApplyResult.Applied) {
+                counts.failed.incrementAndGet();
+            }
+            return;
+        }
+        ApplyResult started = commit(s, step);
+        if (started instanceof ApplyResult.Capped capped) {
+            // Another survey holds the contact's cap: this one waits for it to end, holds as they are.
+            commit(s, SurveyMachine.deferKeepingHolds(c, s, capped.heldUntil(),
+                    "the frequency cap is held by another survey until " + capped.heldUntil()));
+            return;
+        }
+        if (!(started instanceof ApplyResult.Applied)) {
+            return; // another dispatcher took it
+        }
+        OpenSurvey sending = step.next();
+        OutboundMessage message;
+        try {
+            MessageContent content = core.composer.prompt(rt, sending, c.now());
+            message = new OutboundMessage(sending.address(), Optional.empty(), sending.id() + ":prompt",
+                    Map.of("surveyId", sending.surveyId(), "surveyKey", sending.id()), content);
+        } catch (RuntimeException e) {
+            failAlone(sending, "could not compose the survey: " + Masking.text(String.valueOf(e.getMessage())),
+                    c.now(), counts);
+            return;
+        }
+        int slot = batch.slot();
+        pending.add(EngineCore.send(rt.channel(), message).handle((result, error) -> {
+            finishSend(rt, sending, result, error, counts, events -> batch.publish(slot, events));
+            return null;
+        }));
+    }
+
+    private void finishSend(ProfileRuntime rt, OpenSurvey sending, DeliveryResult result, Throwable error,
+            Counts counts, Consumer<List<SurveyEvent>> publisher) {
+        try {
+            SurveyMachine.Context c = core.context(rt, core.clock.instant());
+            SurveyMachine.Step step;
+            if (error != null) {
+                step = SurveyMachine.retry(c, sending, "the channel failed: " + error.getClass().getName(),
+                        Optional.empty());
+            } else if (result instanceof DeliveryResult.Accepted) {
+                step = SurveyMachine.sent(c, sending);
+            } else if (result instanceof DeliveryResult.RetryLater later) {
+                step = SurveyMachine.retry(c, sending, later.reason(), later.delay());
+            } else {
+                step = SurveyMachine.fail(c, sending, ((DeliveryResult.FailedPermanently) result).reason());
+            }
+            ApplyResult r = core.commit(Transition.at(core.clock.instant()).check(sending), step, publisher);
+            if (r instanceof ApplyResult.Applied) {
+                SurveyState state = step.next().state();
+                (state == SurveyState.AWAITING_REPLY ? counts.sent : state == SurveyState.FAILED ? counts.failed
+                        : counts.retrying).incrementAndGet();
+                if (state == SurveyState.AWAITING_REPLY) {
+                    LOG.info("survey {} sent to {} on {}", sending.id(), Masking.address(sending.address()),
+                            sending.channelId());
+                } else {
+                    LOG.info("survey {} to {}: not sent ({})", sending.id(), Masking.address(sending.address()),
+                            Masking.text(String.valueOf(result)));
+                }
+            } else if (answeredWhileSending(sending)) {
+                counts.sent.incrementAndGet(); // a reply proved the delivery first
+            }
+        } catch (RuntimeException e) {
+            // The lease runs out and the survey is taken over under the same key.
+            LOG.warn("survey {}: the send's result was not recorded: {}", sending.id(), Masking.text(e.toString()));
+        }
+    }
+
+    /** Whether a reply to this very send came before the channel answered, and so marked it sent. */
+    private boolean answeredWhileSending(OpenSurvey sending) {
+        return core.store.find(sending.id()).filter(now -> now.promptedAt().equals(sending.promptedAt()))
+                .flatMap(OpenSurvey::sentAt).isPresent();
+    }
+
+    private void remind(ProfileRuntime rt, SurveyMachine.Context c, OpenSurvey s, Counts counts) {
+        OutboundGate.Verdict verdict = core.gate.check(rt, s, Optional.of(OutboxMessage.Purpose.REMINDER), c.now());
+        if (verdict instanceof OutboundGate.OptedOut) {
+            commit(s, SurveyMachine.optedOutBeforeSend(c, s));
+        } else if (verdict instanceof OutboundGate.Defer d) {
+            commit(s, SurveyMachine.defer(c, s, d.until(), d.why()));
+        } else if (commit(s, SurveyMachine.remind(c, s)) instanceof ApplyResult.Applied) {
+            counts.reminded.incrementAndGet();
+        }
+    }
+
+    private void close(SurveyMachine.Context c, OpenSurvey s, Counts counts) {
+        SurveyMachine.Step step = SurveyMachine.close(c, s);
+        if (commit(s, step) instanceof ApplyResult.Applied) {
+            (step.next().state() == SurveyState.ANSWERED ? counts.answered : counts.expired).incrementAndGet();
+        }
+    }
+
+    private void purgeIfDue(Instant now) {
+        long last = lastPurge.get();
+        long hour = now.toEpochMilli() / 3_600_000L;
+        if (hour != last && lastPurge.compareAndSet(last, hour)) {
+            Instant before = now.minus(core.retention);
+            for (int round = 0; round < 100 && core.store.purge(before, PURGE_BATCH) == PURGE_BATCH; round++) {
+                // bounded batches, so no single call holds the store for long
+            }
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package dev.csatkit.engine;
+
+import dev.csatkit.channels.spi.Channel;
+import dev.csatkit.channels.spi.DeliveryResult;
+import dev.csatkit.channels.spi.MessageContent;
+import dev.csatkit.channels.spi.OutboundMessage;
+import dev.csatkit.internal.channel.Masking;
+import dev.csatkit.store.ApplyResult;
+import dev.csatkit.store.CapHold;
+import dev.csatkit.store.OpenSurvey;
+import dev.csatkit.store.OutboxMessage;
+import dev.csatkit.store.SurveyStore;
+import dev.csatkit.store.Transition;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the dispatcher and the reply router share: the store, the profiles, the gate, message
+ * composition, and the one way a step is written ({@link #commit}) and its side messages sent.
+ */
+final class EngineCore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SurveyEngine.class);
+    /** Attempts at a side message before it is given up. */
+    static final int SIDE_ATTEMPTS = 5;
+
+    final Clock clock;
+    final SurveyStore store;
+    final Map<String, ProfileRuntime> runtimes;
+    final Map<String, Channel> channels;
+    final Composer composer;
+    final OutboundGate gate;
+    final List<SurveyListener> listeners;
+    final Duration sendLease;
+    final Duration retention;
+    final Optional<Duration> acrossWindow;
+
+    EngineCore(Clock clock, SurveyStore store, Map<String, ProfileRuntime> runtimes, Map<String, Channel> channels,
+            Composer composer, List<SurveyListener> listeners, Duration sendLease, Duration retention,
+            Optional<Duration> acrossWindow) {
+        this.clock = clock;
+        this.store = store;
+        this.runtimes = runtimes;
+        this.channels = channels;
+        this.composer = composer;
+        this.gate = new OutboundGate(store);
+        this.listeners = new CopyOnWriteArrayList<>(listeners);
+        this.sendLease = sendLease;
+        this.retention = retention;
+        this.acrossWindow = acrossWindow;
+    }
+
+    SurveyMachine.Context context(ProfileRuntime rt, Instant now) {
+        return new SurveyMachine.Context(rt, now, now.plus(sendLease), h -> window(rt, h));
+    }
+
+    private Duration window(ProfileRuntime rt, CapHold h) {
+        if (h.key().startsWith(SurveyEngine.ACROSS_PREFIX)) {
+            return acrossWindow.orElse(Duration.ofMinutes(1));
+        }
+        return rt.profile().frequencyCap().map(c -> c.window()).orElse(Duration.ofMinutes(1));
+    }
+
+    /**
+     * Writes a step with whatever else the transition carries, then publishes its events and
+     * sends its side messages. Nothing is published or sent unless the write succeeded.
+     */
+    ApplyResult commit(Transition.Builder t, SurveyMachine.Step step) {
+        return commit(t, step, events -> events.forEach(this::publish));
+    }
+
+    /** As {@link #commit(Transition.Builder, SurveyMachine.Step)}, handing the events to {@code publisher}. */
+    ApplyResult commit(Transition.Builder t, SurveyMachine.Step step, Consumer<List<SurveyEvent>> publisher) {
+        if (step.next() != null) {
+            t.change(t.current().orElseThrow(), step.next());
+        }
+        step.holds().forEach(t::hold);
+        step.outbox().forEach(t::send);
+        if (step.response() != null) {
+            t.response(step.response());
+        }
+        if (step.reply() != null) {
+            t.reply(step.reply());
+        }
+        ApplyResult result = store.apply(t.build());
+        if (result instanceof ApplyResult.Applied) {
+            publisher.accept(step.events());
+            step.outbox().forEach(this::sendSide);
+        }
+        return result;
+    }
+
+    /** Publishes an event to every listener; nothing a listener throws reaches the engine's caller. */
+    void publish(SurveyEvent event) {
+        for (SurveyListener l : listeners) {
+            try {
+                l.on(event);
+            } catch (Throwable e) { // an Error in a host's listener must not undo what was written
+                LOG.warn("a survey listener failed on {}: {}", event.getClass().getSimpleName(),
+                        Masking.text(e.toString()));
+            }
+        }
+    }
+
+    /** Sends a channel message; a defect in the adapter is a retryable failure, never thrown. */
+    static CompletableFuture<DeliveryResult> send(Channel channel, OutboundMessage message) {
+        try {
+            return channel.send(message).toCompletableFuture();
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(new DeliveryResult.RetryLater(Optional.empty(),
+                    "the channel threw " + e.getClass().getName()));
+        }
+    }
+
+    /**
+     * Sends one side message held (leased) by this caller, through the gate, and settles it in the
+     * outbox when the channel answers: removed once accepted or refused for good, kept for another
+     * try otherwise. A message deferred by quiet hours stays in the outbox until they end.
+     *
+     * @return when the channel answered (or at once when nothing was sent)
+     */
+    CompletableFuture<?> sendSide(OutboxMessage m) {
+        try {
+            return trySendSide(m);
+        } catch (RuntimeException e) {
+            LOG.warn("side message {} not sent: {}", m.key(), Masking.text(e.toString()));
+            store.settleOutbox(m, Optional.empty());
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    private CompletableFuture<?> trySendSide(OutboxMessage m) {
+        Instant now = clock.instant();
+        Channel channel = channels.get(m.channelId());
+        Optional<OpenSurvey> survey = m.surveyKey().flatMap(store::find);
+        @Nullable ProfileRuntime rt = survey.map(s -> runtimes.get(s.surveyId())).orElse(null);
+        Optional<MessageContent> content;
+        if (m.purpose() == OutboxMessage.Purpose.OPT_OUT_CONFIRMATION) {
+            content = channel == null ? Optional.empty() : Composer.optedOut(channel.kind(), m.locale());
+        } else if (channel == null || rt == null) {
+            content = Optional.empty();
+        } else {
+            OutboundGate.Verdict v = gate.check(rt, survey.get(), Optional.of(m.purpose()), now);
+            if (v instanceof OutboundGate.OptedOut) {
+                LOG.info("{} message of survey {} not sent: the contact opted out", m.purpose(), survey.get().id());
+                store.settleOutbox(m, Optional.empty());
+                return CompletableFuture.completedFuture(null);
+            }
+            if (v instanceof OutboundGate.Defer d) {
+                store.settleOutbox(m, Optional.of(m.dueAt(d.until(), false)));
+                return CompletableFuture.completedFuture(null);
+            }
+            content = composer.side(rt, survey.get(), m.purpose(), now);
+        }
+        if (content.isEmpty() || channel == null) {
+            store.settleOutbox(m, Optional.empty());
+            return CompletableFuture.completedFuture(null);
+        }
+        OutboundMessage message = new OutboundMessage(m.address(), Optional.empty(), m.key(),
+                m.surveyKey().map(k -> Map.of("surveyKey", k)).orElse(Map.of()), content.get());
+        return send(channel, message).handle((result, error) -> {
+            Instant at = clock.instant();
+            if (result instanceof DeliveryResult.Accepted) {
+                store.settleOutbox(m, Optional.empty());
+            } else if (result instanceof DeliveryResult.FailedPermanently f || m.attempts() + 1 >= SIDE_ATTEMPTS) {
+                LOG.info("{} message {} to {} given up: {}", m.purpose(), m.key(), Masking.address(m.address()),
+                        error != null ? error.getClass().getName() : Masking.text(String.valueOf(result)));
+                store.settleOutbox(m, Optional.empty());
+            } else {
+                Duration wait = result instanceof DeliveryResult.RetryLater r && r.delay().isPresent()
+                        ? r.delay().get() : Duration.ofMinutes(1L << Math.min(m.attempts(), 6));
+                store.settleOutbox(m, Optional.of(m.dueAt(at.plus(wait), true)));
+            }
+            return null;
+        });
+    }
+}

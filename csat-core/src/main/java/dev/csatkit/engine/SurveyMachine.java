@@ -1,0 +1,438 @@
+package dev.csatkit.engine;
+
+import dev.csatkit.channels.spi.ChannelKind;
+import dev.csatkit.reply.KeypadReply;
+import dev.csatkit.reply.ParsedReply;
+import dev.csatkit.score.SurveyResponse;
+import dev.csatkit.store.CapHold;
+import dev.csatkit.store.OpenSurvey;
+import dev.csatkit.store.OutboxMessage;
+import dev.csatkit.store.ReplyRecord;
+import dev.csatkit.store.SurveyState;
+import dev.csatkit.store.Transition;
+import dev.csatkit.survey.MessageSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Every way a survey's state changes, in one place, as pure functions of (survey, input, time):
+ * each answers the next version, the outcome, the side messages, the cap hold changes, the
+ * outcome record and the event, and the engine applies them through one
+ * {@link dev.csatkit.store.SurveyStore#apply}. Nothing here reads a clock or a store.
+ *
+ * <pre>
+ * SCHEDULED ─start─► SENDING ─accepted─► AWAITING_REPLY ─rating─► RATED ─window ends─► ANSWERED
+ *     ▲  │ deferred     │ retry ──► SCHEDULED        │ window ends ─► EXPIRED
+ *     └──┘              │ refused / gave up ─► FAILED  │ STOP (any open state) ─► OPTED_OUT
+ * </pre>
+ */
+final class SurveyMachine {
+
+    /**
+     * One step.
+     *
+     * @param next the survey's next version; null when the step writes none
+     * @param outbox side messages to send
+     * @param holds cap hold changes
+     * @param response the outcome for reports
+     * @param reply the reply for the survey's history
+     * @param events what happened, published once the step is written
+     * @param outcome for replies, what was made of it
+     */
+    record Step(@Nullable OpenSurvey next, List<OutboxMessage> outbox, List<Transition.HoldChange> holds,
+            @Nullable SurveyResponse response, @Nullable ReplyRecord reply, List<SurveyEvent> events,
+            @Nullable ReplyOutcome outcome) {
+    }
+
+    /** What a step needs besides the survey: its profile, the time and the windows of its holds. */
+    record Context(ProfileRuntime rt, Instant now, Instant leaseUntil, Function<CapHold, Duration> window) {
+        SurveyProfile profile() {
+            return rt.profile();
+        }
+    }
+
+    private SurveyMachine() {
+    }
+
+    // ------------------------------------------------------------------ sending
+
+    /** A due survey starts its send now: the holds move to count from this send. */
+    static Step startSend(Context c, OpenSurvey s) {
+        if (s.attempts() >= c.profile().retry().maxAttempts()) {
+            return fail(c, s, "gave up after " + s.attempts() + " attempts: the channel did not answer");
+        }
+        Moved m = moveHolds(c, s, c.now());
+        OpenSurvey next = s.toBuilder().state(SurveyState.SENDING).attempts(s.attempts() + 1).retryAt(Optional.empty())
+                .promptedAt(c.now()).holds(m.holds).lease(Optional.of(c.leaseUntil())).build();
+        return new Step(next, List.of(), m.changes, null, null, List.of(), null);
+    }
+
+    /** The survey's cap holds, each moved to count its window from {@code from}. */
+    private record Moved(List<Transition.HoldChange> changes, List<CapHold> holds) {
+    }
+
+    private static Moved moveHolds(Context c, OpenSurvey s, Instant from) {
+        List<Transition.HoldChange> changes = new ArrayList<>();
+        List<CapHold> moved = new ArrayList<>();
+        for (CapHold h : s.holds()) {
+            Instant until = from.plus(c.window().apply(h));
+            changes.add(new Transition.HoldChange(h, Optional.of(until)));
+            moved.add(new CapHold(h.key(), until));
+        }
+        return new Moved(changes, moved);
+    }
+
+    /** Quiet hours: the send waits, and the survey's cap holds move with it. */
+    static Step defer(Context c, OpenSurvey s, Instant until, String why) {
+        return defer(c, s, until, why, true);
+    }
+
+    /**
+     * Another survey holds the contact's cap: the send waits for it to end. The holds stay as
+     * they are, to be taken again when the send starts.
+     */
+    static Step deferKeepingHolds(Context c, OpenSurvey s, Instant until, String why) {
+        return defer(c, s, until, why, false);
+    }
+
+    /** Gives back the lease of a survey taken over with nothing due yet. */
+    static Step unlease(OpenSurvey s) {
+        return new Step(s.toBuilder().lease(Optional.empty()).build(), List.of(), List.of(), null, null, List.of(),
+                null);
+    }
+
+    private static Step defer(Context c, OpenSurvey s, Instant until, String why, boolean moveHolds) {
+        OpenSurvey.Builder b = s.toBuilder().lease(Optional.empty());
+        List<Transition.HoldChange> holds = List.of();
+        if (s.state() == SurveyState.AWAITING_REPLY) {
+            // A reminder that cannot go before the survey closes is not sent at all.
+            b.reminderAt(s.closesAt().filter(until::isBefore).map(x -> until));
+        } else {
+            if (moveHolds) {
+                Moved m = moveHolds(c, s, until);
+                holds = m.changes;
+                b.holds(m.holds);
+            }
+            b.state(SurveyState.SCHEDULED).retryAt(Optional.of(until));
+        }
+        OpenSurvey next = b.build();
+        return new Step(next, List.of(), holds, null, null,
+                List.of(new SurveyEvent.Deferred(next, until, why, c.now())), null);
+    }
+
+    /** The channel accepted the prompt (or a reply proved it arrived). */
+    static Step sent(Context c, OpenSurvey sending) {
+        OpenSurvey next = sentVersion(c, sending).build();
+        return new Step(next, List.of(), List.of(), response(next, false, OptionalInt.empty(), Optional.empty()),
+                null, List.of(new SurveyEvent.Sent(next, c.now())), null);
+    }
+
+    private static OpenSurvey.Builder sentVersion(Context c, OpenSurvey sending) {
+        Instant answerBy = c.now().plus(c.profile().answerWindow());
+        return sending.toBuilder().state(SurveyState.AWAITING_REPLY).retryAt(Optional.empty()).lease(Optional.empty())
+                .sentAt(c.now()).window(answerBy, answerBy)
+                .reminderAt(c.profile().reminderAfter().map(c.now()::plus));
+    }
+
+    /** The channel asked to try again later. */
+    static Step retry(Context c, OpenSurvey sending, String reason, Optional<Duration> delay) {
+        SurveyProfile p = c.profile();
+        if (sending.attempts() >= p.retry().maxAttempts()) {
+            return fail(c, sending, "gave up after " + sending.attempts() + " attempts: " + reason);
+        }
+        Duration backoff = p.retry().backoff(sending.attempts(), sending.id());
+        Duration wait = delay.filter(d -> d.compareTo(backoff) > 0).orElse(backoff);
+        Instant at = c.now().plus(wait);
+        Moved m = moveHolds(c, sending, at);
+        OpenSurvey next = sending.toBuilder().state(SurveyState.SCHEDULED).retryAt(Optional.of(at))
+                .lease(Optional.empty()).holds(m.holds).build();
+        return new Step(next, List.of(), m.changes, null, null,
+                List.of(new SurveyEvent.Failed(next, reason, false, c.now())), null);
+    }
+
+    /** The survey cannot be delivered. */
+    static Step fail(Context c, OpenSurvey s, String reason) {
+        OpenSurvey next = s.toBuilder().end(SurveyState.FAILED, reason, c.now()).build();
+        List<Transition.HoldChange> holds = c.profile().releaseCapOnFailure()
+                ? s.holds().stream().map(h -> new Transition.HoldChange(h, Optional.empty())).toList() : List.of();
+        return new Step(next, List.of(), holds, null, null,
+                List.of(new SurveyEvent.Failed(next, reason, true, c.now())), null);
+    }
+
+    /** The contact opted out before this survey (or its reminder) went out. */
+    static Step optedOutBeforeSend(Context c, OpenSurvey s) {
+        OpenSurvey next = s.toBuilder().end(SurveyState.OPTED_OUT, s.sentAt().isPresent()
+                ? "the contact opted out" : "the contact opted out before it was sent", c.now()).build();
+        return new Step(next, List.of(), List.of(), s.sentAt().isPresent()
+                ? response(next, false, OptionalInt.empty(), Optional.empty()) : null, null,
+                List.of(new SurveyEvent.OptedOut(kindName(s.channel()), s.address(), Optional.of(next), c.now())),
+                null);
+    }
+
+    /** The reminder is due and may go. */
+    static Step remind(Context c, OpenSurvey s) {
+        OpenSurvey next = s.toBuilder().reminderAt(Optional.empty()).lease(Optional.empty()).build();
+        return new Step(next, List.of(side(c, next, OutboxMessage.Purpose.REMINDER, "reminder")), List.of(), null,
+                null, List.of(new SurveyEvent.Reminded(next, c.now())), null);
+    }
+
+    /** The survey's window ended. */
+    static Step close(Context c, OpenSurvey s) {
+        boolean rated = s.rating().isPresent();
+        OpenSurvey next = s.toBuilder().end(rated ? SurveyState.ANSWERED : SurveyState.EXPIRED,
+                rated ? "rated" : s.invalidReplies() > 0 ? "no readable rating in the answer window"
+                        : "no reply in the answer window", c.now()).build();
+        return new Step(next, List.of(), List.of(), null, null, List.of(rated
+                ? new SurveyEvent.Answered(next, c.now()) : new SurveyEvent.Expired(next, c.now())), null);
+    }
+
+    // ------------------------------------------------------------------ replies
+
+    /**
+     * A reply to a prompt still being sent proves that it arrived: the survey counts as sent
+     * from now, in the same step as the reply, and is never sent again.
+     *
+     * @return the survey as the reply sees it, and the Sent event when it was promoted
+     */
+    static OpenSurvey delivered(Context c, OpenSurvey s, List<SurveyEvent> events) {
+        if (s.state() != SurveyState.SENDING) {
+            return s;
+        }
+        // Same version as the stored one: the reply's own step writes version + 1.
+        OpenSurvey sent = sentVersion(c, s).version(s.version()).build();
+        events.add(new SurveyEvent.Sent(sent, c.now()));
+        return sent;
+    }
+
+    /** A text, button or link reply already parsed (keywords excepted). */
+    static Step read(Context c, OpenSurvey s, ParsedReply parsed, Instant at) {
+        boolean open = s.state().takesReplies() && !at.isAfter(s.answerUntil().orElseThrow());
+        if (parsed instanceof ParsedReply.Rating r) {
+            return open ? rate(c, s, r.value(), r.comment(), at) : late(c, s, OptionalInt.of(r.value()), at);
+        }
+        if (parsed instanceof ParsedReply.Comment cm) {
+            return comment(c, s, cm.text(), "not a rating", at);
+        }
+        ParsedReply.Invalid inv = (ParsedReply.Invalid) parsed;
+        return comment(c, s, null, inv.detail(), at);
+    }
+
+    private static Step comment(Context c, OpenSurvey s, @Nullable String text, String detail, Instant at) {
+        if (text != null && s.state() == SurveyState.RATED
+                && !at.isAfter(s.ratedAt().orElseThrow().plus(c.profile().commentWindow()))) {
+            OpenSurvey next = s.toBuilder().comment(clip(s.comment().map(x -> x + "\n" + text).orElse(text))).build();
+            List<OutboxMessage> out = s.followUpAsked()
+                    ? List.of(side(c, next, OutboxMessage.Purpose.THANK_YOU, "thanks")) : List.of();
+            return new Step(next, out, List.of(), response(next, false, OptionalInt.empty(), Optional.empty()),
+                    record(s, at, ReplyRecord.Kind.COMMENT, OptionalInt.empty(), Optional.of(text), true),
+                    List.of(new SurveyEvent.Commented(next, text, c.now())), new ReplyOutcome.Commented(s.id()));
+        }
+        boolean open = s.state().takesReplies() && !at.isAfter(s.answerUntil().orElseThrow());
+        if (!open || text != null && s.state() == SurveyState.RATED) {
+            // Closed, or a text past the rating's comment window: it no longer changes the survey.
+            return late(c, s, OptionalInt.empty(), at);
+        }
+        int count = s.invalidReplies() + 1;
+        OpenSurvey.Builder b = s.toBuilder().invalidReplies(count);
+        if (text != null && s.comment().isEmpty()) {
+            b.comment(clip(text)); // kept, so a rating that follows has its comment
+        }
+        OpenSurvey next = b.build();
+        List<OutboxMessage> out = count <= c.profile().maxInvalidReplies()
+                ? List.of(side(c, next, OutboxMessage.Purpose.INVALID_REPLY, "invalid:" + count)) : List.of();
+        ReplyOutcome outcome = new ReplyOutcome.Invalid(s.id(), ReplyOutcome.InvalidKind.UNREADABLE, detail, count,
+                false);
+        return new Step(next, out, List.of(), response(next, false, OptionalInt.empty(), Optional.empty()),
+                record(s, at, ReplyRecord.Kind.INVALID, OptionalInt.empty(), Optional.ofNullable(text), false),
+                List.of(new SurveyEvent.ReplyHandled(Optional.of(next), s.channelId(), outcome, c.now())), outcome);
+    }
+
+    private static Step rate(Context c, OpenSurvey s, int value, Optional<String> comment, Instant at) {
+        SurveyProfile p = c.profile();
+        OptionalInt before = s.rating();
+        boolean replaced = before.isPresent();
+        Instant answerBy = s.answerUntil().orElseThrow();
+        Instant commentBy = at.plus(p.commentWindow());
+        MessageSet m = Composer.messages(c.rt(), s);
+        boolean text = p.sendOn() != ChannelKind.VOICE_DTMF;
+        // An email is answered through its link page, which asks for the comment itself.
+        boolean typedReplies = text && p.sendOn() != ChannelKind.EMAIL;
+        boolean askFollowUp = typedReplies && m.followUp().isPresent() && !s.followUpAsked() && comment.isEmpty();
+        OpenSurvey.Builder b = s.toBuilder().state(SurveyState.RATED).rating(value, at)
+                .window(answerBy, commentBy.isAfter(answerBy) ? commentBy : answerBy)
+                .reminderAt(Optional.empty()).followUpAsked(s.followUpAsked() || askFollowUp);
+        comment.ifPresent(x -> b.comment(clip(s.comment().map(old -> old + "\n" + x).orElse(x))));
+        OpenSurvey next = b.build();
+        List<OutboxMessage> out = new ArrayList<>();
+        if (text) {
+            out.add(side(c, next, OutboxMessage.Purpose.CONFIRMATION, "confirm:" + next.version()));
+        }
+        if (askFollowUp) {
+            out.add(side(c, next, OutboxMessage.Purpose.FOLLOW_UP, "followup"));
+        }
+        List<SurveyEvent> events = new ArrayList<>();
+        events.add(new SurveyEvent.Rated(next, value, replaced, c.now()));
+        if (value <= p.lowScoreThreshold()) {
+            events.add(new SurveyEvent.LowScore(next, value, next.comment(), c.now()));
+        } else if (replaced && before.getAsInt() <= p.lowScoreThreshold()) {
+            events.add(new SurveyEvent.LowScoreWithdrawn(next, before.getAsInt(), c.now()));
+        }
+        comment.ifPresent(x -> events.add(new SurveyEvent.Commented(next, x, c.now())));
+        return new Step(next, out, List.of(), response(next, false, OptionalInt.empty(), Optional.empty()),
+                record(s, at, ReplyRecord.Kind.RATING, OptionalInt.of(value), comment, true), events,
+                new ReplyOutcome.Rated(s.id(), value, replaced));
+    }
+
+    private static Step late(Context c, OpenSurvey s, OptionalInt value, Instant at) {
+        boolean counted = c.profile().countLateReplies() && value.isPresent() && s.rating().isEmpty();
+        ReplyOutcome outcome = new ReplyOutcome.Late(s.id(), counted);
+        ReplyRecord rec = record(s, at, ReplyRecord.Kind.LATE, value, Optional.empty(), counted);
+        if (counted) {
+            OpenSurvey next = s.toBuilder().rating(value.getAsInt(), at).build();
+            return new Step(next, List.of(), List.of(), response(next, false, OptionalInt.empty(), Optional.empty()),
+                    rec, List.of(new SurveyEvent.ReplyHandled(Optional.of(next), s.channelId(), outcome, c.now())),
+                    outcome);
+        }
+        // A late rating is recorded as such only where nothing was read before: an earlier
+        // unreadable reply stays the outcome.
+        SurveyResponse r = s.rating().isEmpty() && s.sentAt().isPresent() && s.invalidReplies() == 0
+                && s.noInputs() == 0 ? response(s, true, value, Optional.of(at)) : null;
+        OpenSurvey next = r == null ? null : s.toBuilder().build();
+        return new Step(next, List.of(), List.of(), r, rec,
+                List.of(new SurveyEvent.ReplyHandled(Optional.of(s), s.channelId(), outcome, c.now())), outcome);
+    }
+
+    /** Keys pressed on the keypad. */
+    static Step keys(Context c, OpenSurvey s, KeypadReply read, Instant at) {
+        if (!s.state().takesReplies() || at.isAfter(s.answerUntil().orElseThrow())) {
+            return late(c, s, read instanceof KeypadReply.KeypadRating k ? OptionalInt.of(k.value())
+                    : OptionalInt.empty(), at);
+        }
+        SurveyProfile p = c.profile();
+        if (read instanceof KeypadReply.KeypadRating k) {
+            return rate(c, s, k.value(), Optional.empty(), at);
+        }
+        if (read instanceof KeypadReply.Repeat) {
+            ReplyOutcome outcome = new ReplyOutcome.Replayed(s.id());
+            OpenSurvey next = s.toBuilder().build();
+            return new Step(next, List.of(side(c, next, OutboxMessage.Purpose.KEYPAD_REPEAT,
+                    "repeat:" + next.version())), List.of(), null, null,
+                    List.of(new SurveyEvent.ReplyHandled(Optional.of(next), s.channelId(), outcome, c.now())), outcome);
+        }
+        if (read instanceof KeypadReply.NoInput n) {
+            return keypadMiss(c, s, at, ReplyOutcome.InvalidKind.NO_INPUT, "no key was pressed within " + n.window(),
+                    s.noInputs() + 1, p.maxNoInputs());
+        }
+        KeypadReply.InvalidKey k = (KeypadReply.InvalidKey) read;
+        return keypadMiss(c, s, at, ReplyOutcome.InvalidKind.NO_MATCH, k.detail(), s.invalidReplies() + 1,
+                p.maxInvalidReplies());
+    }
+
+    private static Step keypadMiss(Context c, OpenSurvey s, Instant at, ReplyOutcome.InvalidKind kind, String detail,
+            int count, int limit) {
+        boolean noInput = kind == ReplyOutcome.InvalidKind.NO_INPUT;
+        boolean ended = count > limit;
+        OpenSurvey.Builder b = s.toBuilder();
+        if (noInput) {
+            b.noInputs(count);
+        } else {
+            b.invalidReplies(count);
+        }
+        if (ended) {
+            // Past the limit the caller hears the thank-you (the THANKS stage) and the call ends.
+            b.end(s.rating().isPresent() ? SurveyState.ANSWERED : SurveyState.EXPIRED,
+                    (noInput ? "no key pressed " : "no valid key pressed ") + count + " times", at);
+        }
+        OpenSurvey next = b.build();
+        ReplyOutcome outcome = new ReplyOutcome.Invalid(s.id(), kind, detail, count, ended);
+        List<OutboxMessage> out = List.of();
+        SurveyEvent event;
+        if (!ended) {
+            out = List.of(side(c, next, noInput ? OutboxMessage.Purpose.KEYPAD_NO_INPUT
+                    : OutboxMessage.Purpose.KEYPAD_NO_MATCH, kind.name().toLowerCase(Locale.ROOT) + ':' + count));
+            event = new SurveyEvent.ReplyHandled(Optional.of(next), s.channelId(), outcome, c.now());
+        } else if (next.state() == SurveyState.EXPIRED) {
+            event = new SurveyEvent.Expired(next, c.now());
+        } else {
+            event = new SurveyEvent.Answered(next, c.now());
+        }
+        return new Step(next, out, List.of(), response(next, false, OptionalInt.empty(), Optional.empty()),
+                record(s, at, noInput ? ReplyRecord.Kind.NO_INPUT : ReplyRecord.Kind.INVALID, OptionalInt.empty(),
+                        Optional.empty(), false), List.of(event), outcome);
+    }
+
+    /** An opt-out keyword: an open survey ends at once; the event carries it as it ends. */
+    static Step optOut(Context c, OpenSurvey s, Instant at, boolean alreadyOptedOut) {
+        ReplyOutcome outcome = new ReplyOutcome.OptedOut(!alreadyOptedOut);
+        ReplyRecord rec = record(s, at, ReplyRecord.Kind.OPT_OUT, OptionalInt.empty(), Optional.empty(), true);
+        if (s.state().isFinal()) {
+            return new Step(null, List.of(), List.of(), null, rec, List.of(), outcome);
+        }
+        OpenSurvey next = s.toBuilder().end(SurveyState.OPTED_OUT, "the contact opted out", at).build();
+        return new Step(next, List.of(), List.of(), response(next, false, OptionalInt.empty(), Optional.empty()),
+                rec, List.of(new SurveyEvent.OptedOut(kindName(s.channel()), s.address(), Optional.of(next),
+                c.now())), outcome);
+    }
+
+    /** A help keyword: the question again with how to stop. */
+    static Step help(Context c, OpenSurvey s, Instant at) {
+        ReplyOutcome outcome = new ReplyOutcome.Helped(s.id());
+        OpenSurvey next = s.toBuilder().build();
+        return new Step(next, List.of(side(c, next, OutboxMessage.Purpose.HELP, "help:" + next.version())),
+                List.of(), null, record(s, at, ReplyRecord.Kind.HELP, OptionalInt.empty(), Optional.empty(), true),
+                List.of(new SurveyEvent.ReplyHandled(Optional.of(next), s.channelId(), outcome, c.now())), outcome);
+    }
+
+    // ------------------------------------------------------------------ records
+
+    /** A side message of a survey, leased to the caller that writes it, who sends it at once. */
+    static OutboxMessage side(Context c, OpenSurvey s, OutboxMessage.Purpose purpose, String suffix) {
+        return new OutboxMessage(s.id() + ':' + suffix, purpose, s.channelId(), s.channel(), s.address(),
+                Optional.of(s.id()), s.locale(), c.leaseUntil(), 0);
+    }
+
+    private static ReplyRecord record(OpenSurvey s, Instant at, ReplyRecord.Kind kind, OptionalInt value,
+            Optional<String> text, boolean counted) {
+        return new ReplyRecord(s.id(), at, kind, value, text, counted);
+    }
+
+    static SurveyResponse response(OpenSurvey s, boolean late, OptionalInt lateScore, Optional<Instant> lateAt) {
+        SurveyResponse.Builder b = SurveyResponse.builder(s.interactionId(), s.surveyId(),
+                        s.sentAt().orElse(s.sendAt()))
+                .channel(s.channel())
+                .agent(s.agent().orElse(null))
+                .team(s.team().orElse(null))
+                .entryPoint(s.entryPoint().orElse(null))
+                .locale(s.locale())
+                .caseType(s.caseType().orElse(null));
+        if (s.rating().isPresent()) {
+            b.rating(s.rating().getAsInt(), s.ratedAt().orElseThrow());
+        } else if (late) {
+            b.lateReply(lateScore, lateAt.orElseThrow());
+        } else if (s.invalidReplies() > 0 || s.noInputs() > 0) {
+            b.invalidReply(s.ratedAt().orElse(s.sentAt().orElse(s.sendAt())));
+        }
+        s.comment().ifPresent(b::comment);
+        return b.build();
+    }
+
+    /** A comment cut to what a response keeps, never between the two halves of a surrogate pair. */
+    static String clip(String comment) {
+        int max = SurveyResponse.MAX_COMMENT_LENGTH;
+        if (comment.length() <= max) {
+            return comment;
+        }
+        return comment.substring(0, Character.isHighSurrogate(comment.charAt(max - 1)) ? max - 1 : max);
+    }
+
+    static String kindName(ChannelKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+}

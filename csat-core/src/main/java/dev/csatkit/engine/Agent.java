@@ -1,6 +1,7 @@
 package dev.csatkit.engine;
 
 import dev.csatkit.internal.Checks;
+import dev.csatkit.internal.Fields;
 import dev.csatkit.internal.channel.Masking;
 import java.util.Objects;
 import java.util.Optional;
@@ -63,6 +64,18 @@ public record Agent(String id, Optional<String> name, Optional<String> team, Age
      */
     public static Agent virtual(String id, String name) {
         return new Agent(id, Optional.of(name), Optional.empty(), AgentKind.VIRTUAL, Set.of());
+    }
+
+    /**
+     * Describes the agent for a log line: the name hidden, addresses masked.
+     *
+     * @return {@code Agent[id=…, name=«masked», team=…, kind=…, addresses=[…]]}
+     */
+    @Override
+    public String toString() {
+        return Fields.of("Agent").add("id", id).add("name", name.map(Masking::hidden)).add("team", team)
+                .add("kind", kind).add("addresses", addresses.stream().map(Masking::address).sorted().toList())
+                .toString();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.csatkit.engine;
 import dev.csatkit.channels.spi.ChannelKind;
 import dev.csatkit.channels.spi.OutboundMessage;
 import dev.csatkit.internal.Checks;
+import dev.csatkit.internal.Fields;
 import dev.csatkit.internal.channel.Masking;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The customer an interaction was with.
@@ -86,6 +88,21 @@ public record Contact(String id, Map<ChannelKind, String> addresses, Locale loca
      */
     public Optional<String> address(ChannelKind kind) {
         return Optional.ofNullable(addresses.get(kind));
+    }
+
+    /**
+     * Describes the contact for a log line: addresses masked, attribute values hidden.
+     *
+     * @return {@code Contact[id=…, addresses={SMS=+44********23}, …]}
+     */
+    @Override
+    public String toString() {
+        Map<ChannelKind, String> masked = new EnumMap<>(ChannelKind.class);
+        addresses.forEach((kind, address) -> masked.put(kind, Masking.address(address)));
+        Map<String, String> hidden = new TreeMap<>();
+        attributes.forEach((name, value) -> hidden.put(name, Masking.hidden(value)));
+        return Fields.of("Contact").add("id", id).add("addresses", masked).add("locale", locale).add("zone", zone)
+                .add("attributes", hidden).toString();
     }
 
     /** Builds a {@link Contact}. Not thread-safe. */

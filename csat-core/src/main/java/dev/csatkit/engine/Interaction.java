@@ -1,6 +1,7 @@
 package dev.csatkit.engine;
 
 import dev.csatkit.internal.Checks;
+import dev.csatkit.internal.Fields;
 import dev.csatkit.internal.channel.Masking;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,6 +73,21 @@ public record Interaction(String id, Contact contact, Medium medium, Direction d
         checks.check(!handleTime.isNegative(), "handleTime", handleTime, "must not be negative");
         checks.throwIfAny();
         tags = tags.isEmpty() ? Set.of() : Set.copyOf(tags);
+    }
+
+    /**
+     * Describes the interaction for a log line, with the contact and the agent as their own
+     * {@code toString} masks them and phone numbers and emails in the entry point masked.
+     *
+     * @return {@code Interaction[id=…, contact=Contact[…], medium=…, …]}
+     */
+    @Override
+    public String toString() {
+        return Fields.of("Interaction").add("id", id).add("contact", contact).add("medium", medium)
+                .add("direction", direction).add("entryPoint", entryPoint.map(Masking::text)).add("brand", brand)
+                .add("agent", agent).add("startedAt", startedAt).add("endedAt", endedAt)
+                .add("handleTime", handleTime).add("ending", ending).add("hangUp", hangUp).add("caseType", caseType)
+                .add("tags", tags.stream().sorted().toList()).toString();
     }
 
     /**

@@ -22,12 +22,12 @@ import java.util.TreeMap;
  * makes the survey skip with {@link SkipReason#INVALID_ADDRESS}, so one bad record in the host's
  * CRM never stops an interaction from being reported.
  *
- * <p>What no channel could send to is refused here, though, rather than when the survey is sent:
- * the id, every address and every attribute must be one line of well-formed Unicode (no control
- * character, line or paragraph separator, bidirectional embedding, override or isolate, or
- * unpaired surrogate). Ids and addresses
- * must not be blank; attribute values may be empty. An error message shows addresses masked and
- * attribute values not at all, since they are personal data.
+ * <p>Text that no channel could send and no log line could hold is refused here, though, not
+ * when the survey is sent: the id, every address and every attribute must be one line of
+ * well-formed Unicode (no control character, line or paragraph separator, bidirectional
+ * embedding, override or isolate, or unpaired surrogate). Ids and addresses must not be blank;
+ * attribute values may be empty. An error message shows addresses masked and attribute values
+ * not at all, since they are personal data.
  *
  * @param id the contact's id in the host's system; frequency caps count per contact id; 1–256
  *     characters

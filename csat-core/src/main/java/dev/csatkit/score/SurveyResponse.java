@@ -92,7 +92,8 @@ public record SurveyResponse(
         caseType.ifPresent(v -> checkText(checks, "caseType", v));
         locale.ifPresent(v -> checks.check(!v.getLanguage().isEmpty(), "locale", v.toLanguageTag(),
                 "must name a language"));
-        comment.ifPresent(v -> checks.check(v.length() <= MAX_COMMENT_LENGTH, "comment", v,
+        // A comment is personal data: a broken one is named, never shown.
+        comment.ifPresent(v -> checks.check(v.length() <= MAX_COMMENT_LENGTH, "comment", Masking.hidden(v),
                 "must be at most " + MAX_COMMENT_LENGTH + " characters"));
         respondedAt.ifPresent(at -> checks.check(!at.isBefore(sentAt), "respondedAt", at,
                 "must not be before sentAt " + sentAt));

@@ -69,7 +69,7 @@ public record Violation(String field, String value, String rule) {
             } else if (cp == '\t') {
                 out.append("\\t");
             } else if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT
-                    || Character.getType(cp) == Character.SURROGATE) {
+                    || Character.getType(cp) == Character.SURROGATE || cp == 0x2028 || cp == 0x2029) {
                 out.append(String.format("\\u%04X", cp));
             } else {
                 out.appendCodePoint(cp);

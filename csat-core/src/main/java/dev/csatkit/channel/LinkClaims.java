@@ -29,31 +29,10 @@ public record LinkClaims(String surveyId, String recipient, int value, Instant e
      */
     public LinkClaims {
         Checks checks = Checks.of("link claims");
-        line(checks, "surveyId", surveyId, MAX_SURVEY_ID);
-        line(checks, "recipient", recipient, MAX_RECIPIENT);
+        checks.line("surveyId", surveyId, MAX_SURVEY_ID);
+        checks.line("recipient", recipient, MAX_RECIPIENT);
         checks.check(expiresAt != null, "expiresAt", expiresAt, "must be given");
         checks.throwIfAny();
         expiresAt = Objects.requireNonNull(expiresAt).truncatedTo(ChronoUnit.SECONDS);
-    }
-
-    private static boolean wellFormed(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static void line(Checks checks, String field, String value, int max) {
-        if (checks.text(field, value, max)) {
-            if (checks.check(value.chars().noneMatch(Character::isISOControl), field, value,
-                    "must be one line without control characters")) {
-                checks.check(wellFormed(value), field, value, "must be well-formed Unicode (no unpaired surrogate)");
-            }
-        }
     }
 }

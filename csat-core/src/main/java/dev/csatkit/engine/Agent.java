@@ -1,6 +1,8 @@
 package dev.csatkit.engine;
 
 import dev.csatkit.internal.Checks;
+import dev.csatkit.internal.Fields;
+import dev.csatkit.internal.channel.Masking;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -8,12 +10,16 @@ import java.util.Set;
 /**
  * Who handled an interaction: the agent credited with its survey's rating.
  *
- * @param id the agent's id in the host's system
- * @param name the name the survey may show ({@code {agent.name}})
- * @param team the agent's team
+ * <p>Every text must be one line of well-formed Unicode, as for {@link Contact}: no control
+ * character, line or paragraph separator, bidirectional embedding, override or isolate, or
+ * unpaired surrogate. An error message never shows the name, and shows addresses masked.
+ *
+ * @param id the agent's id in the host's system; 1–256 characters
+ * @param name the name the survey may show ({@code {agent.name}}); 1–256 characters
+ * @param team the agent's team; 1–256 characters
  * @param kind a person or a bot
  * @param addresses the agent's own phone numbers, emails or chat ids, so that an agent calling
- *     in is never asked to rate themself
+ *     in is never asked to rate themself; 1–320 characters each
  */
 public record Agent(String id, Optional<String> name, Optional<String> team, AgentKind kind, Set<String> addresses) {
 
@@ -23,18 +29,22 @@ public record Agent(String id, Optional<String> name, Optional<String> team, Age
     /**
      * Validates the agent.
      *
-     * @throws dev.csatkit.InvalidDefinitionException naming every broken rule
+     * @throws dev.csatkit.InvalidDefinitionException naming every broken rule, with the name
+     *     hidden and addresses masked
      */
     public Agent {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(team, "team");
         Objects.requireNonNull(kind, "kind");
-        addresses = Set.copyOf(addresses);
         Checks checks = Checks.of("agent");
-        checks.text("id", id, Agent.MAX_LENGTH);
-        name.ifPresent(v -> checks.text("name", v, Agent.MAX_LENGTH));
-        team.ifPresent(v -> checks.text("team", v, Agent.MAX_LENGTH));
+        checks.line("id", id, Agent.MAX_LENGTH);
+        name.ifPresent(v -> checks.line("name", v, Agent.MAX_LENGTH, Masking::hidden));
+        team.ifPresent(v -> checks.line("team", v, Agent.MAX_LENGTH));
+        for (String address : addresses) {
+            checks.line("addresses", address, Contact.MAX_ADDRESS_LENGTH, Masking::address);
+        }
         checks.throwIfAny();
+        addresses = Set.copyOf(addresses);
     }
 
     /**
@@ -54,6 +64,18 @@ public record Agent(String id, Optional<String> name, Optional<String> team, Age
      */
     public static Agent virtual(String id, String name) {
         return new Agent(id, Optional.of(name), Optional.empty(), AgentKind.VIRTUAL, Set.of());
+    }
+
+    /**
+     * Describes the agent for a log line: the name hidden, addresses masked.
+     *
+     * @return {@code Agent[id=…, name=«masked», team=…, kind=…, addresses=[…]]}
+     */
+    @Override
+    public String toString() {
+        return Fields.of("Agent").add("id", id).add("name", name.map(Masking::hidden)).add("team", team)
+                .add("kind", kind).add("addresses", addresses.stream().map(Masking::address).sorted().toList())
+                .toString();
     }
 
     /**

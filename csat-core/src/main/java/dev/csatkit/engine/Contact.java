@@ -1,7 +1,10 @@
 package dev.csatkit.engine;
 
 import dev.csatkit.channels.spi.ChannelKind;
+import dev.csatkit.channels.spi.OutboundMessage;
 import dev.csatkit.internal.Checks;
+import dev.csatkit.internal.Fields;
+import dev.csatkit.internal.channel.Masking;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
@@ -10,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The customer an interaction was with.
@@ -18,32 +22,56 @@ import java.util.Optional;
  * makes the survey skip with {@link SkipReason#INVALID_ADDRESS}, so one bad record in the host's
  * CRM never stops an interaction from being reported.
  *
- * @param id the contact's id in the host's system; frequency caps count per contact id
+ * <p>Text that no channel could send and no log line could hold is refused here, though, not
+ * when the survey is sent: the id, every address and every attribute must be one line of
+ * well-formed Unicode (no control character, line or paragraph separator, bidirectional
+ * embedding, override or isolate, or unpaired surrogate). Ids and addresses must not be blank;
+ * attribute values may be empty. An error message shows addresses masked and attribute values
+ * not at all, since they are personal data.
+ *
+ * @param id the contact's id in the host's system; frequency caps count per contact id; 1–256
+ *     characters
  * @param addresses where the contact can be reached, per channel kind: a phone number for
- *     {@link ChannelKind#SMS} and {@link ChannelKind#VOICE_DTMF}, an email, a chat user id
+ *     {@link ChannelKind#SMS} and {@link ChannelKind#VOICE_DTMF}, an email, a chat user id; 1–320
+ *     characters each
  * @param locale the contact's language
  * @param zone the contact's time zone, for quiet hours
  * @param attributes anything else the host knows, for its own eligibility rule ({@code vip},
- *     {@code name} …)
+ *     {@code name} …); names of 1–256 characters, values of at most 1024
  */
 public record Contact(String id, Map<ChannelKind, String> addresses, Locale locale, ZoneId zone,
         Map<String, String> attributes) {
 
+    /** The longest address, in characters: the longest a channel takes. */
+    public static final int MAX_ADDRESS_LENGTH = OutboundMessage.MAX_ADDRESS_LENGTH;
+    /** The longest attribute value, in characters. */
+    public static final int MAX_ATTRIBUTE_LENGTH = 1024;
+
     /**
      * Validates the contact.
      *
-     * @throws dev.csatkit.InvalidDefinitionException naming every broken rule
+     * @throws dev.csatkit.InvalidDefinitionException naming every broken rule, with addresses
+     *     masked and attribute values hidden
      */
     public Contact {
         Objects.requireNonNull(locale, "locale");
         Objects.requireNonNull(zone, "zone");
-        addresses = addresses.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(addresses));
-        attributes = Map.copyOf(attributes);
+        // Checked in the order given (by kind, by the caller's order) so that messages are stable;
+        // the copies' iteration order is not.
+        Map<ChannelKind, String> byKind = addresses.isEmpty() ? Map.of() : new EnumMap<>(addresses);
         Checks checks = Checks.of("contact");
-        checks.text("id", id, Agent.MAX_LENGTH);
-        addresses.forEach((kind, address) -> checks.check(!address.isBlank() && address.length() <= 320,
-                "addresses." + kind, address, "must be 1–320 characters and not blank"));
+        checks.line("id", id, Agent.MAX_LENGTH);
+        byKind.forEach((kind, address) -> checks.line("addresses." + kind, address, MAX_ADDRESS_LENGTH,
+                Masking::address));
+        attributes.forEach((name, value) -> {
+            // A broken name cannot head a field path: it is reported on its own.
+            if (checks.line("attributes key", name, Agent.MAX_LENGTH)) {
+                checks.lineOrEmpty("attributes." + name, value, MAX_ATTRIBUTE_LENGTH, Masking::hidden);
+            }
+        });
         checks.throwIfAny();
+        addresses = Map.copyOf(byKind);
+        attributes = Map.copyOf(attributes);
     }
 
     /**
@@ -60,6 +88,21 @@ public record Contact(String id, Map<ChannelKind, String> addresses, Locale loca
      */
     public Optional<String> address(ChannelKind kind) {
         return Optional.ofNullable(addresses.get(kind));
+    }
+
+    /**
+     * Describes the contact for a log line: addresses masked, attribute values hidden.
+     *
+     * @return {@code Contact[id=…, addresses={SMS=+44********23}, …]}
+     */
+    @Override
+    public String toString() {
+        Map<ChannelKind, String> masked = new EnumMap<>(ChannelKind.class);
+        addresses.forEach((kind, address) -> masked.put(kind, Masking.address(address)));
+        Map<String, String> hidden = new TreeMap<>();
+        attributes.forEach((name, value) -> hidden.put(name, Masking.hidden(value)));
+        return Fields.of("Contact").add("id", id).add("addresses", masked).add("locale", locale).add("zone", zone)
+                .add("attributes", hidden).toString();
     }
 
     /** Builds a {@link Contact}. Not thread-safe. */

@@ -1,6 +1,8 @@
 package dev.csatkit.engine;
 
 import dev.csatkit.internal.Checks;
+import dev.csatkit.internal.Fields;
+import dev.csatkit.internal.channel.Masking;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -11,6 +13,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A finished interaction, as the host reports it to {@link SurveyEngine#decide}.
+ *
+ * <p>Every text must be one line of well-formed Unicode of 1–256 characters, as for
+ * {@link Contact}: no control character, line or paragraph separator, bidirectional embedding,
+ * override or isolate, or unpaired surrogate. An entry point is the host's own number or address,
+ * but an error message still shows any phone number or email in it masked.
  *
  * @param id the interaction's id (call id, ticket number, chat id); a replay with the same id is
  *     recognised and never surveyed twice
@@ -50,18 +57,37 @@ public record Interaction(String id, Contact contact, Medium medium, Direction d
         Objects.requireNonNull(ending, "ending");
         Objects.requireNonNull(hangUp, "hangUp");
         Objects.requireNonNull(caseType, "caseType");
-        tags = tags.isEmpty() ? Set.of() : Set.copyOf(tags);
         Checks checks = Checks.of("interaction");
-        checks.text("id", id, Agent.MAX_LENGTH);
-        entryPoint.ifPresent(v -> checks.text("entryPoint", v, Agent.MAX_LENGTH));
-        brand.ifPresent(v -> checks.text("brand", v, Agent.MAX_LENGTH));
-        caseType.ifPresent(v -> checks.text("caseType", v, Agent.MAX_LENGTH));
+        checks.line("id", id, Agent.MAX_LENGTH);
+        entryPoint.ifPresent(v -> checks.line("entryPoint", v, Agent.MAX_LENGTH, Masking::text));
+        brand.ifPresent(v -> checks.line("brand", v, Agent.MAX_LENGTH));
+        caseType.ifPresent(v -> checks.line("caseType", v, Agent.MAX_LENGTH));
+        // In the caller's order, before the copy, whose order is not stable.
+        for (String tag : tags) {
+            checks.line("tags", tag, Agent.MAX_LENGTH);
+        }
         if (endedAt.isBefore(startedAt)) {
             // Built only when broken: every reported interaction passes here.
             checks.check(false, "endedAt", endedAt, "must not be before startedAt " + startedAt);
         }
         checks.check(!handleTime.isNegative(), "handleTime", handleTime, "must not be negative");
         checks.throwIfAny();
+        tags = tags.isEmpty() ? Set.of() : Set.copyOf(tags);
+    }
+
+    /**
+     * Describes the interaction for a log line, with the contact and the agent as their own
+     * {@code toString} masks them and phone numbers and emails in the entry point masked.
+     *
+     * @return {@code Interaction[id=…, contact=Contact[…], medium=…, …]}
+     */
+    @Override
+    public String toString() {
+        return Fields.of("Interaction").add("id", id).add("contact", contact).add("medium", medium)
+                .add("direction", direction).add("entryPoint", entryPoint.map(Masking::text)).add("brand", brand)
+                .add("agent", agent).add("startedAt", startedAt).add("endedAt", endedAt)
+                .add("handleTime", handleTime).add("ending", ending).add("hangUp", hangUp).add("caseType", caseType)
+                .add("tags", tags.stream().sorted().toList()).toString();
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.csatkit.engine;
 
+import dev.csatkit.internal.Fields;
+import dev.csatkit.internal.channel.Masking;
 import dev.csatkit.store.OpenSurvey;
 import java.time.Instant;
 import java.util.Objects;
@@ -8,6 +10,9 @@ import java.util.Optional;
 /**
  * Something that happened to a survey, handed to every {@link SurveyListener}. Events that
  * concern a scheduled survey carry its state right after the change.
+ *
+ * <p>Every event's {@code toString} is fit for a log line: addresses and phone numbers masked,
+ * comments hidden, the survey as {@link OpenSurvey#toString()} describes it.
  */
 public sealed interface SurveyEvent {
 
@@ -42,6 +47,18 @@ public sealed interface SurveyEvent {
             Objects.requireNonNull(decision, "decision");
             Objects.requireNonNull(at, "at");
         }
+
+        /**
+         * Describes the event with any phone number or email in the detail masked.
+         *
+         * @return the event in the form of a record, masked
+         */
+        @Override
+        public String toString() {
+            return Fields.of("Skipped").add("interactionId", interactionId).add("reason", decision.reason())
+                    .add("detail", Masking.text(decision.detail())).add("surveyId", decision.surveyId()).add("at", at)
+                    .toString();
+        }
     }
 
     /**
@@ -73,6 +90,17 @@ public sealed interface SurveyEvent {
             Objects.requireNonNull(survey, "survey");
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(at, "at");
+        }
+
+        /**
+         * Describes the event with any phone number or email in the channel's reason masked.
+         *
+         * @return the event in the form of a record, masked
+         */
+        @Override
+        public String toString() {
+            return Fields.of("Failed").add("survey", survey).add("reason", Masking.text(reason))
+                    .add("permanent", permanent).add("at", at).toString();
         }
     }
 
@@ -120,6 +148,17 @@ public sealed interface SurveyEvent {
             Objects.requireNonNull(comment, "comment");
             Objects.requireNonNull(at, "at");
         }
+
+        /**
+         * Describes the event with the comment hidden.
+         *
+         * @return the event in the form of a record, masked
+         */
+        @Override
+        public String toString() {
+            return Fields.of("Commented").add("survey", survey).add("comment", Masking.hidden(comment)).add("at", at)
+                    .toString();
+        }
     }
 
     /**
@@ -136,6 +175,17 @@ public sealed interface SurveyEvent {
             Objects.requireNonNull(survey, "survey");
             Objects.requireNonNull(comment, "comment");
             Objects.requireNonNull(at, "at");
+        }
+
+        /**
+         * Describes the event with the comment hidden.
+         *
+         * @return the event in the form of a record, masked
+         */
+        @Override
+        public String toString() {
+            return Fields.of("LowScore").add("survey", survey).add("value", value)
+                    .add("comment", comment.map(Masking::hidden)).add("at", at).toString();
         }
     }
 
@@ -154,6 +204,17 @@ public sealed interface SurveyEvent {
             Objects.requireNonNull(address, "address");
             Objects.requireNonNull(survey, "survey");
             Objects.requireNonNull(at, "at");
+        }
+
+        /**
+         * Describes the event with the address masked.
+         *
+         * @return the event in the form of a record, masked
+         */
+        @Override
+        public String toString() {
+            return Fields.of("OptedOut").add("channel", channel).add("address", Masking.address(address))
+                    .add("survey", survey).add("at", at).toString();
         }
     }
 

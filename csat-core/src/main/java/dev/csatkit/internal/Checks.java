@@ -4,6 +4,7 @@ import dev.csatkit.InvalidDefinitionException;
 import dev.csatkit.Violation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +15,8 @@ public final class Checks {
     private final String what;
     private final List<Violation> violations = new ArrayList<>();
     private String prefix = "";
+
+    private static final UnaryOperator<String> SHOWN_AS_IS = UnaryOperator.identity();
 
     private Checks(String what) {
         this.what = what;
@@ -43,13 +46,113 @@ public final class Checks {
      * @return whether the value passed, so callers can skip checks that need it
      */
     public boolean text(String field, @Nullable String value, int max) {
-        if (!check(value != null && !value.isBlank(), field, value, "must not be blank")) {
+        return text(field, value, max, SHOWN_AS_IS);
+    }
+
+    /**
+     * The rule for one-line text, such as ids, names and addresses: the {@link #text} rule, and
+     * nothing that breaks a line or reorders what follows it when the value is logged, shown or
+     * sent on (see {@link #firstLineBreak}), and no unpaired surrogate.
+     *
+     * @return whether the value passed, so callers can skip checks that need it
+     */
+    public boolean line(String field, @Nullable String value, int max) {
+        return line(field, value, max, SHOWN_AS_IS);
+    }
+
+    /**
+     * The {@link #line(String, String, int)} rule for personal data: a broken value is reported
+     * as {@code mask} shows it, never as it was given.
+     *
+     * @param mask turns the value into what an error message may show
+     * @return whether the value passed, so callers can skip checks that need it
+     */
+    public boolean line(String field, @Nullable String value, int max, UnaryOperator<String> mask) {
+        return text(field, value, max, mask) && oneLine(field, value, mask);
+    }
+
+    /**
+     * The {@link #line(String, String, int)} rule for values that may be empty or blank.
+     *
+     * @param mask turns the value into what an error message may show
+     * @return whether the value passed, so callers can skip checks that need it
+     */
+    public boolean lineOrEmpty(String field, @Nullable String value, int max, UnaryOperator<String> mask) {
+        if (value == null) {
+            add(field, null, "must be given");
+            return false;
+        }
+        if (value.length() > max) {
+            add(field, mask.apply(value), "must be at most " + max + " characters");
+            return false;
+        }
+        return oneLine(field, value, mask);
+    }
+
+    private boolean text(String field, @Nullable String value, int max, UnaryOperator<String> mask) {
+        if (value == null || value.isBlank()) {
+            add(field, value == null ? null : mask.apply(value), "must not be blank");
             return false;
         }
         if (value.length() > max) {
             // The rule's words are built only for a broken value: ids pass here on every call.
-            add(field, value, "must be at most " + max + " characters");
+            add(field, mask.apply(value), "must be at most " + max + " characters");
             return false;
+        }
+        return true;
+    }
+
+    private boolean oneLine(String field, String value, UnaryOperator<String> mask) {
+        int at = firstLineBreak(value);
+        if (at >= 0) {
+            add(field, mask.apply(value), String.format("must be one line without control characters; found U+%04X",
+                    (int) value.charAt(at)));
+            return false;
+        }
+        if (!wellFormed(value)) {
+            add(field, mask.apply(value), "must be well-formed Unicode (no unpaired surrogate)");
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Finds the first character that one-line text must not hold: a control character (Unicode
+     * category Cc, which takes in tab, CR, LF, NEL and DEL), a line or paragraph separator
+     * (U+2028, U+2029), or a bidirectional embedding, override or isolate (U+202A–U+202E,
+     * U+2066–U+2069), which reorders the text after it in a log line or a form.
+     *
+     * <p>Other format characters pass: zero-width joiners and non-joiners and the left-to-right
+     * and right-to-left marks are part of how names are written in Persian, Hebrew, Indic scripts
+     * and emoji, and none of them reaches past its neighbours.
+     *
+     * @param s any text
+     * @return the index of the first such character, or -1 when there is none
+     */
+    public static int firstLineBreak(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            // Everything refused is in the Basic Multilingual Plane: no need to decode code points.
+            if (Character.getType(c) == Character.CONTROL || c == 0x2028 || c == 0x2029
+                    || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * @param s any text
+     * @return whether every surrogate in it is half of a pair
+     */
+    public static boolean wellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
         }
         return true;
     }

@@ -2,6 +2,8 @@ package dev.csatkit.score;
 
 import dev.csatkit.channels.spi.ChannelKind;
 import dev.csatkit.internal.Checks;
+import dev.csatkit.internal.Fields;
+import dev.csatkit.internal.channel.Masking;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
@@ -90,7 +92,8 @@ public record SurveyResponse(
         caseType.ifPresent(v -> checkText(checks, "caseType", v));
         locale.ifPresent(v -> checks.check(!v.getLanguage().isEmpty(), "locale", v.toLanguageTag(),
                 "must name a language"));
-        comment.ifPresent(v -> checks.check(v.length() <= MAX_COMMENT_LENGTH, "comment", v,
+        // A comment is personal data: a broken one is named, never shown.
+        comment.ifPresent(v -> checks.check(v.length() <= MAX_COMMENT_LENGTH, "comment", Masking.hidden(v),
                 "must be at most " + MAX_COMMENT_LENGTH + " characters"));
         respondedAt.ifPresent(at -> checks.check(!at.isBefore(sentAt), "respondedAt", at,
                 "must not be before sentAt " + sentAt));
@@ -116,6 +119,21 @@ public record SurveyResponse(
      */
     public static Builder builder(String interactionId, String surveyId, Instant sentAt) {
         return new Builder(interactionId, surveyId, sentAt);
+    }
+
+    /**
+     * Describes the response for a log line: the comment hidden, phone numbers and emails in the
+     * entry point masked.
+     *
+     * @return {@code SurveyResponse[interactionId=…, surveyId=…, score=…, …]}
+     */
+    @Override
+    public String toString() {
+        return Fields.of("SurveyResponse").add("interactionId", interactionId).add("surveyId", surveyId)
+                .add("channel", channel).add("agent", agent).add("team", team)
+                .add("entryPoint", entryPoint.map(Masking::text)).add("locale", locale).add("caseType", caseType)
+                .add("sentAt", sentAt).add("respondedAt", respondedAt).add("score", score)
+                .add("comment", comment.map(Masking::hidden)).add("invalid", invalid).add("late", late).toString();
     }
 
     /** @return whether this is a valid rating: a score, neither invalid nor late */

@@ -1,6 +1,8 @@
 package dev.csatkit.store;
 
 import dev.csatkit.channels.spi.ChannelKind;
+import dev.csatkit.internal.Fields;
+import dev.csatkit.internal.channel.Masking;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -156,6 +159,31 @@ public record OpenSurvey(
 
     private static Instant min(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
+    }
+
+    /**
+     * Describes the survey for a log line: the address masked, the comment hidden, phone numbers
+     * and emails in the entry point and the end reason masked, and only the names of the
+     * placeholder values, which hold the agent's and the contact's names. Empty fields are left out.
+     *
+     * @return {@code OpenSurvey[id=…, version=…, state=…, …]}
+     */
+    @Override
+    public String toString() {
+        return Fields.of("OpenSurvey").add("id", id).add("version", version).add("surveyId", surveyId)
+                .add("interactionId", interactionId).add("contactId", contactId).add("channel", channel)
+                .add("channelId", channelId).add("address", Masking.address(address)).add("locale", locale)
+                .add("values", new TreeSet<>(values.keySet())).add("agent", agent).add("team", team)
+                .add("entryPoint", entryPoint.map(Masking::text)).add("caseType", caseType)
+                // The cap key holds the contact id after a NUL: the hold's expiry says enough.
+                .add("capUntil", capUntil).add("state", state).add("scheduledAt", scheduledAt)
+                .add("sendAt", sendAt).add("attempts", attempts).add("retryAt", retryAt)
+                .add("promptedAt", promptedAt).add("sentAt", sentAt).add("answerUntil", answerUntil)
+                .add("closesAt", closesAt).add("reminderAt", reminderAt).add("rating", rating)
+                .add("ratedAt", ratedAt).add("comment", comment.map(Masking::hidden))
+                .add("invalidReplies", invalidReplies).add("noInputs", noInputs)
+                .add("followUpAsked", followUpAsked).add("endReason", endReason.map(Masking::text))
+                .add("endedAt", endedAt).toString();
     }
 
     /** @return a builder holding this survey's values, for writing the next version */

@@ -1,5 +1,7 @@
 package dev.csatkit.store;
 
+import dev.csatkit.internal.Fields;
+import dev.csatkit.internal.channel.Masking;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,5 +48,16 @@ public record ReplyRecord(String surveyKey, Instant receivedAt, Kind kind, Optio
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(text, "text");
+    }
+
+    /**
+     * Describes the reply for a log line, with its text hidden: a comment is personal data.
+     *
+     * @return {@code ReplyRecord[surveyKey=…, receivedAt=…, kind=…, …]}
+     */
+    @Override
+    public String toString() {
+        return Fields.of("ReplyRecord").add("surveyKey", surveyKey).add("receivedAt", receivedAt).add("kind", kind)
+                .add("value", value).add("text", text.map(Masking::hidden)).add("counted", counted).toString();
     }
 }

@@ -185,7 +185,7 @@ class LinkTokensTest {
                 .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessage("Invalid link claims (3 problems):\n"
                         + "  - surveyId = \" \": must not be blank\n"
-                        + "  - recipient = \"line\\nbreak\": must be one line without control characters\n"
+                        + "  - recipient = \"line\\nbreak\": must be one line without control characters; found U+000A\n"
                         + "  - expiresAt = (missing): must be given");
         assertThatThrownBy(() -> new LinkClaims("s", "x\uD83D", 1, NOW))
                 .hasMessage("Invalid link claims: recipient = \"x\\uD83D\": must be well-formed Unicode (no unpaired surrogate)");

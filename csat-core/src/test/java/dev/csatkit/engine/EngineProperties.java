@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.csatkit.channels.spi.ChannelKind;
 import dev.csatkit.channels.spi.InboundReply;
 import dev.csatkit.channels.spi.ReplyContent;
+import dev.csatkit.internal.Checks;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,10 +29,11 @@ class EngineProperties {
 
     @Provide
     Arbitrary<Interaction> interactions() {
-        Arbitrary<String> ids = Arbitraries.strings().ofMinLength(1).ofMaxLength(40).filter(s -> !s.isBlank());
+        // Any text a contact takes: one line, not blank; what it refuses is covered by EngineValueProperties.
+        Arbitrary<String> ids = Arbitraries.strings().ofMinLength(1).ofMaxLength(40).filter(EngineProperties::takes);
         Arbitrary<String> phones = Arbitraries.oneOf(Arbitraries.strings().numeric().ofMinLength(7).ofMaxLength(15)
                 .map(d -> "+" + (d.charAt(0) == '0' ? "4" + d.substring(1) : d)), Arbitraries.strings().ofMaxLength(20)
-                .filter(s -> !s.isBlank()));
+                .filter(EngineProperties::takes));
         Arbitrary<Contact> contacts = Combinators.combine(ids, phones, Arbitraries.of(Locale.ENGLISH, Locale.FRENCH,
                 Locale.JAPANESE, Locale.forLanguageTag("fr-CA"))).as((id, phone, locale) ->
                 Contact.builder(id).phone(phone).locale(locale).zone(ZoneOffset.ofHours(3)).build());
@@ -41,6 +43,10 @@ class EngineProperties {
                 .as((id, contact, medium, ending, hangUp, direction, seconds, agent) -> Interaction
                         .builder(id, contact, medium).agent(agent).ending(ending).hangUp(hangUp).direction(direction)
                         .between(EngineFixture.T0.minusSeconds(seconds), EngineFixture.T0).build());
+    }
+
+    static boolean takes(String s) {
+        return !s.isBlank() && Checks.firstLineBreak(s) < 0 && Checks.wellFormed(s);
     }
 
     @Property(tries = 2000)

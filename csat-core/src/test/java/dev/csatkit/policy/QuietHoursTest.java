@@ -58,6 +58,34 @@ class QuietHoursTest {
     }
 
     @Test
+    void quietHoursEndingInsideARepeatedHourNeverMoveASendBack() {
+        // On 2026-10-25 London goes back from 02:00 BST to 01:00 GMT: 01:00-02:00 happens twice.
+        ZoneId london = ZoneId.of("Europe/London");
+        QuietHours q = new QuietHours(LocalTime.of(22, 0), LocalTime.of(1, 30));
+        // 01:10 GMT, the second 01:10: quiet again, until the second 01:30.
+        Instant secondPass = Instant.parse("2026-10-25T01:10:00Z");
+        assertThat(q.nextAllowed(secondPass, london)).isEqualTo(Instant.parse("2026-10-25T01:30:00Z"));
+        // From the evening before, the first 01:30 (BST) ends quiet hours.
+        assertThat(q.nextAllowed(Instant.parse("2026-10-24T22:00:00Z"), london))
+                .isEqualTo(Instant.parse("2026-10-25T00:30:00Z"));
+        // Between the two passes the clock reads 01:30-02:00 BST: allowed as it is.
+        Instant between = Instant.parse("2026-10-25T00:45:00Z");
+        assertThat(q.nextAllowed(between, london)).isEqualTo(between);
+    }
+
+    @Test
+    void clocksGoingBackOutOfQuietHoursEndThemAtTheChange() {
+        // 01:30-03:00 London: at 02:00 BST the clock reads 01:00 GMT again, which is allowed.
+        ZoneId london = ZoneId.of("Europe/London");
+        QuietHours q = new QuietHours(LocalTime.of(1, 30), LocalTime.of(3, 0));
+        assertThat(q.nextAllowed(Instant.parse("2026-10-25T00:40:00Z"), london))
+                .isEqualTo(Instant.parse("2026-10-25T01:00:00Z"));
+        // The second pass through 01:30 is quiet again, until 03:00 GMT.
+        assertThat(q.nextAllowed(Instant.parse("2026-10-25T01:40:00Z"), london))
+                .isEqualTo(Instant.parse("2026-10-25T03:00:00Z"));
+    }
+
+    @Test
     void anEmptyPeriodIsRejected() {
         assertThatThrownBy(() -> new QuietHours(LocalTime.NOON, LocalTime.NOON))
                 .hasMessage("Invalid configuration: quietHours = \"12:00–12:00\": start and end must differ;"

@@ -46,6 +46,14 @@ class SurveyResponseTest {
     }
 
     @Test
+    void anOverLongCommentIsReportedWithoutItsText() {
+        String comment = "call me on 07700 900456 " + "x".repeat(SurveyResponse.MAX_COMMENT_LENGTH);
+        assertThatThrownBy(() -> SurveyResponse.builder("c", "s", T).rating(2, T).comment(comment).build())
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Invalid survey response: comment = \"«masked»\": must be at most 65536 characters");
+    }
+
+    @Test
     void theRecordRefusesContradictoryOutcomes() {
         assertThatThrownBy(() -> new SurveyResponse("c", "s", Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.of(Locale.ROOT), Optional.empty(), T, Optional.empty(), OptionalInt.of(3),

@@ -8,9 +8,13 @@ import org.jspecify.annotations.Nullable;
  * Masks personal data for log lines: phone numbers keep their {@code +}, the first two and the
  * last two digits ({@code +44*******58}); email addresses keep the first character of each side
  * and the top-level domain ({@code j***@e***.com}); other addresses keep two characters.
- * Lengths are not preserved, so a mask says nothing about the hidden part.
+ * Names and comments keep nothing: they become {@link #HIDDEN}. Only a phone number's mask
+ * keeps a length, one star per hidden digit.
  */
 public final class Masking {
+
+    /** What a name or a comment is shown as: nothing of it, not even its length. */
+    public static final String HIDDEN = "«masked»";
 
     private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+'-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+");
     private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d \\u00A0().-]{5,}\\d");
@@ -68,6 +72,16 @@ public final class Masking {
         int dot = domain.lastIndexOf('.');
         String tld = dot > 0 ? domain.substring(dot) : "";
         return firstChar(email) + "***@" + firstChar(domain) + "***" + tld;
+    }
+
+    /**
+     * Masks text that is personal as a whole, such as a name or a comment.
+     *
+     * @param text the text, possibly {@code null}
+     * @return {@link #HIDDEN}, or {@code (none)} for {@code null}
+     */
+    public static String hidden(@Nullable String text) {
+        return text == null ? "(none)" : HIDDEN;
     }
 
     /**

@@ -173,17 +173,18 @@ public record OpenSurvey(
         return Fields.of("OpenSurvey").add("id", id).add("version", version).add("surveyId", surveyId)
                 .add("interactionId", interactionId).add("contactId", contactId).add("channel", channel)
                 .add("channelId", channelId).add("address", Masking.address(address)).add("locale", locale)
+                .add("zone", zone)
                 .add("values", new TreeSet<>(values.keySet())).add("agent", agent).add("team", team)
                 .add("entryPoint", entryPoint.map(Masking::text)).add("caseType", caseType)
-                // The cap key holds the contact id after a NUL: the hold's expiry says enough.
-                .add("capUntil", capUntil).add("state", state).add("scheduledAt", scheduledAt)
+                // Cap keys hold the contact id after a NUL: the holds' expiries say enough.
+                .add("holdsUntil", holds.stream().map(CapHold::until).toList()).add("state", state).add("scheduledAt", scheduledAt)
                 .add("sendAt", sendAt).add("attempts", attempts).add("retryAt", retryAt)
                 .add("promptedAt", promptedAt).add("sentAt", sentAt).add("answerUntil", answerUntil)
                 .add("closesAt", closesAt).add("reminderAt", reminderAt).add("rating", rating)
                 .add("ratedAt", ratedAt).add("comment", comment.map(Masking::hidden))
                 .add("invalidReplies", invalidReplies).add("noInputs", noInputs)
                 .add("followUpAsked", followUpAsked).add("endReason", endReason.map(Masking::text))
-                .add("endedAt", endedAt).toString();
+                .add("endedAt", endedAt).add("leaseUntil", leaseUntil).toString();
     }
 
     /** @return a builder holding this survey's values, for writing the next version */

@@ -31,7 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /** Shared pieces for engine tests: a settable clock, a scriptable channel, surveys and interactions. */
 final class EngineFixture {
@@ -77,6 +79,11 @@ final class EngineFixture {
     /**
      * A channel that records what it is given and answers from a script (accepted when the script
      * is empty). Like a real adapter, a key already accepted is not delivered again.
+     *
+     * <p>Every send attempt is also logged with its answer and, once {@link #stampedBy} gave it a
+     * clock, the time it came: {@link #acceptedPerKey()} counts each key the channel answered
+     * {@code Accepted} for, repeats of an accepted key included, which is what "sent twice" means
+     * to a test. Sends to recipients that {@link #hang} selects never complete.
      */
     static final class ScriptedChannel implements Channel {
         final String id;
@@ -87,6 +94,15 @@ final class EngineFixture {
         final Set<String> acceptedKeys = ConcurrentHashMap.newKeySet();
         final Deque<DeliveryResult> script = new ArrayDeque<>();
         volatile Function<OutboundMessage, DeliveryResult> policy = m -> null;
+        /** Every attempt, with the channel's answer (null while it hangs) and the clock at the call. */
+        final List<Attempt> log = Collections.synchronizedList(new ArrayList<>());
+        /** Which sends never complete. */
+        volatile Predicate<OutboundMessage> hang = m -> false;
+        /** The futures of the sends left hanging, to complete when a test cleans up. */
+        final List<CompletableFuture<DeliveryResult>> hung = Collections.synchronizedList(new ArrayList<>());
+        /** Where answers complete; empty to answer on the caller's thread. */
+        volatile java.util.Optional<java.util.concurrent.Executor> answerOn = java.util.Optional.empty();
+        private volatile Clock clock;
 
         ScriptedChannel(String id, ChannelKind kind, ChannelCapabilities caps) {
             this.id = id;
@@ -112,8 +128,17 @@ final class EngineFixture {
         @Override
         public CompletionStage<DeliveryResult> send(OutboundMessage message) {
             attempts.add(message);
+            Instant at = clock == null ? null : clock.instant();
+            if (hang.test(message)) {
+                CompletableFuture<DeliveryResult> never = new CompletableFuture<>();
+                hung.add(never);
+                log.add(new Attempt(message, at, null));
+                return never;
+            }
             if (acceptedKeys.contains(message.idempotencyKey())) {
-                return CompletableFuture.completedFuture(new DeliveryResult.Accepted("again-" + message.idempotencyKey()));
+                DeliveryResult again = new DeliveryResult.Accepted("again-" + message.idempotencyKey());
+                log.add(new Attempt(message, at, again));
+                return CompletableFuture.completedFuture(again);
             }
             DeliveryResult r;
             synchronized (script) {
@@ -129,26 +154,87 @@ final class EngineFixture {
                 acceptedKeys.add(message.idempotencyKey());
                 delivered.add(message);
             }
-            return CompletableFuture.completedFuture(r);
+            log.add(new Attempt(message, at, r));
+            DeliveryResult answer = r;
+            return answerOn.map(e -> CompletableFuture.supplyAsync(() -> answer, e))
+                    .orElseGet(() -> CompletableFuture.completedFuture(answer));
+        }
+
+        /** Stamps every attempt from now on with {@code c}'s time. @return this */
+        ScriptedChannel stampedBy(Clock c) {
+            clock = c;
+            return this;
+        }
+
+        /** Completes every send left hanging with {@code result}, so no dispatch waits on it any longer. */
+        void release(DeliveryResult result) {
+            synchronized (hung) {
+                hung.forEach(f -> f.complete(result));
+            }
+        }
+
+        /** @return how many times each idempotency key was handed to the channel */
+        Map<String, Long> attemptsPerKey() {
+            synchronized (attempts) {
+                return attempts.stream().collect(Collectors.groupingBy(OutboundMessage::idempotencyKey,
+                        Collectors.counting()));
+            }
+        }
+
+        /** @return how many times the channel answered {@code Accepted} for each key, repeats included */
+        Map<String, Long> acceptedPerKey() {
+            return accepted().stream().collect(Collectors.groupingBy(a -> a.message().idempotencyKey(),
+                    Collectors.counting()));
+        }
+
+        /** @return the attempts the channel answered {@code Accepted}, in order */
+        List<Attempt> accepted() {
+            synchronized (log) {
+                return log.stream().filter(a -> a.result() instanceof DeliveryResult.Accepted).toList();
+            }
+        }
+
+        /** @return a snapshot of every attempt so far */
+        List<Attempt> logged() {
+            synchronized (log) {
+                return List.copyOf(log);
+            }
         }
 
         List<String> texts() {
             List<String> out = new ArrayList<>();
             synchronized (delivered) {
                 for (OutboundMessage m : delivered) {
-                    if (m.content() instanceof dev.csatkit.channels.spi.MessageContent.Sms sms) {
-                        out.add(sms.text());
-                    } else if (m.content() instanceof dev.csatkit.channels.spi.MessageContent.Chat chat) {
-                        out.add(chat.text());
-                    } else if (m.content() instanceof dev.csatkit.channels.spi.MessageContent.Email email) {
-                        out.add(email.plainText());
-                    } else {
-                        out.add(m.content().toString());
-                    }
+                    out.add(text(m));
                 }
             }
             return out;
         }
+    }
+
+    /**
+     * One send as the channel saw it.
+     *
+     * @param message what it was given
+     * @param at the clock when it was given, if the channel was stamped
+     * @param result what it answered; null for a send left hanging
+     */
+    record Attempt(OutboundMessage message, Instant at, DeliveryResult result) {
+        String text() {
+            return EngineFixture.text(message);
+        }
+    }
+
+    /** @return the text a customer reads in a message */
+    static String text(OutboundMessage m) {
+        if (m.content() instanceof dev.csatkit.channels.spi.MessageContent.Sms sms) {
+            return sms.text();
+        } else if (m.content() instanceof dev.csatkit.channels.spi.MessageContent.Chat chat) {
+            return chat.text();
+        } else if (m.content() instanceof dev.csatkit.channels.spi.MessageContent.Email email) {
+            return email.plainText();
+        }
+        return m.content().toString();
     }
 
     /**

@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +35,7 @@ final class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(SurveyEngine.class);
     private static final int PURGE_BATCH = 1_000;
+    private static final String PROMPT = ":prompt";
 
     private final EngineCore core;
     private final Duration sendTimeout;
@@ -58,53 +58,17 @@ final class Dispatcher {
         final AtomicInteger answered = new AtomicInteger();
     }
 
-    /**
-     * The events of a batch's sends, kept in the order the sends started while the batch waits,
-     * and published by the dispatching thread once the wait ends: listeners see one order
-     * whatever order the channels answer in. A result that comes after the wait is published by
-     * the thread that delivers it.
-     */
-    private final class Batch {
-        private final List<List<SurveyEvent>> slots = new ArrayList<>();
-        private boolean closed;
-
-        synchronized int slot() {
-            slots.add(List.of());
-            return slots.size() - 1;
-        }
-
-        void publish(int slot, List<SurveyEvent> events) {
-            synchronized (this) {
-                if (!closed) {
-                    slots.set(slot, events);
-                    return;
-                }
-            }
-            events.forEach(core::publish);
-        }
-
-        void close() {
-            List<List<SurveyEvent>> held;
-            synchronized (this) {
-                closed = true;
-                held = new ArrayList<>(slots);
-            }
-            held.forEach(events -> events.forEach(core::publish));
-        }
-    }
-
     SurveyEngine.DispatchSummary dispatchDue() {
         Instant now = core.clock.instant();
         long deadline = System.nanoTime() + sendTimeout.toNanos();
         Instant leaseUntil = now.plus(core.sendLease);
         Counts counts = new Counts();
         List<CompletableFuture<?>> pending = new ArrayList<>();
-        Batch batch = new Batch();
         for (OpenSurvey s : core.store.claimDue(now, batchSize, leaseUntil)) {
             try {
-                handle(s, now, counts, pending, batch);
-            } catch (RuntimeException e) {
-                // One survey that cannot be handled must not stop the batch: it fails alone.
+                handle(s, now, counts, pending);
+            } catch (Throwable e) { // even an Error from one survey's adapter must not stop the batch
+                // One survey that cannot be handled fails alone.
                 LOG.warn("survey {}: {}", s.id(), Masking.text(e.toString()));
                 failAlone(s, "could not be sent: " + e.getClass().getSimpleName(), now, counts);
             }
@@ -113,7 +77,6 @@ final class Dispatcher {
             pending.add(core.sendSide(m));
         }
         await(pending, deadline);
-        batch.close();
         purgeIfDue(now);
         return new SurveyEngine.DispatchSummary(counts.sent.get(), counts.retrying.get(), counts.failed.get(),
                 counts.reminded.get(), counts.expired.get(), counts.answered.get());
@@ -133,7 +96,7 @@ final class Dispatcher {
         }
     }
 
-    private void handle(OpenSurvey s, Instant now, Counts counts, List<CompletableFuture<?>> pending, Batch batch) {
+    private void handle(OpenSurvey s, Instant now, Counts counts, List<CompletableFuture<?>> pending) {
         ProfileRuntime rt = core.runtimes.get(s.surveyId());
         if (rt == null) {
             failAlone(s, "survey " + s.surveyId() + " is no longer configured", now, counts);
@@ -141,7 +104,7 @@ final class Dispatcher {
         }
         SurveyMachine.Context c = core.context(rt, now);
         switch (s.state()) {
-            case SCHEDULED, SENDING -> startSend(rt, c, s, counts, pending, batch);
+            case SCHEDULED, SENDING -> startSend(rt, c, s, counts, pending);
             case AWAITING_REPLY -> {
                 if (!s.closesAt().orElseThrow().isAfter(now)) {
                     close(c, s, counts);
@@ -178,7 +141,10 @@ final class Dispatcher {
     }
 
     private void startSend(ProfileRuntime rt, SurveyMachine.Context c, OpenSurvey s, Counts counts,
-            List<CompletableFuture<?>> pending, Batch batch) {
+            List<CompletableFuture<?>> pending) {
+        if (core.inFlight(s.id() + PROMPT)) {
+            return; // this instance still waits for the channel: the new lease covers it, its answer is recorded
+        }
         OutboundGate.Verdict verdict = core.gate.check(rt, s, Optional.empty(), c.now());
         if (verdict instanceof OutboundGate.OptedOut) {
             commit(s, SurveyMachine.optedOutBeforeSend(c, s));
@@ -209,36 +175,32 @@ final class Dispatcher {
         OutboundMessage message;
         try {
             MessageContent content = core.composer.prompt(rt, sending, c.now());
-            message = new OutboundMessage(sending.address(), Optional.empty(), sending.id() + ":prompt",
+            message = new OutboundMessage(sending.address(), Optional.empty(), sending.id() + PROMPT,
                     Map.of("surveyId", sending.surveyId(), "surveyKey", sending.id()), content);
         } catch (RuntimeException e) {
             failAlone(sending, "could not compose the survey: " + Masking.text(String.valueOf(e.getMessage())),
                     c.now(), counts);
             return;
         }
-        int slot = batch.slot();
-        pending.add(EngineCore.send(rt.channel(), message).handle((result, error) -> {
-            finishSend(rt, sending, result, error, counts, events -> batch.publish(slot, events));
+        pending.add(core.send(rt.channel(), message).handle((result, error) -> {
+            finishSend(rt, sending, result, error, counts);
             return null;
         }));
     }
 
     private void finishSend(ProfileRuntime rt, OpenSurvey sending, DeliveryResult result, Throwable error,
-            Counts counts, Consumer<List<SurveyEvent>> publisher) {
+            Counts counts) {
         try {
             SurveyMachine.Context c = core.context(rt, core.clock.instant());
-            SurveyMachine.Step step;
-            if (error != null) {
-                step = SurveyMachine.retry(c, sending, "the channel failed: " + error.getClass().getName(),
-                        Optional.empty());
-            } else if (result instanceof DeliveryResult.Accepted) {
-                step = SurveyMachine.sent(c, sending);
-            } else if (result instanceof DeliveryResult.RetryLater later) {
-                step = SurveyMachine.retry(c, sending, later.reason(), later.delay());
-            } else {
-                step = SurveyMachine.fail(c, sending, ((DeliveryResult.FailedPermanently) result).reason());
+            SurveyMachine.Step step = answered(c, sending, result, error);
+            // Written and published as it comes, on the channel's thread: a hung send delays no other.
+            ApplyResult r = commit(sending, step);
+            Optional<OpenSurvey> leased = r instanceof ApplyResult.Stale ? leaseOnlyChange(sending) : Optional.empty();
+            if (leased.isPresent()) {
+                // Only the lease moved while the channel answered: the answer still belongs to this send.
+                step = answered(c, leased.get(), result, error);
+                r = commit(leased.get(), step);
             }
-            ApplyResult r = core.commit(Transition.at(core.clock.instant()).check(sending), step, publisher);
             if (r instanceof ApplyResult.Applied) {
                 SurveyState state = step.next().state();
                 (state == SurveyState.AWAITING_REPLY ? counts.sent : state == SurveyState.FAILED ? counts.failed
@@ -257,6 +219,27 @@ final class Dispatcher {
             // The lease runs out and the survey is taken over under the same key.
             LOG.warn("survey {}: the send's result was not recorded: {}", sending.id(), Masking.text(e.toString()));
         }
+    }
+
+    private static SurveyMachine.Step answered(SurveyMachine.Context c, OpenSurvey sending, DeliveryResult result,
+            Throwable error) {
+        if (error != null) {
+            return SurveyMachine.retry(c, sending, "the channel failed: " + error.getClass().getName(), Optional.empty());
+        }
+        if (result instanceof DeliveryResult.Accepted) {
+            return SurveyMachine.sent(c, sending);
+        }
+        if (result instanceof DeliveryResult.RetryLater later) {
+            return SurveyMachine.retry(c, sending, later.reason(), later.delay());
+        }
+        return SurveyMachine.fail(c, sending, ((DeliveryResult.FailedPermanently) result).reason());
+    }
+
+    /** The stored survey when it is still this very send, with only its lease renewed by a later claim. */
+    private Optional<OpenSurvey> leaseOnlyChange(OpenSurvey sending) {
+        return core.store.find(sending.id()).filter(now -> now.state() == SurveyState.SENDING
+                && now.promptedAt().equals(sending.promptedAt()) && now.attempts() == sending.attempts()
+                && now.version() != sending.version());
     }
 
     /** Whether a reply to this very send came before the channel answered, and so marked it sent. */

@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,10 +44,16 @@ final class EngineCore {
     final Duration sendLease;
     final Duration retention;
     final Optional<Duration> acrossWindow;
+    /**
+     * Idempotency keys this instance has handed to a channel and not yet had an answer for, with
+     * when (System.nanoTime): a send under way is not started again before its send timeout.
+     */
+    private final ConcurrentHashMap<String, Long> inFlight = new ConcurrentHashMap<>();
+    private final long sendTimeoutNanos;
 
     EngineCore(Clock clock, SurveyStore store, Map<String, ProfileRuntime> runtimes, Map<String, Channel> channels,
-            Composer composer, List<SurveyListener> listeners, Duration sendLease, Duration retention,
-            Optional<Duration> acrossWindow) {
+            Composer composer, List<SurveyListener> listeners, Duration sendLease, Duration sendTimeout,
+            Duration retention, Optional<Duration> acrossWindow) {
         this.clock = clock;
         this.store = store;
         this.runtimes = runtimes;
@@ -56,6 +62,7 @@ final class EngineCore {
         this.gate = new OutboundGate(store);
         this.listeners = new CopyOnWriteArrayList<>(listeners);
         this.sendLease = sendLease;
+        this.sendTimeoutNanos = sendTimeout.toNanos();
         this.retention = retention;
         this.acrossWindow = acrossWindow;
     }
@@ -76,11 +83,6 @@ final class EngineCore {
      * sends its side messages. Nothing is published or sent unless the write succeeded.
      */
     ApplyResult commit(Transition.Builder t, SurveyMachine.Step step) {
-        return commit(t, step, events -> events.forEach(this::publish));
-    }
-
-    /** As {@link #commit(Transition.Builder, SurveyMachine.Step)}, handing the events to {@code publisher}. */
-    ApplyResult commit(Transition.Builder t, SurveyMachine.Step step, Consumer<List<SurveyEvent>> publisher) {
         if (step.next() != null) {
             t.change(t.current().orElseThrow(), step.next());
         }
@@ -94,7 +96,7 @@ final class EngineCore {
         }
         ApplyResult result = store.apply(t.build());
         if (result instanceof ApplyResult.Applied) {
-            publisher.accept(step.events());
+            step.events().forEach(this::publish);
             step.outbox().forEach(this::sendSide);
         }
         return result;
@@ -112,11 +114,28 @@ final class EngineCore {
         }
     }
 
+    /**
+     * @param idempotencyKey a message's key
+     * @return whether this instance handed it to a channel less than the send timeout ago and is
+     *     still waiting for the answer: a lease that ran out meanwhile (the engine's clock may run
+     *     fast, as in a simulation) then waits for that answer instead of sending it again. A
+     *     channel silent for longer is taken to hang, and the message goes again under its key
+     */
+    boolean inFlight(String idempotencyKey) {
+        Long since = inFlight.get(idempotencyKey);
+        return since != null && System.nanoTime() - since < sendTimeoutNanos;
+    }
+
     /** Sends a channel message; a defect in the adapter is a retryable failure, never thrown. */
-    static CompletableFuture<DeliveryResult> send(Channel channel, OutboundMessage message) {
+    CompletableFuture<DeliveryResult> send(Channel channel, OutboundMessage message) {
+        String key = message.idempotencyKey();
+        Long started = System.nanoTime();
+        inFlight.put(key, started);
         try {
-            return channel.send(message).toCompletableFuture();
-        } catch (RuntimeException e) {
+            CompletableFuture<DeliveryResult> answer = channel.send(message).toCompletableFuture();
+            return answer.whenComplete((r, e) -> inFlight.remove(key, started));
+        } catch (Throwable e) { // an adapter's Error too: it fails this send, never the dispatch
+            inFlight.remove(key, started);
             return CompletableFuture.completedFuture(new DeliveryResult.RetryLater(Optional.empty(),
                     "the channel threw " + e.getClass().getName()));
         }
@@ -132,7 +151,7 @@ final class EngineCore {
     CompletableFuture<?> sendSide(OutboxMessage m) {
         try {
             return trySendSide(m);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             LOG.warn("side message {} not sent: {}", m.key(), Masking.text(e.toString()));
             store.settleOutbox(m, Optional.empty());
             return CompletableFuture.completedFuture(null);
@@ -140,6 +159,9 @@ final class EngineCore {
     }
 
     private CompletableFuture<?> trySendSide(OutboxMessage m) {
+        if (inFlight(m.key())) {
+            return CompletableFuture.completedFuture(null); // still under way here; its answer settles it
+        }
         Instant now = clock.instant();
         Channel channel = channels.get(m.channelId());
         Optional<OpenSurvey> survey = m.surveyKey().flatMap(store::find);

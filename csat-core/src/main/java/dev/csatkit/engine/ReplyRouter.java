@@ -121,7 +121,7 @@ final class ReplyRouter {
         if (publish) {
             // No survey changed: the event says the address opted out, or that it said so again.
             core.publish(changed ? new SurveyEvent.OptedOut(SurveyMachine.kindName(channel.kind()), reply.sender(),
-                    survey, core.clock.instant())
+                    Optional.empty(), core.clock.instant())
                     : new SurveyEvent.ReplyHandled(survey, reply.channelId(), outcome, core.clock.instant()));
         }
         return new Attempt(outcome);

@@ -103,7 +103,7 @@ public final class SurveyEngine implements AutoCloseable {
                 .filter(c -> c.scope() == FrequencyCap.Scope.ALL_SURVEYS).map(FrequencyCap::window)
                 .max(Duration::compareTo);
         this.core = new EngineCore(b.clock, b.store, Map.copyOf(rt), channels, new Composer(b.emailLinks),
-                b.listeners, b.sendLease, b.retention, across);
+                b.listeners, b.sendLease, b.sendTimeout, b.retention, across);
         this.dispatcher = new Dispatcher(core, b.sendTimeout, b.batchSize);
         this.router = new ReplyRouter(core);
     }

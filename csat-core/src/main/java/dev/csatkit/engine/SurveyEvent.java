@@ -194,7 +194,8 @@ public sealed interface SurveyEvent {
      *
      * @param channel the channel kind, in lower case
      * @param address the address
-     * @param survey the survey it answered, if any
+     * @param survey the survey the opt-out ended, as it ended; empty when it ended none (no survey
+     *     was open at the address)
      * @param at when
      */
     record OptedOut(String channel, String address, Optional<OpenSurvey> survey, Instant at) implements SurveyEvent {

@@ -327,7 +327,7 @@ public final class InMemorySurveyStore implements SurveyStore {
     public boolean settleOutbox(OutboxMessage message, Optional<OutboxMessage> next) {
         synchronized (lock(message.key())) {
             OutboxMessage stored = outbox.get(message.key());
-            if (stored == null || !stored.dueAt().equals(message.dueAt())) {
+            if (stored == null || stored.attempts() != message.attempts()) {
                 return false;
             }
             if (next.isPresent()) {

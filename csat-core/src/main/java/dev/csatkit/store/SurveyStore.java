@@ -80,8 +80,9 @@ public interface SurveyStore {
 
     /**
      * Settles an outbox message: removes it (sent, or refused for good), or keeps it for another
-     * try. Does nothing when the message is gone or was taken over (its stored due time is no
-     * longer the one in {@code message}).
+     * try. Does nothing when the message is gone or another attempt settled it first (its stored
+     * {@link OutboxMessage#attempts()} is no longer the one in {@code message}); a lease taken
+     * meanwhile does not stop the attempt that was under way from settling it.
      *
      * @param message the message as claimed or written
      * @param next the message to keep, due again, or empty to remove it

@@ -8,6 +8,7 @@ import static dev.csatkit.engine.EngineFixture.contact;
 import static dev.csatkit.engine.EngineFixture.keys;
 import static dev.csatkit.engine.EngineFixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.csatkit.channels.spi.ChannelCapabilities;
@@ -667,13 +668,15 @@ class EngineDefectsTest {
             for (int i = 0; i < SURVEYS; i++) {
                 // A CRM record with a tab pasted into the chat id: a valid contact, but no valid recipient.
                 String chatId = i == BAD ? "chat\tk" + i : "chat-k" + i;
-                Contact k = Contact.builder("k" + i).chat(chatId).build();
-                Decision d = e.decide(chatWith("chat-" + i, k, clock.instant()));
-                if (i == BAD && d instanceof Decision.Skipped skipped) {
-                    // Refusing the address up front is as good: then the rest must go out cleanly.
-                    assertThat(skipped.reason()).isEqualTo(SkipReason.INVALID_ADDRESS);
+                if (i == BAD) {
+                    // Refused at the door, naming the field and not the value: it never reaches a batch.
+                    assertThatThrownBy(() -> Contact.builder("k" + BAD).chat(chatId).build())
+                            .isInstanceOf(dev.csatkit.InvalidDefinitionException.class)
+                            .hasMessageContaining("addresses.CHAT").hasMessageNotContaining(chatId);
                     keys.add(null);
                 } else {
+                    Contact k = Contact.builder("k" + i).chat(chatId).build();
+                    Decision d = e.decide(chatWith("chat-" + i, k, clock.instant()));
                     keys.add(((Decision.Scheduled) d).surveyKey());
                 }
                 clock.advance(Duration.ofSeconds(1)); // due one after the other: the bad one mid-batch
@@ -739,7 +742,10 @@ class EngineDefectsTest {
 
             SoftAssertions softly = new SoftAssertions();
             softly.assertThat(second).isEqualTo(new ReplyOutcome.OptedOut(false));
-            softly.assertThat(fromSecond).as("events from the second STOP").isEmpty();
+            // The second STOP changes nothing: it is only noted, as every reply without a change is.
+            softly.assertThat(fromSecond).as("events from the second STOP").singleElement()
+                    .isInstanceOfSatisfying(SurveyEvent.ReplyHandled.class,
+                            h -> assertThat(h.outcome()).isEqualTo(new ReplyOutcome.OptedOut(false)));
             softly.assertThat(versionsAfter).as("surveys changed by the second STOP").isEqualTo(versions);
             softly.assertThat(firstConfirmation).as("confirmations tried for the first STOP").hasSize(1);
             softly.assertThat(sms.accepted().stream().filter(EngineDefectsTest::isOptOutConfirmation)

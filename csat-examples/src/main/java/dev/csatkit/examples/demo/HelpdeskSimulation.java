@@ -100,6 +100,8 @@ public final class HelpdeskSimulation implements AutoCloseable {
     private final Population people;
     private final Traffic traffic;
     private final InFlight inFlight = new InFlight();
+    /** Events as the engine publishes them, from any thread; the simulation's thread reads them. */
+    private final ConcurrentLinkedQueue<SurveyEvent> engineEvents = new ConcurrentLinkedQueue<>();
     // Replies that customers' own actions bring in, on the simulation's thread or while it waits.
     private final ConcurrentLinkedQueue<InboundReply> inbox = new ConcurrentLinkedQueue<>();
     // Keys from the IVR, which reports them from its own threads when a call ends.
@@ -172,7 +174,7 @@ public final class HelpdeskSimulation implements AutoCloseable {
                 .channel(inFlight.watch(ivr)).channel(inFlight.watch(sms))
                 .channel(inFlight.watch(email)).channel(inFlight.watch(chat))
                 .emailLinks(EmailLinks.signed(tokens, linkPage.uri()))
-                .listener(this::on);
+                .listener(engineEvents::add);
         profiles().forEach(b::profile);
         this.engine = b.build();
     }
@@ -261,9 +263,12 @@ public final class HelpdeskSimulation implements AutoCloseable {
                 clock.moveTo(e.at());
                 e.action().run();
                 receive(inbox);
+                drainEngineEvents();
             }
             clock.moveTo(t);
             engine.dispatchDue();
+            inFlight.awaitAll();
+            drainEngineEvents();
             settle();
             if (Duration.between(lastCheck, t).compareTo(Duration.ofHours(1)) >= 0) {
                 lastCheck = t;
@@ -341,9 +346,44 @@ public final class HelpdeskSimulation implements AutoCloseable {
      * the IVR answers that with another reply.
      */
     private void settle() {
+        int replies;
         do {
             inFlight.awaitAll();
-        } while (receive(inbox) + receive(ivrInbox) > 0);
+            replies = receive(inbox) + receive(ivrInbox);
+            drainEngineEvents();
+        } while (replies > 0);
+    }
+
+    /**
+     * Hands the engine's events to the simulation in one order whatever order the adapters'
+     * threads answered in: by survey, each survey's events in the order they came.
+     */
+    private void drainEngineEvents() {
+        List<SurveyEvent> batch = new ArrayList<>();
+        for (SurveyEvent e = engineEvents.poll(); e != null; e = engineEvents.poll()) {
+            batch.add(e);
+        }
+        batch.sort(Comparator.comparing(HelpdeskSimulation::surveyKeyOf));
+        batch.forEach(this::on);
+    }
+
+    private static String surveyKeyOf(SurveyEvent e) {
+        if (e instanceof SurveyEvent.Sent x) {
+            return x.survey().id();
+        }
+        if (e instanceof SurveyEvent.Failed x) {
+            return x.survey().id();
+        }
+        if (e instanceof SurveyEvent.Reminded x) {
+            return x.survey().id();
+        }
+        if (e instanceof SurveyEvent.Expired x) {
+            return x.survey().id();
+        }
+        if (e instanceof SurveyEvent.Answered x) {
+            return x.survey().id();
+        }
+        return "";
     }
 
     /**
@@ -412,7 +452,7 @@ public final class HelpdeskSimulation implements AutoCloseable {
         return "unmatched";
     }
 
-    /** Listens to the engine, on the simulation's thread. */
+    /** Reads one engine event, on the simulation's thread. */
     private void on(SurveyEvent event) {
         if (event instanceof SurveyEvent.Sent sent) {
             OpenSurvey s = sent.survey();

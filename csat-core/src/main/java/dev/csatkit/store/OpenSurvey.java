@@ -2,6 +2,7 @@ package dev.csatkit.store;
 
 import dev.csatkit.channels.spi.ChannelKind;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -28,8 +29,8 @@ import org.jspecify.annotations.Nullable;
  * @param team the team credited, taken when it was scheduled
  * @param entryPoint where the contact came in
  * @param caseType the case type or tag of the interaction
- * @param capKey the frequency-cap key held for it, if any
- * @param capUntil when that hold expires; the token to release it
+ * @param holds the frequency-cap holds it owns; each hold's expiry is the token to move or
+ *     release it
  * @param state where it stands
  * @param scheduledAt when it was decided
  * @param sendAt when it is to be sent (after delay and quiet hours)
@@ -50,6 +51,8 @@ import org.jspecify.annotations.Nullable;
  * @param followUpAsked whether the follow-up question was sent
  * @param endReason why it ended, in words, once final
  * @param endedAt when it became final
+ * @param leaseUntil while set and in the future, one engine instance holds the survey (it was
+ *     handed out by {@link SurveyStore#claimDue}) and no other takes it before then
  */
 public record OpenSurvey(
         String id,
@@ -66,8 +69,7 @@ public record OpenSurvey(
         Optional<String> team,
         Optional<String> entryPoint,
         Optional<String> caseType,
-        Optional<String> capKey,
-        Optional<Instant> capUntil,
+        List<CapHold> holds,
         SurveyState state,
         Instant scheduledAt,
         Instant sendAt,
@@ -85,7 +87,8 @@ public record OpenSurvey(
         int noInputs,
         boolean followUpAsked,
         Optional<String> endReason,
-        Optional<Instant> endedAt) {
+        Optional<Instant> endedAt,
+        Optional<Instant> leaseUntil) {
 
     /** Checks that nothing is missing and copies the values. */
     public OpenSurvey {
@@ -102,8 +105,7 @@ public record OpenSurvey(
         Objects.requireNonNull(team, "team");
         Objects.requireNonNull(entryPoint, "entryPoint");
         Objects.requireNonNull(caseType, "caseType");
-        Objects.requireNonNull(capKey, "capKey");
-        Objects.requireNonNull(capUntil, "capUntil");
+        holds = List.copyOf(holds);
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(scheduledAt, "scheduledAt");
         Objects.requireNonNull(sendAt, "sendAt");
@@ -118,6 +120,7 @@ public record OpenSurvey(
         Objects.requireNonNull(comment, "comment");
         Objects.requireNonNull(endReason, "endReason");
         Objects.requireNonNull(endedAt, "endedAt");
+        Objects.requireNonNull(leaseUntil, "leaseUntil");
     }
 
     /**
@@ -127,6 +130,15 @@ public record OpenSurvey(
      * @return the instant, or empty for a final survey
      */
     public Optional<Instant> dueAt() {
+        Optional<Instant> natural = naturalDue();
+        // A leased survey comes due again only when its lease ends, however overdue it is.
+        if (natural.isPresent() && leaseUntil.isPresent() && leaseUntil.get().isAfter(natural.get())) {
+            return leaseUntil;
+        }
+        return natural;
+    }
+
+    private Optional<Instant> naturalDue() {
         return switch (state) {
             case SCHEDULED -> Optional.of(retryAt.orElse(sendAt));
             case SENDING -> retryAt;
@@ -175,8 +187,7 @@ public record OpenSurvey(
         private Optional<String> team = Optional.empty();
         private Optional<String> entryPoint = Optional.empty();
         private Optional<String> caseType = Optional.empty();
-        private Optional<String> capKey = Optional.empty();
-        private Optional<Instant> capUntil = Optional.empty();
+        private List<CapHold> holds = List.of();
         private SurveyState state = SurveyState.SCHEDULED;
         private final Instant scheduledAt;
         private Instant sendAt;
@@ -195,6 +206,7 @@ public record OpenSurvey(
         private boolean followUpAsked;
         private Optional<String> endReason = Optional.empty();
         private Optional<Instant> endedAt = Optional.empty();
+        private Optional<Instant> leaseUntil = Optional.empty();
 
         private Builder(String id, String surveyId, String interactionId, Instant scheduledAt) {
             this.id = Objects.requireNonNull(id, "id");
@@ -217,8 +229,7 @@ public record OpenSurvey(
             team = s.team;
             entryPoint = s.entryPoint;
             caseType = s.caseType;
-            capKey = s.capKey;
-            capUntil = s.capUntil;
+            holds = s.holds;
             state = s.state;
             sendAt = s.sendAt;
             attempts = s.attempts;
@@ -236,6 +247,7 @@ public record OpenSurvey(
             followUpAsked = s.followUpAsked;
             endReason = s.endReason;
             endedAt = s.endedAt;
+            leaseUntil = s.leaseUntil;
         }
 
         /** @param value the contact's id @return this */
@@ -286,13 +298,11 @@ public record OpenSurvey(
         }
 
         /**
-         * @param key the frequency-cap key held, or empty
-         * @param until when the hold expires, or empty
+         * @param value the frequency-cap holds it owns
          * @return this
          */
-        public Builder cap(Optional<String> key, Optional<Instant> until) {
-            capKey = key;
-            capUntil = until;
+        public Builder holds(List<CapHold> value) {
+            holds = List.copyOf(value);
             return this;
         }
 
@@ -384,10 +394,16 @@ public record OpenSurvey(
             return this;
         }
 
+        /** @param value the end of the lease an engine instance holds, or empty @return this */
+        public Builder lease(Optional<Instant> value) {
+            leaseUntil = Objects.requireNonNull(value, "leaseUntil");
+            return this;
+        }
+
         /**
-         * Makes the survey final.
+         * Ends the survey; final surveys hold no lease, retry or reminder.
          *
-         * @param finalState a final state
+         * @param finalState the final state
          * @param reason why, in words
          * @param at when
          * @return this
@@ -401,6 +417,7 @@ public record OpenSurvey(
             endedAt = Optional.of(at);
             retryAt = Optional.empty();
             reminderAt = Optional.empty();
+            leaseUntil = Optional.empty();
             return this;
         }
 
@@ -408,10 +425,10 @@ public record OpenSurvey(
         public OpenSurvey build() {
             return new OpenSurvey(id, version, surveyId, interactionId, contactId,
                     Objects.requireNonNull(channel, "channel"), channelId, address, locale, values, agent, team,
-                    entryPoint, caseType, capKey, capUntil, state, scheduledAt, sendAt, attempts, retryAt,
+                    entryPoint, caseType, holds, state, scheduledAt, sendAt, attempts, retryAt,
                     // A survey recorded as sent was prompted no later than that.
                     promptedAt.isEmpty() ? sentAt : promptedAt, sentAt, answerUntil, closesAt, reminderAt, rating, ratedAt, comment, invalidReplies, noInputs,
-                    followUpAsked, endReason, endedAt);
+                    followUpAsked, endReason, endedAt, leaseUntil);
         }
     }
 }

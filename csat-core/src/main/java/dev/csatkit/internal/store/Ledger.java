@@ -1,16 +1,12 @@
-package dev.csatkit.store;
+package dev.csatkit.internal.store;
 
-import dev.csatkit.internal.store.Fingerprint;
-import dev.csatkit.internal.store.FingerprintTable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A {@link ContactLedger} in this JVM's memory: the default, so an engine runs with no server.
- * State is lost when the process ends and is not shared between instances.
+ * Interaction claims and frequency-cap holds in this JVM's memory, for the in-memory survey
+ * store. Every method is atomic on its own. State is lost when the process ends.
  *
  * <h2>Memory</h2>
  *
@@ -48,7 +44,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * gives the memory back sooner. Expiry is judged against the caller's {@code now}: threads that
  * read one clock agree on it to within that clock's skew between threads.
  */
-public final class InMemoryContactLedger implements ContactLedger {
+public final class Ledger {
 
     /** Writes between sweeps of expired entries, on average over the stripes of a table. */
     public static final int SWEEP_EVERY = 1 << 16;
@@ -57,13 +53,18 @@ public final class InMemoryContactLedger implements ContactLedger {
 
     private final FingerprintTable holds = new FingerprintTable(SWEEP_EVERY);
     private final FingerprintTable claims = new FingerprintTable(SWEEP_EVERY);
-    private final Set<String> optedOut = ConcurrentHashMap.newKeySet();
-
     /** Creates an empty ledger. */
-    public InMemoryContactLedger() {
+    public Ledger() {
     }
 
-    @Override
+    /**
+     * Holds {@code key} for {@code window} from {@code now}, unless a live hold exists.
+     *
+     * @param key the cap key
+     * @param now the current time
+     * @param window how long, at least a millisecond
+     * @return granted with the hold's expiry, or denied with the live hold's
+     */
     public Reservation reserve(String key, Instant now, Duration window) {
         Fingerprint f = Fingerprint.of(Objects.requireNonNull(key, "key"));
         long nowMillis = Objects.requireNonNull(now, "now").toEpochMilli();
@@ -73,13 +74,38 @@ public final class InMemoryContactLedger implements ContactLedger {
                 : new Reservation.Denied(Instant.ofEpochMilli(held));
     }
 
-    @Override
+    /**
+     * Lets go of the hold that expires at {@code until}; a newer hold on the key stays.
+     *
+     * @param key the cap key
+     * @param until the granted hold's expiry
+     * @return whether a hold was removed
+     */
     public boolean release(String key, Instant until) {
         Fingerprint f = Fingerprint.of(Objects.requireNonNull(key, "key"));
         return holds.remove(f.hi(), f.lo(), Objects.requireNonNull(until, "until").toEpochMilli());
     }
 
-    @Override
+    /**
+     * Lets go of the claim that expires at {@code until}: undoes a claim whose step could not finish.
+     *
+     * @param interactionKey the interaction's key
+     * @param until the claim's expiry
+     * @return whether a claim was removed
+     */
+    public boolean unclaim(String interactionKey, Instant until) {
+        Fingerprint f = Fingerprint.of(Objects.requireNonNull(interactionKey, "interactionKey"));
+        return claims.remove(f.hi(), f.lo(), Objects.requireNonNull(until, "until").toEpochMilli());
+    }
+
+    /**
+     * Claims an interaction until {@code now + retention}, unless a live claim exists.
+     *
+     * @param interactionKey the interaction's key
+     * @param now the current time
+     * @param retention how long the claim is kept
+     * @return whether it was claimed now
+     */
     public boolean claim(String interactionKey, Instant now, Duration retention) {
         Fingerprint f = Fingerprint.of(Objects.requireNonNull(interactionKey, "interactionKey"));
         long nowMillis = Objects.requireNonNull(now, "now").toEpochMilli();
@@ -87,7 +113,17 @@ public final class InMemoryContactLedger implements ContactLedger {
                 == FingerprintTable.GRANTED;
     }
 
-    @Override
+    /**
+     * Claims the interaction and holds the cap key in one atomic step, or changes nothing: a live
+     * claim answers already claimed, else a live hold answers denied, else both are written.
+     *
+     * @param interactionKey the interaction's key
+     * @param key the cap key
+     * @param now the current time
+     * @param window how long to hold the key
+     * @param retention how long to keep the claim
+     * @return granted with the hold's expiry, denied, or already claimed
+     */
     public Reservation reserveOnce(String interactionKey, String key, Instant now, Duration window,
             Duration retention) {
         Objects.requireNonNull(interactionKey, "interactionKey");
@@ -96,21 +132,6 @@ public final class InMemoryContactLedger implements ContactLedger {
         long holdUntil = expiry(nowMillis, window, "window");
         long claimUntil = expiry(nowMillis, retention, "retention");
         return FingerprintTable.reserveOnce(claims, interactionKey, claimUntil, holds, key, holdUntil, nowMillis);
-    }
-
-    @Override
-    public boolean optOut(String address, Instant at) {
-        return optedOut.add(Objects.requireNonNull(address, "address"));
-    }
-
-    @Override
-    public boolean optIn(String address) {
-        return optedOut.remove(address);
-    }
-
-    @Override
-    public boolean isOptedOut(String address) {
-        return optedOut.contains(address);
     }
 
     /** @return the number of holds and claims in memory, expired ones not yet swept included */

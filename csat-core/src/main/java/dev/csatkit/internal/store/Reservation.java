@@ -1,18 +1,18 @@
-package dev.csatkit.store;
+package dev.csatkit.internal.store;
 
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The answer to a frequency-cap reservation ({@link ContactLedger#reserve}) or to a decision's
- * claim-and-reserve ({@link ContactLedger#reserveOnce}).
+ * The answer to a frequency-cap hold ({@link Ledger#reserve}) or to a decision's claim-and-hold
+ * ({@link Ledger#reserveOnce}).
  */
 public sealed interface Reservation permits Reservation.Granted, Reservation.Denied, Reservation.AlreadyClaimed {
 
     /**
      * The key was free and is now held.
      *
-     * @param until when the hold expires; also the token that {@link ContactLedger#release} needs
+     * @param until when the hold expires; also the token that {@link Ledger#release} needs
      */
     record Granted(Instant until) implements Reservation {
         /** Checks the component is present. */

@@ -29,8 +29,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Every write for one contact runs under that contact's lock (one of {@value #STRIPES}
  * stripes), so the steps of {@link #schedule} and {@link #apply} are atomic together; reads take
  * no lock. Claims and cap holds live in a compact fingerprint table (about 77 bytes per tracked
- * contact). Index entries are written after the values they point to, so a reader that meets an
- * entry whose survey has moved on may drop it as stale.
+ * contact). Due times, claims and holds are compared to the millisecond. Index entries are
+ * written after the values they point to, so a reader that meets an entry whose survey has moved
+ * on may drop it as stale.
  */
 public final class InMemorySurveyStore implements SurveyStore {
 
@@ -88,7 +89,7 @@ public final class InMemorySurveyStore implements SurveyStore {
                     return new ScheduleResult.OptedOut(key);
                 }
             }
-            Duration retention = Duration.between(now, request.claimUntil());
+            Duration retention = window(now, request.claimUntil());
             List<CapHold> holds = s.holds();
             if (holds.isEmpty()) {
                 if (!ledger.claim(s.interactionId(), now, retention)) {
@@ -96,7 +97,7 @@ public final class InMemorySurveyStore implements SurveyStore {
                 }
             } else {
                 CapHold first = holds.get(0);
-                Reservation r = ledger.reserveOnce(s.interactionId(), first.key(), now, window(now, first),
+                Reservation r = ledger.reserveOnce(s.interactionId(), first.key(), now, window(now, first.until()),
                         retention);
                 if (r instanceof Reservation.AlreadyClaimed c) {
                     return new ScheduleResult.Duplicate(c.claimedUntil());
@@ -107,14 +108,14 @@ public final class InMemorySurveyStore implements SurveyStore {
                 Instant firstUntil = ((Reservation.Granted) r).until();
                 for (int i = 1; i < holds.size(); i++) {
                     CapHold h = holds.get(i);
-                    Reservation more = ledger.reserve(h.key(), now, window(now, h));
+                    Reservation more = ledger.reserve(h.key(), now, window(now, h.until()));
                     if (more instanceof Reservation.Denied d) {
                         // Undo what this call took: the other keys are this contact's, under this lock.
                         for (int j = 1; j < i; j++) {
                             ledger.release(holds.get(j).key(), holds.get(j).until());
                         }
                         ledger.release(first.key(), firstUntil);
-                        ledger.unclaim(s.interactionId(), now.plus(retention));
+                        ledger.unclaim(s.interactionId(), request.claimUntil());
                         return new ScheduleResult.Capped(h.key(), d.heldUntil());
                     }
                 }
@@ -127,9 +128,13 @@ public final class InMemorySurveyStore implements SurveyStore {
         }
     }
 
-    private static Duration window(Instant now, CapHold h) {
-        Duration d = Duration.between(now, h.until());
-        return d.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : d;
+    /**
+     * The ledger keeps expiries in epoch milliseconds as {@code now + window}: measured between
+     * whole milliseconds, the expiry it keeps is {@code until}'s millisecond, which is what
+     * {@link Ledger#release} and {@link Ledger#unclaim} compare the survey's copy against.
+     */
+    private static Duration window(Instant now, Instant until) {
+        return Duration.ofMillis(Math.max(1, until.toEpochMilli() - now.toEpochMilli()));
     }
 
     // ------------------------------------------------------------------ dispatching
@@ -228,10 +233,10 @@ public final class InMemorySurveyStore implements SurveyStore {
         for (int i = 0; i < changes.size(); i++) {
             Transition.HoldChange c = changes.get(i);
             ledger.release(c.hold().key(), c.hold().until());
-            if (c.until().isEmpty() || !c.until().get().isAfter(now)) {
+            if (c.until().isEmpty() || c.until().get().toEpochMilli() <= now.toEpochMilli()) {
                 continue;
             }
-            Reservation r = ledger.reserve(c.hold().key(), now, Duration.between(now, c.until().get()));
+            Reservation r = ledger.reserve(c.hold().key(), now, window(now, c.until().get()));
             if (r instanceof Reservation.Denied d) {
                 // Put back every hold as it was before this step.
                 restore(c.hold(), now);
@@ -246,8 +251,8 @@ public final class InMemorySurveyStore implements SurveyStore {
     }
 
     private void restore(CapHold hold, Instant now) {
-        if (hold.until().isAfter(now)) {
-            ledger.reserve(hold.key(), now, Duration.between(now, hold.until()));
+        if (hold.until().toEpochMilli() > now.toEpochMilli()) {
+            ledger.reserve(hold.key(), now, window(now, hold.until()));
         }
     }
 
@@ -258,11 +263,12 @@ public final class InMemorySurveyStore implements SurveyStore {
     }
 
     private void index(@Nullable OpenSurvey before, OpenSurvey after) {
-        Optional<Instant> was = before == null ? Optional.empty() : before.dueAt();
-        Optional<Instant> is = after.dueAt();
+        // Entries are by millisecond: a due time that moves within one keeps its entry.
+        Optional<Long> was = before == null ? Optional.empty() : before.dueAt().map(Instant::toEpochMilli);
+        Optional<Long> is = after.dueAt().map(Instant::toEpochMilli);
         if (!was.equals(is)) {
-            is.ifPresent(at -> dueIndex.add(new Due(at.toEpochMilli(), after.id())));
-            was.ifPresent(at -> dueIndex.remove(new Due(at.toEpochMilli(), after.id())));
+            is.ifPresent(at -> dueIndex.add(new Due(at, after.id())));
+            was.ifPresent(at -> dueIndex.remove(new Due(at, after.id())));
         }
         Optional<Instant> prompted = after.promptedAt();
         if (prompted.isPresent() && (before == null || !before.promptedAt().equals(prompted))) {
@@ -293,7 +299,7 @@ public final class InMemorySurveyStore implements SurveyStore {
     private void putOutbox(OutboxMessage m) {
         OutboxMessage before = outbox.put(m.key(), m);
         outboxIndex.add(new Due(m.dueAt().toEpochMilli(), m.key()));
-        if (before != null && !before.dueAt().equals(m.dueAt())) {
+        if (before != null && before.dueAt().toEpochMilli() != m.dueAt().toEpochMilli()) {
             outboxIndex.remove(new Due(before.dueAt().toEpochMilli(), m.key()));
         }
     }

@@ -27,11 +27,12 @@ import org.jspecify.annotations.Nullable;
  * PostgreSQL one.
  *
  * <p>Every write for one contact runs under that contact's lock (one of {@value #STRIPES}
- * stripes), so the steps of {@link #schedule} and {@link #apply} are atomic together; reads take
- * no lock. Claims and cap holds live in a compact fingerprint table (about 77 bytes per tracked
- * contact). Due times, claims and holds are compared to the millisecond. Index entries are
- * written after the values they point to, so a reader that meets an entry whose survey has moved
- * on may drop it as stale.
+ * stripes), so the steps of {@link #schedule} and {@link #apply} are atomic together; a step that
+ * carries a provider message id also holds that id's stripe (the two taken in stripe order).
+ * Reads take no lock. Claims and cap holds live in a compact fingerprint table (about 77 bytes
+ * per tracked contact). Due times, claims and holds are compared to the millisecond. Index
+ * entries are written after the values they point to, so a reader that meets an entry whose
+ * survey has moved on may drop it as stale.
  */
 public final class InMemorySurveyStore implements SurveyStore {
 
@@ -73,8 +74,12 @@ public final class InMemorySurveyStore implements SurveyStore {
     }
 
     private Object lock(String key) {
+        return locks[stripe(key)];
+    }
+
+    private static int stripe(String key) {
         int h = key.hashCode();
-        return locks[(h ^ (h >>> 16)) & (STRIPES - 1)];
+        return (h ^ (h >>> 16)) & (STRIPES - 1);
     }
 
     // ------------------------------------------------------------------ scheduling
@@ -183,49 +188,59 @@ public final class InMemorySurveyStore implements SurveyStore {
 
     @Override
     public ApplyResult apply(Transition t) {
-        Object lock = lock(t.current().map(OpenSurvey::contactId)
+        int own = stripe(t.current().map(OpenSurvey::contactId)
                 .or(() -> t.optOut().map(o -> o.keys().get(0)))
                 .or(t::inboundId).orElse(""));
-        synchronized (lock) {
-            OpenSurvey current = t.current().orElse(null);
-            if (current != null) {
-                OpenSurvey stored = surveys.get(current.id());
-                if (stored == null || stored.version() != current.version()) {
-                    return new ApplyResult.Stale();
-                }
+        // A provider message id is checked and recorded under its own stripe as well, whatever the
+        // step is about: redeliveries applied to different surveys (or to none) meet there. The
+        // two stripes are always taken in index order, so two steps cannot deadlock.
+        int inbound = t.inboundId().map(InMemorySurveyStore::stripe).orElse(own);
+        synchronized (locks[Math.min(own, inbound)]) {
+            synchronized (locks[Math.max(own, inbound)]) {
+                return applyLocked(t);
             }
-            long now = t.now().toEpochMilli();
-            if (t.inboundId().isPresent()) {
-                Long until = inbound.get(t.inboundId().get());
-                if (until != null && until > now) {
-                    return new ApplyResult.Duplicate();
-                }
-            }
-            ApplyResult.Capped capped = moveHolds(t.holds(), t.now());
-            if (capped != null) {
-                return capped;
-            }
-            // Nothing below can refuse: from here the step is written whole.
-            if (current != null && t.next().isPresent()) {
-                write(current, t.next().get());
-            }
-            t.inboundId().ifPresent(id -> inbound.put(id, t.inboundUntil().toEpochMilli()));
-            t.outbox().forEach(this::putOutbox);
-            t.response().ifPresent(r -> saveResponse(t.next().or(t::current).orElseThrow().id(),
-                    t.next().or(t::current).orElseThrow().version(), r));
-            t.reply().ifPresent(this::append);
-            boolean recorded = false;
-            if (t.optOut().isPresent()) {
-                Transition.OptOutChange o = t.optOut().get();
-                for (String key : o.keys()) {
-                    recorded |= o.optIn() ? optedOut.remove(key) != null : optedOut.putIfAbsent(key, t.now()) == null;
-                }
-                if (recorded && !o.optIn()) {
-                    o.confirmation().ifPresent(this::putOutbox);
-                }
-            }
-            return new ApplyResult.Applied(recorded);
         }
+    }
+
+    private ApplyResult applyLocked(Transition t) {
+        OpenSurvey current = t.current().orElse(null);
+        if (current != null) {
+            OpenSurvey stored = surveys.get(current.id());
+            if (stored == null || stored.version() != current.version()) {
+                return new ApplyResult.Stale();
+            }
+        }
+        long now = t.now().toEpochMilli();
+        if (t.inboundId().isPresent()) {
+            Long until = inbound.get(t.inboundId().get());
+            if (until != null && until > now) {
+                return new ApplyResult.Duplicate();
+            }
+        }
+        ApplyResult.Capped capped = moveHolds(t.holds(), t.now());
+        if (capped != null) {
+            return capped;
+        }
+        // Nothing below can refuse: from here the step is written whole.
+        if (current != null && t.next().isPresent()) {
+            write(current, t.next().get());
+        }
+        t.inboundId().ifPresent(id -> inbound.put(id, t.inboundUntil().toEpochMilli()));
+        t.outbox().forEach(this::putOutbox);
+        t.response().ifPresent(r -> saveResponse(t.next().or(t::current).orElseThrow().id(),
+                t.next().or(t::current).orElseThrow().version(), r));
+        t.reply().ifPresent(this::append);
+        boolean recorded = false;
+        if (t.optOut().isPresent()) {
+            Transition.OptOutChange o = t.optOut().get();
+            for (String key : o.keys()) {
+                recorded |= o.optIn() ? optedOut.remove(key) != null : optedOut.putIfAbsent(key, t.now()) == null;
+            }
+            if (recorded && !o.optIn()) {
+                o.confirmation().ifPresent(this::putOutbox);
+            }
+        }
+        return new ApplyResult.Applied(recorded);
     }
 
     /** Moves each hold, or none: the caller holds the lock of the contact every hold key belongs to. */

@@ -10,7 +10,8 @@ public sealed interface ApplyResult {
      * Everything was written.
      *
      * @param optOutRecorded whether the transition's opt-out was new (and so its confirmation
-     *     was written); {@code false} when it had none or the keys were already opted out
+     *     was written); {@code false} when it had none or the keys were already opted out. For an
+     *     opt-in, whether it lifted an opt-out of any of its keys
      */
     record Applied(boolean optOutRecorded) implements ApplyResult {
     }

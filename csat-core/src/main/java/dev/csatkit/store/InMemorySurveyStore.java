@@ -27,10 +27,12 @@ import org.jspecify.annotations.Nullable;
  * PostgreSQL one.
  *
  * <p>Every write for one contact runs under that contact's lock (one of {@value #STRIPES}
- * stripes), so the steps of {@link #schedule} and {@link #apply} are atomic together; reads take
- * no lock. Claims and cap holds live in a compact fingerprint table (about 77 bytes per tracked
- * contact). Index entries are written after the values they point to, so a reader that meets an
- * entry whose survey has moved on may drop it as stale.
+ * stripes), so the steps of {@link #schedule} and {@link #apply} are atomic together; a step that
+ * carries a provider message id also holds that id's stripe (the two taken in stripe order).
+ * Reads take no lock. Claims and cap holds live in a compact fingerprint table (about 77 bytes
+ * per tracked contact). Due times, claims and holds are compared to the millisecond. Index
+ * entries are written after the values they point to, so a reader that meets an entry whose
+ * survey has moved on may drop it as stale.
  */
 public final class InMemorySurveyStore implements SurveyStore {
 
@@ -72,8 +74,12 @@ public final class InMemorySurveyStore implements SurveyStore {
     }
 
     private Object lock(String key) {
+        return locks[stripe(key)];
+    }
+
+    private static int stripe(String key) {
         int h = key.hashCode();
-        return locks[(h ^ (h >>> 16)) & (STRIPES - 1)];
+        return (h ^ (h >>> 16)) & (STRIPES - 1);
     }
 
     // ------------------------------------------------------------------ scheduling
@@ -88,7 +94,7 @@ public final class InMemorySurveyStore implements SurveyStore {
                     return new ScheduleResult.OptedOut(key);
                 }
             }
-            Duration retention = Duration.between(now, request.claimUntil());
+            Duration retention = window(now, request.claimUntil());
             List<CapHold> holds = s.holds();
             if (holds.isEmpty()) {
                 if (!ledger.claim(s.interactionId(), now, retention)) {
@@ -96,7 +102,7 @@ public final class InMemorySurveyStore implements SurveyStore {
                 }
             } else {
                 CapHold first = holds.get(0);
-                Reservation r = ledger.reserveOnce(s.interactionId(), first.key(), now, window(now, first),
+                Reservation r = ledger.reserveOnce(s.interactionId(), first.key(), now, window(now, first.until()),
                         retention);
                 if (r instanceof Reservation.AlreadyClaimed c) {
                     return new ScheduleResult.Duplicate(c.claimedUntil());
@@ -107,14 +113,14 @@ public final class InMemorySurveyStore implements SurveyStore {
                 Instant firstUntil = ((Reservation.Granted) r).until();
                 for (int i = 1; i < holds.size(); i++) {
                     CapHold h = holds.get(i);
-                    Reservation more = ledger.reserve(h.key(), now, window(now, h));
+                    Reservation more = ledger.reserve(h.key(), now, window(now, h.until()));
                     if (more instanceof Reservation.Denied d) {
                         // Undo what this call took: the other keys are this contact's, under this lock.
                         for (int j = 1; j < i; j++) {
                             ledger.release(holds.get(j).key(), holds.get(j).until());
                         }
                         ledger.release(first.key(), firstUntil);
-                        ledger.unclaim(s.interactionId(), now.plus(retention));
+                        ledger.unclaim(s.interactionId(), request.claimUntil());
                         return new ScheduleResult.Capped(h.key(), d.heldUntil());
                     }
                 }
@@ -127,9 +133,13 @@ public final class InMemorySurveyStore implements SurveyStore {
         }
     }
 
-    private static Duration window(Instant now, CapHold h) {
-        Duration d = Duration.between(now, h.until());
-        return d.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : d;
+    /**
+     * The ledger keeps expiries in epoch milliseconds as {@code now + window}: measured between
+     * whole milliseconds, the expiry it keeps is {@code until}'s millisecond, which is what
+     * {@link Ledger#release} and {@link Ledger#unclaim} compare the survey's copy against.
+     */
+    private static Duration window(Instant now, Instant until) {
+        return Duration.ofMillis(Math.max(1, until.toEpochMilli() - now.toEpochMilli()));
     }
 
     // ------------------------------------------------------------------ dispatching
@@ -178,49 +188,59 @@ public final class InMemorySurveyStore implements SurveyStore {
 
     @Override
     public ApplyResult apply(Transition t) {
-        Object lock = lock(t.current().map(OpenSurvey::contactId)
+        int own = stripe(t.current().map(OpenSurvey::contactId)
                 .or(() -> t.optOut().map(o -> o.keys().get(0)))
                 .or(t::inboundId).orElse(""));
-        synchronized (lock) {
-            OpenSurvey current = t.current().orElse(null);
-            if (current != null) {
-                OpenSurvey stored = surveys.get(current.id());
-                if (stored == null || stored.version() != current.version()) {
-                    return new ApplyResult.Stale();
-                }
+        // A provider message id is checked and recorded under its own stripe as well, whatever the
+        // step is about: redeliveries applied to different surveys (or to none) meet there. The
+        // two stripes are always taken in index order, so two steps cannot deadlock.
+        int inbound = t.inboundId().map(InMemorySurveyStore::stripe).orElse(own);
+        synchronized (locks[Math.min(own, inbound)]) {
+            synchronized (locks[Math.max(own, inbound)]) {
+                return applyLocked(t);
             }
-            long now = t.now().toEpochMilli();
-            if (t.inboundId().isPresent()) {
-                Long until = inbound.get(t.inboundId().get());
-                if (until != null && until > now) {
-                    return new ApplyResult.Duplicate();
-                }
-            }
-            ApplyResult.Capped capped = moveHolds(t.holds(), t.now());
-            if (capped != null) {
-                return capped;
-            }
-            // Nothing below can refuse: from here the step is written whole.
-            if (current != null && t.next().isPresent()) {
-                write(current, t.next().get());
-            }
-            t.inboundId().ifPresent(id -> inbound.put(id, t.inboundUntil().toEpochMilli()));
-            t.outbox().forEach(this::putOutbox);
-            t.response().ifPresent(r -> saveResponse(t.next().or(t::current).orElseThrow().id(),
-                    t.next().or(t::current).orElseThrow().version(), r));
-            t.reply().ifPresent(this::append);
-            boolean recorded = false;
-            if (t.optOut().isPresent()) {
-                Transition.OptOutChange o = t.optOut().get();
-                for (String key : o.keys()) {
-                    recorded |= o.optIn() ? optedOut.remove(key) != null : optedOut.putIfAbsent(key, t.now()) == null;
-                }
-                if (recorded && !o.optIn()) {
-                    o.confirmation().ifPresent(this::putOutbox);
-                }
-            }
-            return new ApplyResult.Applied(recorded);
         }
+    }
+
+    private ApplyResult applyLocked(Transition t) {
+        OpenSurvey current = t.current().orElse(null);
+        if (current != null) {
+            OpenSurvey stored = surveys.get(current.id());
+            if (stored == null || stored.version() != current.version()) {
+                return new ApplyResult.Stale();
+            }
+        }
+        long now = t.now().toEpochMilli();
+        if (t.inboundId().isPresent()) {
+            Long until = inbound.get(t.inboundId().get());
+            if (until != null && until > now) {
+                return new ApplyResult.Duplicate();
+            }
+        }
+        ApplyResult.Capped capped = moveHolds(t.holds(), t.now());
+        if (capped != null) {
+            return capped;
+        }
+        // Nothing below can refuse: from here the step is written whole.
+        if (current != null && t.next().isPresent()) {
+            write(current, t.next().get());
+        }
+        t.inboundId().ifPresent(id -> inbound.put(id, t.inboundUntil().toEpochMilli()));
+        t.outbox().forEach(this::putOutbox);
+        t.response().ifPresent(r -> saveResponse(t.next().or(t::current).orElseThrow().id(),
+                t.next().or(t::current).orElseThrow().version(), r));
+        t.reply().ifPresent(this::append);
+        boolean recorded = false;
+        if (t.optOut().isPresent()) {
+            Transition.OptOutChange o = t.optOut().get();
+            for (String key : o.keys()) {
+                recorded |= o.optIn() ? optedOut.remove(key) != null : optedOut.putIfAbsent(key, t.now()) == null;
+            }
+            if (recorded && !o.optIn()) {
+                o.confirmation().ifPresent(this::putOutbox);
+            }
+        }
+        return new ApplyResult.Applied(recorded);
     }
 
     /** Moves each hold, or none: the caller holds the lock of the contact every hold key belongs to. */
@@ -228,10 +248,10 @@ public final class InMemorySurveyStore implements SurveyStore {
         for (int i = 0; i < changes.size(); i++) {
             Transition.HoldChange c = changes.get(i);
             ledger.release(c.hold().key(), c.hold().until());
-            if (c.until().isEmpty() || !c.until().get().isAfter(now)) {
+            if (c.until().isEmpty() || c.until().get().toEpochMilli() <= now.toEpochMilli()) {
                 continue;
             }
-            Reservation r = ledger.reserve(c.hold().key(), now, Duration.between(now, c.until().get()));
+            Reservation r = ledger.reserve(c.hold().key(), now, window(now, c.until().get()));
             if (r instanceof Reservation.Denied d) {
                 // Put back every hold as it was before this step.
                 restore(c.hold(), now);
@@ -246,8 +266,8 @@ public final class InMemorySurveyStore implements SurveyStore {
     }
 
     private void restore(CapHold hold, Instant now) {
-        if (hold.until().isAfter(now)) {
-            ledger.reserve(hold.key(), now, Duration.between(now, hold.until()));
+        if (hold.until().toEpochMilli() > now.toEpochMilli()) {
+            ledger.reserve(hold.key(), now, window(now, hold.until()));
         }
     }
 
@@ -258,11 +278,12 @@ public final class InMemorySurveyStore implements SurveyStore {
     }
 
     private void index(@Nullable OpenSurvey before, OpenSurvey after) {
-        Optional<Instant> was = before == null ? Optional.empty() : before.dueAt();
-        Optional<Instant> is = after.dueAt();
+        // Entries are by millisecond: a due time that moves within one keeps its entry.
+        Optional<Long> was = before == null ? Optional.empty() : before.dueAt().map(Instant::toEpochMilli);
+        Optional<Long> is = after.dueAt().map(Instant::toEpochMilli);
         if (!was.equals(is)) {
-            is.ifPresent(at -> dueIndex.add(new Due(at.toEpochMilli(), after.id())));
-            was.ifPresent(at -> dueIndex.remove(new Due(at.toEpochMilli(), after.id())));
+            is.ifPresent(at -> dueIndex.add(new Due(at, after.id())));
+            was.ifPresent(at -> dueIndex.remove(new Due(at, after.id())));
         }
         Optional<Instant> prompted = after.promptedAt();
         if (prompted.isPresent() && (before == null || !before.promptedAt().equals(prompted))) {
@@ -293,7 +314,7 @@ public final class InMemorySurveyStore implements SurveyStore {
     private void putOutbox(OutboxMessage m) {
         OutboxMessage before = outbox.put(m.key(), m);
         outboxIndex.add(new Due(m.dueAt().toEpochMilli(), m.key()));
-        if (before != null && !before.dueAt().equals(m.dueAt())) {
+        if (before != null && before.dueAt().toEpochMilli() != m.dueAt().toEpochMilli()) {
             outboxIndex.remove(new Due(before.dueAt().toEpochMilli(), m.key()));
         }
     }

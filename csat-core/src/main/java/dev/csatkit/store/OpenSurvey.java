@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The state of one survey sent (or about to be sent) after one interaction. The engine never
  * changes a survey in place: it writes a copy with {@code version + 1} through
- * {@link OpenSurveyStore#replace}, so two engine instances cannot both act on the same version.
+ * {@link SurveyStore#apply}, so two engine instances cannot both act on the same version.
  *
  * @param id the survey's own id, derived from the survey definition and the interaction
  * @param version incremented by every change; the compare-and-set token

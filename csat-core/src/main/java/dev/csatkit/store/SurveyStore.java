@@ -18,7 +18,9 @@ import java.util.function.Consumer;
  * calls in a lock or transaction of its own, so an implementation is free to map each operation
  * to one statement or one transaction on a shared database, or one script on a key-value store.
  * Time is always passed in by the engine, which reads it from its injected clock; an
- * implementation never reads the system clock to decide.
+ * implementation never reads the system clock to decide. An implementation may keep and compare
+ * times to the millisecond, but loses or refuses nothing for it: a due time moved within one
+ * millisecond stays due, and a hold granted at a time with microseconds stays its owner's.
  *
  * <ul>
  *   <li>{@link #schedule}: opt-out check, interaction claim, cap holds and survey insert;</li>

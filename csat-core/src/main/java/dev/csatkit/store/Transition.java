@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
  * @param outbox side messages the step causes
  * @param response the survey's outcome for reports, as of {@code next}
  * @param reply the reply that caused the step, appended to the survey's history
- * @param inboundId the provider message id that caused the step; when it was recorded before,
- *     nothing is written and the result is {@link ApplyResult.Duplicate}
+ * @param inboundId the provider message id that caused the step; when a step recorded it before
+ *     (whatever survey that step was about, or none), nothing is written and the result is
+ *     {@link ApplyResult.Duplicate}
  * @param optOut an opt-out (or opt-in) the step records
  * @param now the current time, for the expiry of holds and inbound ids
  * @param inboundUntil until when {@code inboundId} is remembered

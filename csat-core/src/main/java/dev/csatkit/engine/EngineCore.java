@@ -6,7 +6,6 @@ import dev.csatkit.channels.spi.MessageContent;
 import dev.csatkit.channels.spi.OutboundMessage;
 import dev.csatkit.internal.channel.Masking;
 import dev.csatkit.store.ApplyResult;
-import dev.csatkit.store.CapHold;
 import dev.csatkit.store.OpenSurvey;
 import dev.csatkit.store.OutboxMessage;
 import dev.csatkit.store.SurveyStore;
@@ -68,11 +67,12 @@ final class EngineCore {
     }
 
     SurveyMachine.Context context(ProfileRuntime rt, Instant now) {
-        return new SurveyMachine.Context(rt, now, now.plus(sendLease), h -> window(rt, h));
+        return new SurveyMachine.Context(rt, now, now.plus(sendLease), h -> window(rt, h.key()));
     }
 
-    private Duration window(ProfileRuntime rt, CapHold h) {
-        if (h.key().startsWith(SurveyEngine.ACROSS_PREFIX)) {
+    /** How long a cap key of a profile's survey is held after a send. */
+    Duration window(ProfileRuntime rt, String capKey) {
+        if (capKey.startsWith(SurveyEngine.ACROSS_PREFIX)) {
             return acrossWindow.orElse(Duration.ofMinutes(1));
         }
         return rt.profile().frequencyCap().map(c -> c.window()).orElse(Duration.ofMinutes(1));

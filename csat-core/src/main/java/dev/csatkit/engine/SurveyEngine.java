@@ -189,6 +189,16 @@ public final class SurveyEngine implements AutoCloseable {
         if (p.quietHours().isPresent()) {
             sendAt = p.quietHours().get().nextAllowed(sendAt, i.contact().zone());
         }
+        List<String> capKeys = capKeys(p, i.contact().id(), survey.id());
+        // Most refusals are told by a read, before any survey is built; schedule stays the authority.
+        Optional<ScheduleResult> refused = core.store.precheck(i.id(), capKeys, optOutKeys, now);
+        if (refused.isPresent()) {
+            return refusal(refused.get(), rt, i, address, sid);
+        }
+        List<CapHold> holds = new ArrayList<>(capKeys.size());
+        for (String key : capKeys) {
+            holds.add(new CapHold(key, sendAt.plus(core.window(rt, key))));
+        }
         OpenSurvey scheduled = OpenSurvey.builder(EngineTexts.surveyKey(i.id()), survey.id(), i.id(), now)
                 .contactId(i.contact().id())
                 .channel(p.sendOn(), rt.channel().id(), address)
@@ -196,20 +206,13 @@ public final class SurveyEngine implements AutoCloseable {
                 .zone(i.contact().zone())
                 .values(DecisionRules.values(p, i))
                 .credit(i.agent().map(Agent::id), i.agent().flatMap(Agent::team), i.entryPoint(), i.caseType())
-                .holds(holds(p, i.contact().id(), survey.id(), sendAt))
+                .holds(holds)
                 .sendAt(sendAt)
                 .build();
         ScheduleResult r = core.store.schedule(new ScheduleRequest(scheduled, optOutKeys, now,
                 now.plus(core.retention)));
-        if (r instanceof ScheduleResult.Capped) {
-            // The detail is fixed per profile: capped decisions are the hot path.
-            return new Decision.Skipped(SkipReason.FREQUENCY_CAPPED, rt.cappedDetail(), sid);
-        }
-        if (r instanceof ScheduleResult.Duplicate) {
-            return new Decision.Skipped(SkipReason.DUPLICATE, "interaction " + i.id() + " already has a survey", sid);
-        }
-        if (r instanceof ScheduleResult.OptedOut) {
-            return optedOut(p, address, sid);
+        if (!(r instanceof ScheduleResult.Scheduled)) {
+            return refusal(r, rt, i, address, sid);
         }
         if (!core.listeners.isEmpty()) {
             core.publish(new SurveyEvent.Scheduled(scheduled, now));
@@ -230,19 +233,31 @@ public final class SurveyEngine implements AutoCloseable {
         return keys;
     }
 
-    /** The cap holds a survey takes, each counted from its planned send. */
-    private List<CapHold> holds(SurveyProfile p, String contactId, String surveyId, Instant sendAt) {
+    /** Why the store would not schedule: the skip the decision answers. */
+    private Decision.Skipped refusal(ScheduleResult r, ProfileRuntime rt, Interaction i, String address,
+            Optional<String> sid) {
+        if (r instanceof ScheduleResult.Capped) {
+            // The detail is fixed per profile: capped decisions are the hot path.
+            return new Decision.Skipped(SkipReason.FREQUENCY_CAPPED, rt.cappedDetail(), sid);
+        }
+        if (r instanceof ScheduleResult.Duplicate) {
+            return new Decision.Skipped(SkipReason.DUPLICATE, "interaction " + i.id() + " already has a survey", sid);
+        }
+        return optedOut(rt.profile(), address, sid);
+    }
+
+    /**
+     * The cap keys a survey holds: its own survey's, when its profile caps per survey, and the
+     * contact's across every survey, when any profile caps across surveys.
+     */
+    private List<String> capKeys(SurveyProfile p, String contactId, String surveyId) {
         Optional<FrequencyCap> own = p.frequencyCap().filter(c -> c.scope() == FrequencyCap.Scope.PER_SURVEY);
-        Optional<Duration> across = core.acrossWindow;
-        if (own.isEmpty() && across.isEmpty()) {
-            return List.of();
-        }
+        boolean across = core.acrossWindow.isPresent();
         if (own.isEmpty()) {
-            return List.of(new CapHold(ACROSS_PREFIX + contactId, sendAt.plus(across.get())));
+            return across ? List.of(ACROSS_PREFIX + contactId) : List.of();
         }
-        CapHold mine = new CapHold(own.get().reservationKey(contactId, surveyId), sendAt.plus(own.get().window()));
-        return across.isEmpty() ? List.of(mine)
-                : List.of(mine, new CapHold(ACROSS_PREFIX + contactId, sendAt.plus(across.get())));
+        String mine = own.get().reservationKey(contactId, surveyId);
+        return across ? List.of(mine, ACROSS_PREFIX + contactId) : List.of(mine);
     }
 
     private @Nullable ProfileRuntime route(Interaction i) {

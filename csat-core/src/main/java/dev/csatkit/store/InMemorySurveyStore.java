@@ -142,6 +142,29 @@ public final class InMemorySurveyStore implements SurveyStore {
         return Duration.ofMillis(Math.max(1, until.toEpochMilli() - now.toEpochMilli()));
     }
 
+    @Override
+    public Optional<ScheduleResult> precheck(String interactionId, List<String> capKeys, List<String> optOutKeys,
+            Instant now) {
+        if (!optedOut.isEmpty()) {
+            for (String key : optOutKeys) {
+                if (optedOut.containsKey(key)) {
+                    return Optional.of(new ScheduleResult.OptedOut(key));
+                }
+            }
+        }
+        Optional<Instant> claimed = ledger.claimedUntil(interactionId, now);
+        if (claimed.isPresent()) {
+            return Optional.of(new ScheduleResult.Duplicate(claimed.get()));
+        }
+        for (String key : capKeys) {
+            Optional<Instant> held = ledger.heldUntil(key, now);
+            if (held.isPresent()) {
+                return Optional.of(new ScheduleResult.Capped(key, held.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
     // ------------------------------------------------------------------ dispatching
 
     @Override
@@ -381,6 +404,9 @@ public final class InMemorySurveyStore implements SurveyStore {
 
     @Override
     public boolean isOptedOut(Collection<String> keys) {
+        if (optedOut.isEmpty()) {
+            return false;
+        }
         for (String key : keys) {
             if (optedOut.containsKey(key)) {
                 return true;

@@ -48,6 +48,27 @@ public interface SurveyStore {
     ScheduleResult schedule(ScheduleRequest request);
 
     /**
+     * Tells, from a read that writes nothing, what {@link #schedule} would refuse with — before the
+     * engine builds the survey, so the many decisions a frequency cap refuses cost no survey. It
+     * checks in {@code schedule}'s order: opt-out keys, the interaction's claim, the cap keys. An
+     * answer given here is what {@code schedule} would have answered at the moment of the read;
+     * empty means "schedule it", and {@code schedule} stays the authority. A store that cannot
+     * read cheaply (one whose every call is a round trip) answers empty without reading, as this
+     * default does.
+     *
+     * @param interactionId the interaction to be claimed
+     * @param capKeys the cap keys to be held
+     * @param optOutKeys the opt-out keys that refuse the survey
+     * @param now the current time
+     * @return {@link ScheduleResult.OptedOut}, {@link ScheduleResult.Duplicate} or
+     *     {@link ScheduleResult.Capped} when the read shows it; else empty
+     */
+    default Optional<ScheduleResult> precheck(String interactionId, List<String> capKeys, List<String> optOutKeys,
+            Instant now) {
+        return Optional.empty();
+    }
+
+    /**
      * Leases up to {@code limit} surveys due at {@code now} ({@link OpenSurvey#dueAt()} at or
      * before it), earliest first, to the caller until {@code leaseUntil}: each is written with
      * {@link OpenSurvey#leaseUntil()} set and its version raised, and no other call hands it out

@@ -87,6 +87,31 @@ public final class FingerprintTable {
     }
 
     /**
+     * Reads the key's expiry without writing, optimistically where no writer is in the way.
+     *
+     * @return the live entry's expiry, or {@link Long#MIN_VALUE} when the key has none live at {@code now}
+     */
+    public long peek(long hi, long lo, long now) {
+        Stripe s = stripe(hi);
+        long stamp = s.tryOptimisticRead();
+        if (stamp != 0L) {
+            long[] t = s.slots;
+            long held = expiryAt(t, find(t, hi, lo, now, start(t, lo)));
+            if (s.validate(stamp)) {
+                return held > now ? held : Long.MIN_VALUE;
+            }
+        }
+        stamp = s.readLock();
+        try {
+            long[] t = s.slots;
+            long held = expiryAt(t, find(t, hi, lo, now, start(t, lo)));
+            return held > now ? held : Long.MIN_VALUE;
+        } finally {
+            s.unlockRead(stamp);
+        }
+    }
+
+    /**
      * Claims the interaction in {@code claims} and holds the key in {@code holds}, or neither,
      * atomically: a live claim wins over a live hold, which wins over a grant.
      *

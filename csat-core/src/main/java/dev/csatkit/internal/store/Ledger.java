@@ -87,6 +87,30 @@ public final class Ledger {
     }
 
     /**
+     * @param interactionKey the interaction's key
+     * @param now the current time
+     * @return the live claim's expiry, read without writing
+     */
+    public java.util.Optional<Instant> claimedUntil(String interactionKey, Instant now) {
+        Fingerprint f = Fingerprint.of(Objects.requireNonNull(interactionKey, "interactionKey"));
+        return live(claims.peek(f.hi(), f.lo(), now.toEpochMilli()));
+    }
+
+    /**
+     * @param key the cap key
+     * @param now the current time
+     * @return the live hold's expiry, read without writing
+     */
+    public java.util.Optional<Instant> heldUntil(String key, Instant now) {
+        Fingerprint f = Fingerprint.of(Objects.requireNonNull(key, "key"));
+        return live(holds.peek(f.hi(), f.lo(), now.toEpochMilli()));
+    }
+
+    private static java.util.Optional<Instant> live(long until) {
+        return until == Long.MIN_VALUE ? java.util.Optional.empty() : java.util.Optional.of(Instant.ofEpochMilli(until));
+    }
+
+    /**
      * Lets go of the claim that expires at {@code until}: undoes a claim whose step could not finish.
      *
      * @param interactionKey the interaction's key

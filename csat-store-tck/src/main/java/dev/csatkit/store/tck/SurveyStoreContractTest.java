@@ -1372,6 +1372,58 @@ public abstract class SurveyStoreContractTest {
      * millisecond, but must not lose or refuse anything for it.
      */
     @Nested
+    @DisplayName("precheck")
+    class Precheck {
+
+        private List<String> keys(OpenSurvey s) {
+            return s.holds().stream().map(CapHold::key).toList();
+        }
+
+        @Test
+        void precheckNeverRefusesWhatScheduleWouldAccept() {
+            String contact = "contact-precheck-free";
+            OpenSurvey s = survey("precheck-free", contact).holds(List.of(acrossHold(contact, T0.plus(DAY)))).build();
+            assertThat(store.precheck(s.interactionId(), keys(s), optOutKeys(s), T0))
+                    .as("precheck must answer empty when nothing stands in the way: it may only tell refusals early")
+                    .isEmpty();
+            scheduled(s);
+        }
+
+        @Test
+        void whatPrecheckTellsIsWhatScheduleAnswers() {
+            String contact = "contact-precheck";
+            CapHold across = acrossHold(contact, T0.plus(DAY));
+            OpenSurvey first = scheduled(survey("precheck-first", contact).holds(List.of(across)).build());
+            OpenSurvey second = survey("precheck-second", contact).holds(List.of(across)).build();
+
+            Optional<ScheduleResult> replay = store.precheck(first.interactionId(), keys(first), optOutKeys(first), T0);
+            assertThat(replay.stream().toList()).as("precheck of a claimed interaction may answer empty or Duplicate, nothing else")
+                    .allSatisfy(r -> assertThat(r).isInstanceOf(ScheduleResult.Duplicate.class));
+            Optional<ScheduleResult> capped = store.precheck(second.interactionId(), keys(second),
+                    optOutKeys(second), T0);
+            assertThat(capped.stream().toList()).as("precheck of a held cap key may answer empty or Capped with the holder's expiry")
+                    .allSatisfy(r -> assertThat(r).isEqualTo(new ScheduleResult.Capped(across.key(), across.until())));
+            assertThat(store.schedule(request(second))).isInstanceOf(ScheduleResult.Capped.class);
+
+            OpenSurvey optedOut = survey("precheck-opted-out", "contact-precheck-out").build();
+            store.apply(Transition.at(T0).optOut(optOut(optOutKeys(optedOut), Optional.empty())).build());
+            assertThat(store.precheck(optedOut.interactionId(), keys(optedOut), optOutKeys(optedOut), T0).stream()
+                    .toList()).as("precheck of an opted-out contact may answer empty or OptedOut")
+                    .allSatisfy(r -> assertThat(r).isInstanceOf(ScheduleResult.OptedOut.class));
+        }
+
+        @Test
+        void precheckWritesNothing() {
+            OpenSurvey s = survey("precheck-writes", "contact-precheck-writes")
+                    .holds(List.of(acrossHold("contact-precheck-writes", T0.plus(DAY)))).build();
+            store.precheck(s.interactionId(), keys(s), optOutKeys(s), T0);
+            store.precheck(s.interactionId(), keys(s), optOutKeys(s), T0);
+            assertThat(store.schedule(request(s))).as("a precheck must claim and hold nothing")
+                    .isEqualTo(new ScheduleResult.Scheduled(s));
+        }
+    }
+
+    @Nested
     @DisplayName("times finer than a millisecond")
     class Precision {
 

@@ -27,7 +27,15 @@ final class DecisionRules {
     }
 
     static @Nullable Skip trigger(SurveyProfile p, Interaction i) {
-        if (i.ending() != Ending.RESOLVED) {
+        if (i.suppressed().isPresent()) {
+            return new Skip(SkipReason.SUPPRESSED, "the host marked interaction " + i.id()
+                    + " as not to be surveyed: " + i.suppressed().get());
+        }
+        if (i.ending() == Ending.AUTO_RESOLVED && !p.surveyAutoResolved()) {
+            return new Skip(SkipReason.AUTO_RESOLVED, "the helpdesk closed interaction " + i.id()
+                    + " by itself, and survey " + p.id() + " surveys only what an agent resolved");
+        }
+        if (i.ending() != Ending.RESOLVED && i.ending() != Ending.AUTO_RESOLVED) {
             return new Skip(SkipReason.NOT_RESOLVED, "the interaction ended " + i.ending());
         }
         if (p.disabledMedia().contains(i.medium())) {
@@ -72,10 +80,21 @@ final class DecisionRules {
             return new Skip(SkipReason.INELIGIBLE_CONTACT, "the host's contact rule excludes contact "
                     + i.contact().id());
         }
-        if (agent.id().equals(i.contact().id())
-                || !agent.addresses().isEmpty() && i.contact().addresses().values().stream()
-                .anyMatch(agent.addresses()::contains)) {
-            return new Skip(SkipReason.SELF_RATING, "the contact is agent " + agent.id());
+        return reachable(p, i);
+    }
+
+    /**
+     * The rules that protect the customer and the send itself, which a survey on demand passes
+     * too: not the agent rating themself, and an address on the survey's channel that can be used.
+     */
+    static @Nullable Skip reachable(SurveyProfile p, Interaction i) {
+        Optional<Agent> worked = i.agent();
+        if (worked.isPresent()) {
+            Agent agent = worked.get();
+            if (agent.id().equals(i.contact().id()) || !agent.addresses().isEmpty()
+                    && i.contact().addresses().values().stream().anyMatch(agent.addresses()::contains)) {
+                return new Skip(SkipReason.SELF_RATING, "the contact is agent " + agent.id());
+            }
         }
         Optional<String> address = i.contact().address(p.sendOn());
         if (address.isEmpty()) {
@@ -94,10 +113,11 @@ final class DecisionRules {
 
     static Map<String, String> values(SurveyProfile p, Interaction i) {
         Map<String, String> v = new HashMap<>(p.placeholders());
-        Agent agent = i.agent().orElseThrow();
-        v.put("agent.id", agent.id());
-        v.put("agent.name", agent.name().orElse(agent.id()));
-        v.put("team.name", agent.team().orElse(""));
+        // A survey on demand may follow an interaction no agent worked.
+        Optional<Agent> agent = i.agent();
+        v.put("agent.id", agent.map(Agent::id).orElse(""));
+        v.put("agent.name", agent.map(a -> a.name().orElse(a.id())).orElse(""));
+        v.put("team.name", agent.flatMap(Agent::team).orElse(""));
         v.put("contact.name", i.contact().attributes().getOrDefault("name", ""));
         v.put("interaction.id", i.id());
         v.put("ticket.id", i.id());

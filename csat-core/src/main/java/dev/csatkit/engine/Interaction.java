@@ -34,10 +34,12 @@ import org.jspecify.annotations.Nullable;
  * @param hangUp for calls, who hung up first
  * @param caseType the case type
  * @param tags the host's tags
+ * @param suppressed why the host marked it as not to be surveyed, if it did; such an interaction
+ *     is skipped with {@link SkipReason#SUPPRESSED}, and a survey on demand is refused too
  */
 public record Interaction(String id, Contact contact, Medium medium, Direction direction, Optional<String> entryPoint,
         Optional<String> brand, Optional<Agent> agent, Instant startedAt, Instant endedAt, Duration handleTime,
-        Ending ending, HangUp hangUp, Optional<String> caseType, Set<String> tags) {
+        Ending ending, HangUp hangUp, Optional<String> caseType, Set<String> tags, Optional<String> suppressed) {
 
     /**
      * Validates the interaction.
@@ -57,11 +59,13 @@ public record Interaction(String id, Contact contact, Medium medium, Direction d
         Objects.requireNonNull(ending, "ending");
         Objects.requireNonNull(hangUp, "hangUp");
         Objects.requireNonNull(caseType, "caseType");
+        Objects.requireNonNull(suppressed, "suppressed");
         Checks checks = Checks.of("interaction");
         checks.line("id", id, Agent.MAX_LENGTH);
         entryPoint.ifPresent(v -> checks.line("entryPoint", v, Agent.MAX_LENGTH, Masking::text));
         brand.ifPresent(v -> checks.line("brand", v, Agent.MAX_LENGTH));
         caseType.ifPresent(v -> checks.line("caseType", v, Agent.MAX_LENGTH));
+        suppressed.ifPresent(v -> checks.line("suppressed", v, Agent.MAX_LENGTH));
         // In the caller's order, before the copy, whose order is not stable.
         for (String tag : tags) {
             checks.line("tags", tag, Agent.MAX_LENGTH);
@@ -87,7 +91,8 @@ public record Interaction(String id, Contact contact, Medium medium, Direction d
                 .add("direction", direction).add("entryPoint", entryPoint.map(Masking::text)).add("brand", brand)
                 .add("agent", agent).add("startedAt", startedAt).add("endedAt", endedAt)
                 .add("handleTime", handleTime).add("ending", ending).add("hangUp", hangUp).add("caseType", caseType)
-                .add("tags", tags.stream().sorted().toList()).toString();
+                .add("tags", tags.stream().sorted().toList())
+                .add("suppressed", suppressed).toString();
     }
 
     /**
@@ -116,6 +121,7 @@ public record Interaction(String id, Contact contact, Medium medium, Direction d
         private HangUp hangUp = HangUp.UNKNOWN;
         private @Nullable String caseType;
         private final Set<String> tags = new LinkedHashSet<>();
+        private @Nullable String suppressed;
 
         private Builder(String id, Contact contact, Medium medium) {
             this.id = id;
@@ -190,13 +196,25 @@ public record Interaction(String id, Contact contact, Medium medium, Direction d
             return this;
         }
 
+        /**
+         * Marks the interaction as not to be surveyed, as an agent does for spam, a supplier's
+         * mail or an "ok thanks" after the matter was closed.
+         *
+         * @param reason why, in the host's words (kept in the skip's detail)
+         * @return this
+         */
+        public Builder suppressSurvey(String reason) {
+            suppressed = Objects.requireNonNull(reason, "reason");
+            return this;
+        }
+
         /** @return the interaction */
         public Interaction build() {
             Duration handled = handleTime != null ? handleTime
                     : endedAt.isBefore(startedAt) ? Duration.ZERO : Duration.between(startedAt, endedAt);
             return new Interaction(id, contact, medium, direction, Optional.ofNullable(entryPoint),
                     Optional.ofNullable(brand), Optional.ofNullable(agent), startedAt, endedAt, handled, ending,
-                    hangUp, Optional.ofNullable(caseType), tags);
+                    hangUp, Optional.ofNullable(caseType), tags, Optional.ofNullable(suppressed));
         }
     }
 }

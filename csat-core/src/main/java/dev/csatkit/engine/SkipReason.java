@@ -7,8 +7,12 @@ package dev.csatkit.engine;
 public enum SkipReason {
     /** No survey profile's route matches the interaction's channel, entry point and brand. */
     NO_SURVEY,
+    /** The host marked the interaction as not to be surveyed (spam, a supplier, "ok thanks"). */
+    SUPPRESSED,
     /** The interaction was abandoned or transferred, not resolved. */
     NOT_RESOLVED,
+    /** The helpdesk closed the interaction by itself, and the profile does not survey such ones. */
+    AUTO_RESOLVED,
     /** The profile is switched off for the interaction's channel. */
     CHANNEL_DISABLED,
     /** The profile is switched off for the interaction's entry point. */

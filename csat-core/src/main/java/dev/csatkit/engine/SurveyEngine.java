@@ -85,6 +85,7 @@ public final class SurveyEngine implements AutoCloseable {
     private final List<SurveyProfile> profiles;
     /** The profiles' runtimes in routing order: the first whose route matches wins. */
     private final ProfileRuntime[] routing;
+    private final Map<String, ProfileRuntime> byId;
     private final EngineCore core;
     private final Dispatcher dispatcher;
     private final ReplyRouter router;
@@ -98,6 +99,7 @@ public final class SurveyEngine implements AutoCloseable {
             rt.put(p.id(), ProfileRuntime.of(p, channelFor(p, channels)));
         }
         this.routing = rt.values().toArray(new ProfileRuntime[0]);
+        this.byId = Map.copyOf(rt);
         // One window across surveys, the longest any profile asks for: surveys of every profile count.
         Optional<Duration> across = profiles.stream().flatMap(p -> p.frequencyCap().stream())
                 .filter(c -> c.scope() == FrequencyCap.Scope.ALL_SURVEYS).map(FrequencyCap::window)
@@ -169,6 +171,17 @@ public final class SurveyEngine implements AutoCloseable {
         if (skip != null) {
             return new Decision.Skipped(skip.reason(), skip.detail(), sid);
         }
+        return schedule(rt, i, now, i.endedAt().plus(p.delay()), true, true);
+    }
+
+    /**
+     * The rules from opt-out on, and the store's atomic schedule: shared by the rules-driven
+     * decision and the survey on demand, which passes no sampling and may pass no cap.
+     */
+    private Decision schedule(ProfileRuntime rt, Interaction i, Instant now, Instant earliest, boolean sample,
+            boolean capped) {
+        SurveyProfile p = rt.profile();
+        Optional<String> sid = rt.surveyId();
         String address = i.contact().address(p.sendOn()).orElseThrow();
         List<String> optOutKeys = optOutKeys(i.contact());
         if (core.store.isOptedOut(optOutKeys)) {
@@ -180,16 +193,15 @@ public final class SurveyEngine implements AutoCloseable {
             return new Decision.Skipped(SkipReason.NO_LANGUAGE, "survey " + survey.id() + " has no messages in "
                     + i.contact().locale().toLanguageTag() + " and skips such contacts", sid);
         }
-        if (!p.sampling().includes(i.id(), survey.id())) {
+        if (sample && !p.sampling().includes(i.id(), survey.id())) {
             return new Decision.Skipped(SkipReason.NOT_SAMPLED, "outside the " + p.sampling().percent()
                     + " % sample", sid);
         }
-        Instant earliest = i.endedAt().plus(p.delay());
         Instant sendAt = earliest.isAfter(now) ? earliest : now;
         if (p.quietHours().isPresent()) {
             sendAt = p.quietHours().get().nextAllowed(sendAt, i.contact().zone());
         }
-        List<String> capKeys = capKeys(p, i.contact().id(), survey.id());
+        List<String> capKeys = capped ? capKeys(p, i.contact().id(), survey.id()) : List.of();
         // Most refusals are told by a read, before any survey is built; schedule stays the authority.
         Optional<ScheduleResult> refused = core.store.precheck(i.id(), capKeys, optOutKeys, now);
         if (refused.isPresent()) {
@@ -231,6 +243,45 @@ public final class SurveyEngine implements AutoCloseable {
         keys.add(SurveyStore.contactKey(c.id()));
         c.addresses().forEach((kind, address) -> keys.add(SurveyStore.addressKey(kind, address)));
         return keys;
+    }
+
+    /**
+     * Surveys one interaction now (or at a given time) with a named profile, at the host's
+     * request — an agent's "send the survey" button — instead of through the profile's route and
+     * trigger rules. Only the rules that protect the customer apply: the host's suppression, no
+     * self-rating, a usable address, opt-out, the survey's language, quiet hours (which defer) and
+     * the frequency cap, unless the request overrides it explicitly (then the survey neither
+     * checks nor holds the cap). One interaction still gets one survey, however it was asked for.
+     *
+     * @param request the interaction, the profile and the options
+     * @return the decision, as {@link #decide} answers it
+     */
+    public Decision requestSurvey(SurveyRequest request) {
+        Objects.requireNonNull(request, "request");
+        Instant now = core.clock.instant();
+        Decision decision = requestAt(request, now);
+        if (decision instanceof Decision.Skipped skipped && !core.listeners.isEmpty()) {
+            core.publish(new SurveyEvent.Skipped(request.interaction().id(), skipped, now));
+        }
+        return decision;
+    }
+
+    private Decision requestAt(SurveyRequest request, Instant now) {
+        Interaction i = request.interaction();
+        ProfileRuntime rt = byId.get(request.profileId());
+        if (rt == null) {
+            return new Decision.Skipped(SkipReason.NO_SURVEY, "no survey profile is named " + request.profileId(),
+                    Optional.empty());
+        }
+        if (i.suppressed().isPresent()) {
+            return new Decision.Skipped(SkipReason.SUPPRESSED, "the host marked interaction " + i.id()
+                    + " as not to be surveyed: " + i.suppressed().get(), rt.surveyId());
+        }
+        DecisionRules.Skip skip = DecisionRules.reachable(rt.profile(), i);
+        if (skip != null) {
+            return new Decision.Skipped(skip.reason(), skip.detail(), rt.surveyId());
+        }
+        return schedule(rt, i, now, request.sendAt().orElse(now), false, !request.overrideFrequencyCap());
     }
 
     /** Why the store would not schedule: the skip the decision answers. */

@@ -30,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  * @param disabledEntryPoints entry points switched off (all are on by default)
  * @param inboundOnly whether only inbound interactions are surveyed (always for keypad surveys)
  * @param includeVirtualAgents whether interactions handled by bots are surveyed
+ * @param surveyAutoResolved whether interactions the helpdesk closed by itself
+ *     ({@link Ending#AUTO_RESOLVED}) are surveyed
  * @param minHandleTime the shortest agent handle time surveyed
  * @param eligibility the host's rule on the contact, such as only designated contacts
  * @param sampling the share of interactions surveyed
@@ -59,6 +61,7 @@ public record SurveyProfile(
         Set<String> disabledEntryPoints,
         boolean inboundOnly,
         boolean includeVirtualAgents,
+        boolean surveyAutoResolved,
         Duration minHandleTime,
         Predicate<Contact> eligibility,
         Sampling sampling,
@@ -163,6 +166,7 @@ public record SurveyProfile(
         private final Set<String> disabledEntryPoints = new HashSet<>();
         private boolean inboundOnly;
         private boolean includeVirtualAgents;
+        private boolean surveyAutoResolved;
         private Duration minHandleTime = Duration.ZERO;
         private Predicate<Contact> eligibility = c -> true;
         private Sampling sampling = Sampling.all();
@@ -221,6 +225,17 @@ public record SurveyProfile(
         /** @param value survey interactions handled by bots too; default false @return this */
         public Builder includeVirtualAgents(boolean value) {
             includeVirtualAgents = value;
+            return this;
+        }
+
+        /**
+         * @param value survey interactions the helpdesk closed by itself (a conversation closed
+         *     after a time without reply), as if an agent had resolved them; default false, since
+         *     such a customer often never saw an answer
+         * @return this
+         */
+        public Builder surveyAutoResolved(boolean value) {
+            surveyAutoResolved = value;
             return this;
         }
 
@@ -356,7 +371,7 @@ public record SurveyProfile(
                 case SMS, CHAT -> Duration.ofHours(24);
             };
             return new SurveyProfile(survey, sendOn, Optional.ofNullable(channelId), route, disabledMedia,
-                    disabledEntryPoints, inboundOnly, includeVirtualAgents, minHandleTime, eligibility, sampling,
+                    disabledEntryPoints, inboundOnly, includeVirtualAgents, surveyAutoResolved, minHandleTime, eligibility, sampling,
                     Optional.ofNullable(quietHours), Optional.ofNullable(frequencyCap), delay, window, commentWindow,
                     Optional.ofNullable(reminderAfter), maxInvalidReplies, maxNoInputs, countLateReplies, threshold,
                     releaseCapOnFailure, retry, Optional.ofNullable(moodScale), placeholders);

@@ -151,7 +151,12 @@ final class Dispatcher {
             return;
         }
         if (verdict instanceof OutboundGate.Defer d) {
-            commit(s, SurveyMachine.defer(c, s, d.until(), d.why()));
+            if (commit(s, SurveyMachine.defer(c, s, d.until(), d.why())) instanceof ApplyResult.Capped capped) {
+                // Its cap was taken by another survey meanwhile: wait for quiet hours and that hold both.
+                Instant until = capped.heldUntil().isAfter(d.until()) ? capped.heldUntil() : d.until();
+                commit(s, SurveyMachine.deferKeepingHolds(c, s, until, d.why() + ", and the frequency cap is "
+                        + "held by another survey until " + capped.heldUntil()));
+            }
             return;
         }
         SurveyMachine.Step step = SurveyMachine.startSend(c, s);
@@ -198,8 +203,14 @@ final class Dispatcher {
             Optional<OpenSurvey> leased = r instanceof ApplyResult.Stale ? leaseOnlyChange(sending) : Optional.empty();
             if (leased.isPresent()) {
                 // Only the lease moved while the channel answered: the answer still belongs to this send.
-                step = answered(c, leased.get(), result, error);
-                r = commit(leased.get(), step);
+                sending = leased.get();
+                step = answered(c, sending, result, error);
+                r = commit(sending, step);
+            }
+            if (r instanceof ApplyResult.Capped && step.next() != null && step.next().state() == SurveyState.SCHEDULED) {
+                // Another survey took the cap while this send was out: retry without holding it.
+                step = SurveyMachine.retryKeepingHolds(c, sending, retryReason(result, error), retryDelay(result));
+                r = commit(sending, step);
             }
             if (r instanceof ApplyResult.Applied) {
                 SurveyState state = step.next().state();
@@ -221,16 +232,22 @@ final class Dispatcher {
         }
     }
 
+    private static String retryReason(DeliveryResult result, Throwable error) {
+        return error != null ? "the channel failed: " + error.getClass().getName()
+                : ((DeliveryResult.RetryLater) result).reason();
+    }
+
+    private static Optional<Duration> retryDelay(DeliveryResult result) {
+        return result instanceof DeliveryResult.RetryLater later ? later.delay() : Optional.empty();
+    }
+
     private static SurveyMachine.Step answered(SurveyMachine.Context c, OpenSurvey sending, DeliveryResult result,
             Throwable error) {
-        if (error != null) {
-            return SurveyMachine.retry(c, sending, "the channel failed: " + error.getClass().getName(), Optional.empty());
+        if (error != null || result instanceof DeliveryResult.RetryLater) {
+            return SurveyMachine.retry(c, sending, retryReason(result, error), retryDelay(result));
         }
         if (result instanceof DeliveryResult.Accepted) {
             return SurveyMachine.sent(c, sending);
-        }
-        if (result instanceof DeliveryResult.RetryLater later) {
-            return SurveyMachine.retry(c, sending, later.reason(), later.delay());
         }
         return SurveyMachine.fail(c, sending, ((DeliveryResult.FailedPermanently) result).reason());
     }

@@ -168,7 +168,9 @@ final class EngineCore {
         @Nullable ProfileRuntime rt = survey.map(s -> runtimes.get(s.surveyId())).orElse(null);
         Optional<MessageContent> content;
         if (m.purpose() == OutboxMessage.Purpose.OPT_OUT_CONFIRMATION) {
-            content = channel == null ? Optional.empty() : Composer.optedOut(channel.kind(), m.locale());
+            // Confirms only an opt-out that still holds: after a START it would say what is no longer true.
+            boolean holds = store.isOptedOut(List.of(SurveyStore.addressKey(m.channel(), m.address())));
+            content = channel == null || !holds ? Optional.empty() : Composer.optedOut(channel.kind(), m.locale());
         } else if (channel == null || rt == null) {
             content = Optional.empty();
         } else {

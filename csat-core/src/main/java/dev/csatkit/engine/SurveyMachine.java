@@ -141,8 +141,21 @@ final class SurveyMachine {
                 .reminderAt(c.profile().reminderAfter().map(c.now()::plus));
     }
 
-    /** The channel asked to try again later. */
+    /** The channel asked to try again later: the holds move to count from the retry. */
     static Step retry(Context c, OpenSurvey sending, String reason, Optional<Duration> delay) {
+        return retry(c, sending, reason, delay, true);
+    }
+
+    /**
+     * As {@link #retry(Context, OpenSurvey, String, Optional)}, the holds left as they are: another
+     * survey took one while this one waited, and the retry's send takes them again or waits.
+     */
+    static Step retryKeepingHolds(Context c, OpenSurvey sending, String reason, Optional<Duration> delay) {
+        return retry(c, sending, reason, delay, false);
+    }
+
+    private static Step retry(Context c, OpenSurvey sending, String reason, Optional<Duration> delay,
+            boolean moveHolds) {
         SurveyProfile p = c.profile();
         if (sending.attempts() >= p.retry().maxAttempts()) {
             return fail(c, sending, "gave up after " + sending.attempts() + " attempts: " + reason);
@@ -150,7 +163,7 @@ final class SurveyMachine {
         Duration backoff = p.retry().backoff(sending.attempts(), sending.id());
         Duration wait = delay.filter(d -> d.compareTo(backoff) > 0).orElse(backoff);
         Instant at = c.now().plus(wait);
-        Moved m = moveHolds(c, sending, at);
+        Moved m = moveHolds ? moveHolds(c, sending, at) : new Moved(List.of(), sending.holds());
         OpenSurvey next = sending.toBuilder().state(SurveyState.SCHEDULED).retryAt(Optional.of(at))
                 .lease(Optional.empty()).holds(m.holds).build();
         return new Step(next, List.of(), m.changes, null, null,

@@ -262,6 +262,11 @@ public final class InMemorySurveyStore implements SurveyStore {
             if (recorded && !o.optIn()) {
                 o.confirmation().ifPresent(this::putOutbox);
             }
+            if (o.optIn()) {
+                // A confirmation of the opt-out just lifted, still waiting, would confirm what no longer holds.
+                outbox.values().removeIf(m -> m.purpose() == OutboxMessage.Purpose.OPT_OUT_CONFIRMATION
+                        && o.keys().contains(SurveyStore.addressKey(m.channel(), m.address())));
+            }
         }
         return new ApplyResult.Applied(recorded);
     }

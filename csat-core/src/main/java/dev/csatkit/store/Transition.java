@@ -79,7 +79,8 @@ public record Transition(Optional<OpenSurvey> current, Optional<OpenSurvey> next
      * An opt-out or opt-in.
      *
      * @param keys the keys it concerns (the address, and the contact where known)
-     * @param optIn {@code true} to lift the opt-out, {@code false} to record it
+     * @param optIn {@code true} to lift the opt-out, {@code false} to record it; lifting it also
+     *     drops any confirmation of it still waiting in the outbox for an address among the keys
      * @param confirmation written to the outbox only when the opt-out is new, so an address is
      *     confirmed once however often it sends STOP
      */

@@ -89,6 +89,7 @@ public final class SurveyEngine implements AutoCloseable {
     private final EngineCore core;
     private final Dispatcher dispatcher;
     private final ReplyRouter router;
+    private final Duration sendTimeout;
     private volatile @Nullable ScheduledExecutorService scheduler;
 
     private SurveyEngine(Builder b) {
@@ -106,6 +107,7 @@ public final class SurveyEngine implements AutoCloseable {
                 .max(Duration::compareTo);
         this.core = new EngineCore(b.clock, b.store, Map.copyOf(rt), channels, new Composer(b.emailLinks),
                 b.listeners, b.sendLease, b.sendTimeout, b.retention, across);
+        this.sendTimeout = b.sendTimeout;
         this.dispatcher = new Dispatcher(core, b.sendTimeout, b.batchSize);
         this.router = new ReplyRouter(core);
     }
@@ -383,13 +385,24 @@ public final class SurveyEngine implements AutoCloseable {
         scheduler = s;
     }
 
-    /** Stops the scheduler started by {@link #start}, if any. The store is left as it is. */
+    /**
+     * Stops the scheduler started by {@link #start}, if any, and returns once its thread has ended
+     * (a dispatch under way is interrupted and given up to its send timeout to finish), so no
+     * dispatch runs after this returns. The store is left as it is.
+     */
     @Override
     public synchronized void close() {
         ScheduledExecutorService s = scheduler;
         scheduler = null;
         if (s != null) {
             s.shutdownNow();
+            try {
+                if (!s.awaitTermination(sendTimeout.toMillis() + 5_000, TimeUnit.MILLISECONDS)) {
+                    LOG.warn("the engine's scheduler did not stop within {}", sendTimeout.plusSeconds(5));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -178,6 +178,11 @@ class DispatchTest {
         SurveyEngine e = engine(b -> b);
         OpenSurvey s = schedule(e, "c1", "+46701234567");
         java.util.concurrent.CountDownLatch sent = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<Thread> dispatcher = new java.util.concurrent.atomic.AtomicReference<>();
+        sms.policy = m -> {
+            dispatcher.set(Thread.currentThread()); // sends run on the scheduler's thread
+            return null;
+        };
         e.addListener(ev -> {
             if (ev instanceof SurveyEvent.Sent) {
                 sent.countDown();
@@ -190,5 +195,14 @@ class DispatchTest {
             e.close();
         }
         assertThat(e.survey(s.id()).orElseThrow().state()).isEqualTo(SurveyState.AWAITING_REPLY);
+        assertThat(dispatcher.get()).isNotSameAs(Thread.currentThread());
+        // close() returned once the scheduler had stopped: a survey due after it is never dispatched.
+        OpenSurvey later = schedule(e, "c2", "+46701234568");
+        dispatcher.get().join(10_000);
+        assertThat(dispatcher.get().isAlive()).as("the scheduler's thread ends").isFalse();
+        assertThat(e.survey(later.id()).orElseThrow().state()).isEqualTo(SurveyState.SCHEDULED);
+        assertThat(sms.attempts).hasSize(1);
+        e.start(Duration.ofMillis(20)); // and it can be started again
+        e.close();
     }
 }

@@ -6,6 +6,10 @@ import dev.csatkit.channels.spi.ChannelKind;
 import dev.csatkit.channels.spi.InboundReply;
 import dev.csatkit.channels.spi.ReplyContent;
 import dev.csatkit.internal.Checks;
+import dev.csatkit.reply.ParsedReply;
+import dev.csatkit.reply.ReplyParser;
+import dev.csatkit.scale.RatingScales;
+import dev.csatkit.store.SurveyState;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -63,10 +67,46 @@ class EngineProperties {
         }
     }
 
+    private int contacts;
+
     @Property(tries = 2000)
-    void any_reply_gets_an_outcome(@ForAll @StringLength(max = 300) String text, @ForAll("senders") String sender) {
+    void any_reply_to_a_sent_survey_is_read_as_the_parser_reads_it(@ForAll @StringLength(max = 300) String text) {
+        String phone = String.format("+4671%07d", contacts++);
+        Decision d = engine.decide(EngineFixture.call("reply-" + phone, EngineFixture.contact("k" + phone, phone))
+                .build());
+        assertThat(d).isInstanceOf(Decision.Scheduled.class);
+        String key = ((Decision.Scheduled) d).surveyKey();
+        assertThat(engine.dispatchDue().sent()).isEqualTo(1);
+
+        ReplyOutcome o = engine.receive(new InboundReply("sms", phone, "x", new ReplyContent.Text(text),
+                "p-" + phone, clock.instant()));
+        ParsedReply read = ReplyParser.forScale(RatingScales.fivePoint()).parse(text, Locale.ENGLISH);
+        if (read instanceof ParsedReply.Rating r) {
+            assertThat(o).isEqualTo(new ReplyOutcome.Rated(key, r.value(), false));
+            assertThat(engine.survey(key).orElseThrow().rating()).hasValue(r.value());
+        } else if (read instanceof ParsedReply.OptOut) {
+            assertThat(o).isEqualTo(new ReplyOutcome.OptedOut(true));
+            assertThat(engine.survey(key).orElseThrow().state()).isEqualTo(SurveyState.OPTED_OUT);
+        } else if (read instanceof ParsedReply.OptIn) {
+            assertThat(o).isEqualTo(new ReplyOutcome.OptedIn(false));
+        } else if (read instanceof ParsedReply.Help) {
+            assertThat(o).isEqualTo(new ReplyOutcome.Helped(key));
+        } else {
+            assertThat(o).isInstanceOfSatisfying(ReplyOutcome.Invalid.class, i -> {
+                assertThat(i.surveyKey()).isEqualTo(key);
+                assertThat(i.count()).isEqualTo(1);
+            });
+            assertThat(engine.survey(key).orElseThrow().rating()).isEmpty();
+        }
+        assertThat(engine.receive(new InboundReply("sms", phone, "x", new ReplyContent.Text(text), "p-" + phone,
+                clock.instant()))).as("the same message again").isEqualTo(new ReplyOutcome.Duplicate("p-" + phone));
+    }
+
+    @Property(tries = 2000)
+    void any_reply_from_anyone_gets_an_outcome(@ForAll @StringLength(max = 300) String text,
+            @ForAll("senders") String sender) {
         ReplyOutcome o = engine.receive(new InboundReply("sms", sender, "x", new ReplyContent.Text(text),
-                "p" + System.identityHashCode(text) + text.hashCode(), Instant.EPOCH));
+                "q" + System.identityHashCode(text) + text.hashCode(), Instant.EPOCH));
         assertThat(o).isNotNull();
     }
 

@@ -242,7 +242,7 @@ final class SurveyMachine {
                 && !at.isAfter(s.ratedAt().orElseThrow().plus(c.profile().commentWindow()))) {
             OpenSurvey next = s.toBuilder().comment(clip(s.comment().map(x -> x + "\n" + text).orElse(text))).build();
             List<OutboxMessage> out = s.followUpAsked()
-                    ? List.of(side(c, next, OutboxMessage.Purpose.THANK_YOU, "thanks")) : List.of();
+                    ? List.of(side(c, next, OutboxMessage.Purpose.THANK_YOU, "thanks:" + next.version())) : List.of();
             return new Step(next, out, List.of(), response(next, false, OptionalInt.empty(), Optional.empty()),
                     record(s, at, ReplyRecord.Kind.COMMENT, OptionalInt.empty(), Optional.of(text), true),
                     List.of(new SurveyEvent.Commented(next, text, c.now())), new ReplyOutcome.Commented(s.id()));

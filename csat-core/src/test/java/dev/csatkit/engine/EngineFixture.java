@@ -168,9 +168,13 @@ final class EngineFixture {
 
         /** Completes every send left hanging with {@code result}, so no dispatch waits on it any longer. */
         void release(DeliveryResult result) {
+            List<CompletableFuture<DeliveryResult>> now;
             synchronized (hung) {
-                hung.forEach(f -> f.complete(result));
+                now = new ArrayList<>(hung);
+                hung.clear();
             }
+            // Completed outside the lock: the engine's callbacks may send again, and hang again.
+            now.forEach(f -> f.complete(result));
         }
 
         /** @return how many times each idempotency key was handed to the channel */

@@ -142,6 +142,9 @@ class EngineStressTest {
             return tune.apply(b).build();
         }
 
+        /** Runs before each hour of the settling phase, on the test's thread. */
+        volatile Runnable eachSettleHour = () -> { };
+
         void run(UnaryOperator<SurveyEngine.Builder> tune) throws Exception {
             SurveyEngine engine = engine(tune);
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
@@ -175,6 +178,7 @@ class EngineStressTest {
             }
             // Past every send, retry, reminder and window: dispatch until nothing is due.
             for (int hour = 0; hour < 96; hour++) {
+                eachSettleHour.run();
                 clock.advance(Duration.ofHours(1));
                 for (int i = 0; i < 50 && !engine.dispatchDue().isEmpty(); i++) {
                     // again

@@ -4,6 +4,7 @@
  */
 module dev.csatkit.core {
     requires transitive dev.csatkit.channels.spi;
+    requires dev.csatkit.channels.support;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.csv;
     requires com.github.benmanes.caffeine;

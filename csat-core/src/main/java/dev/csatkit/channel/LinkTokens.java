@@ -19,7 +19,11 @@ import org.jspecify.annotations.Nullable;
  * <p>A token is HMAC-SHA256 over the survey, the recipient, the value and the expiry, with the
  * host's signing key ({@link LinkKeyRing}); it is URL-safe as it is. Checking refuses, in this
  * order, a malformed token, an unknown key, a bad signature (forged or altered), another survey,
- * an expired token, and a ballot already used.
+ * an expired token, and a ballot already used. A key id outside the alphabet {@link LinkKey}
+ * allows makes a token malformed, and a token naming an unknown key costs the same MAC as one with
+ * a bad signature; a page should still answer every refusal of a bad token alike, so that
+ * nothing tells the two apart. Every {@link LinkVerification.Rejected#detail()} is one line, with
+ * whatever came from the request escaped.
  *
  * <p><b>Two steps.</b> Mail scanners open every link in a message, so opening must not record
  * anything:
@@ -112,6 +116,7 @@ public final class LinkTokens {
         LinkTokenCodec.Decoded d = decoded.get();
         Optional<LinkKey> key = keys.key(d.keyId());
         if (key.isEmpty()) {
+            LinkTokenCodec.spendMacTime(d);
             return new Rejected(Reason.UNKNOWN_KEY, "the token names key \"" + d.keyId()
                     + "\", which is not in the key ring " + keys.ids());
         }
@@ -120,8 +125,9 @@ public final class LinkTokens {
                     + "\": the token was forged or altered");
         }
         if (!d.surveyId().equals(surveyId)) {
-            return new Rejected(Reason.WRONG_SURVEY, "the token was signed for survey \"" + d.surveyId()
-                    + "\", not \"" + surveyId + "\"");
+            // The survey id comes from the request: shown escaped and shortened, never as sent.
+            return new Rejected(Reason.WRONG_SURVEY, "the token was signed for survey " + Violation.display(d.surveyId())
+                    + ", not " + Violation.display(surveyId));
         }
         LinkClaims claims;
         try {

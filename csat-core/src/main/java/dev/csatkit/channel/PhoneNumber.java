@@ -1,6 +1,7 @@
 package dev.csatkit.channel;
 
 import dev.csatkit.Violation;
+import dev.csatkit.internal.channel.Masking;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -8,6 +9,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A phone number in E.164 form: {@code +}, the country calling code and the subscriber number,
  * 7 to 15 digits in all, such as {@code +442079460958}.
+ *
+ * <p>Error messages and {@link #toString()} show the number masked ({@code +44***58}), since it
+ * may be a customer's.
  *
  * <p>{@link #parse(String)} accepts the usual visual separators (spaces, {@code -}, {@code .},
  * {@code (}, {@code )}, {@code /}) and removes them; it does not guess a country, so a number
@@ -87,10 +91,20 @@ public record PhoneNumber(String e164) {
         return e164.substring(1);
     }
 
-    /** @return the E.164 form */
+    /**
+     * Describes the number for a log line, masked: the country calling code and the last two
+     * digits only. Use {@link #e164()} for the number itself.
+     *
+     * @return such as {@code PhoneNumber[+44***58]}
+     */
     @Override
     public String toString() {
-        return e164;
+        return "PhoneNumber[" + Masking.phone(e164) + "]";
+    }
+
+    /** A number that breaks a rule is shown masked in the message: it may be a customer's. */
+    private static @Nullable String shown(@Nullable String text) {
+        return text == null ? null : text.isBlank() ? text : Masking.address(text);
     }
 
     private static boolean separator(char c) {
@@ -110,14 +124,14 @@ public record PhoneNumber(String e164) {
 
     private static Optional<Violation> problem(String field, @Nullable String text, boolean separators) {
         if (text == null || text.isBlank()) {
-            return Optional.of(Violation.of(field, text, "must be given"));
+            return Optional.of(Violation.of(field, shown(text), "must be given"));
         }
         if (text.length() > MAX_INPUT) {
-            return Optional.of(Violation.of(field, text, "must be at most " + MAX_INPUT + " characters"));
+            return Optional.of(Violation.of(field, shown(text), "must be at most " + MAX_INPUT + " characters"));
         }
         String t = separators ? text.strip() : text;
         if (t.charAt(0) != '+') {
-            return Optional.of(Violation.of(field, text,
+            return Optional.of(Violation.of(field, shown(text),
                     "must start with + and the country calling code (E.164), such as +44 20 7946 0958"));
         }
         int digits = 0;
@@ -125,17 +139,17 @@ public record PhoneNumber(String e164) {
             char c = t.charAt(i);
             if (c >= '0' && c <= '9') {
                 if (digits == 0 && c == '0') {
-                    return Optional.of(Violation.of(field, text, "country calling code must not start with 0"));
+                    return Optional.of(Violation.of(field, shown(text), "country calling code must not start with 0"));
                 }
                 digits++;
             } else if (!separators || !separator(c)) {
-                return Optional.of(Violation.of(field, text, separators
+                return Optional.of(Violation.of(field, shown(text), separators
                         ? "must contain only digits after + (spaces, '-', '.', '(', ')' and '/' may separate them)"
                         : "must contain only digits after +"));
             }
         }
         if (digits < MIN_DIGITS || digits > MAX_DIGITS) {
-            return Optional.of(Violation.of(field, text,
+            return Optional.of(Violation.of(field, shown(text),
                     "must have " + MIN_DIGITS + " to " + MAX_DIGITS + " digits (E.164), found " + digits));
         }
         return Optional.empty();

@@ -93,7 +93,7 @@ public record Contact(String id, Map<ChannelKind, String> addresses, Locale loca
     /**
      * Describes the contact for a log line: addresses masked, attribute values hidden.
      *
-     * @return {@code Contact[id=…, addresses={SMS=+44********23}, …]}
+     * @return {@code Contact[id=…, addresses={SMS=+44***23}, …]}
      */
     @Override
     public String toString() {

@@ -208,9 +208,10 @@ public final class ResponseCsvReader implements Iterator<CsvRow>, Closeable {
             return toRow(line);
         } catch (IOException e) {
             done = true;
-            String reason = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-            return new CsvRow.Rejected(rowLine, List.of(Violation.of("row", reason,
-                    "must be well-formed CSV; reading stopped here")));
+            // The parser's message can quote the row (a comment, a name): it is not shown.
+            return new CsvRow.Rejected(rowLine, List.of(new Violation("row", "(not shown)",
+                    "must be well-formed CSV (a quote left open, or a character after a closing quote); "
+                    + "reading stopped here")));
         }
     }
 

@@ -245,4 +245,32 @@ class LinkTokensTest {
             pool.shutdownNow();
         }
     }
+
+    /** A token in the wire format with any key id, signed with {@code secret}. */
+    private static String craft(String keyId, byte[] secret) {
+        return dev.csatkit.internal.channel.LinkTokenCodec.encode(keyId, secret, "survey-1", "contact-42", 4,
+                Instant.parse("2030-01-01T00:00:00Z").getEpochSecond());
+    }
+
+    @Test
+    void aKeyIdOutsideTheSafeAlphabetIsMalformedAndNeverReachesADetail() {
+        for (String keyId : new String[] {"k1\nINFO forged line", "k1\u001B[2J", "ключ", "k1 k2", "x".repeat(33)}) {
+            LinkVerification v = tokens.open(craft(keyId, new byte[32]), "survey-1");
+            assertThat(v).isInstanceOfSatisfying(Rejected.class, r -> {
+                assertThat(r.reason()).isEqualTo(Reason.MALFORMED);
+                assertThat(r.detail()).doesNotContain(keyId).doesNotContain("\n").doesNotContain("\u001B");
+            });
+        }
+        assertThat(reason(tokens.open(craft("k-9_Z", new byte[32]), "survey-1"))).isEqualTo(Reason.UNKNOWN_KEY);
+    }
+
+    @Test
+    void theRequestsSurveyIdIsEscapedInTheDetail() {
+        String token = tokens.sign(claims);
+        Rejected r = (Rejected) tokens.open(token, "survey-2\n2025-06-01 INFO rating recorded\u001B[2J");
+        assertThat(r.reason()).isEqualTo(Reason.WRONG_SURVEY);
+        assertThat(r.detail()).doesNotContain("\n").doesNotContain("\u001B")
+                .isEqualTo("the token was signed for survey \"survey-1\", not "
+                        + "\"survey-2\\n2025-06-01 INFO rating recorded\\u001B[2J\"");
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.csatkit.InvalidConfigurationException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PhoneNumberTest {
@@ -13,28 +14,28 @@ class PhoneNumberTest {
         assertThat(PhoneNumber.parse("+44 20 7946 0958").e164()).isEqualTo("+442079460958");
         assertThat(PhoneNumber.parse(" +1 (555) 010-0199 ").e164()).isEqualTo("+15550100199");
         assertThat(PhoneNumber.parse("+33.6.12.34.56.78").digits()).isEqualTo("33612345678");
-        assertThat(PhoneNumber.tryParse("+46/8 123 456")).map(PhoneNumber::toString).contains("+468123456");
+        assertThat(PhoneNumber.tryParse("+46/8 123 456")).map(PhoneNumber::e164).contains("+468123456");
     }
 
     @Test
     void aNumberWithoutPlusIsRefusedNamingTheValue() {
         assertThatThrownBy(() -> PhoneNumber.parse("recipient", "0044 20 7946 0958"))
                 .isInstanceOf(InvalidAddressException.class)
-                .hasMessage("Invalid phone number: recipient = \"0044 20 7946 0958\": "
+                .hasMessage("Invalid phone number: recipient = \"***58\": "
                         + "must start with + and the country calling code (E.164), such as +44 20 7946 0958");
     }
 
     @Test
     void lettersAreRefused() {
         assertThatThrownBy(() -> PhoneNumber.parse("+44 20 CALL NOW"))
-                .hasMessage("Invalid phone number: phone number = \"+44 20 CALL NOW\": must contain only digits "
+                .hasMessage("Invalid phone number: phone number = \"+4***\": must contain only digits "
                         + "after + (spaces, '-', '.', '(', ')' and '/' may separate them)");
     }
 
     @Test
     void lengthIsSevenToFifteenDigits() {
         assertThatThrownBy(() -> PhoneNumber.parse("+12345"))
-                .hasMessageEndingWith("+12345\": must have 7 to 15 digits (E.164), found 5");
+                .hasMessageEndingWith("+1***\": must have 7 to 15 digits (E.164), found 5");
         assertThatThrownBy(() -> PhoneNumber.parse("+1234567890123456"))
                 .hasMessageEndingWith("must have 7 to 15 digits (E.164), found 16");
         assertThat(PhoneNumber.parse("+6834002").e164()).isEqualTo("+6834002");
@@ -57,7 +58,7 @@ class PhoneNumberTest {
     @Test
     void theCanonicalFormAllowsNoSeparators() {
         assertThatThrownBy(() -> new PhoneNumber("+44 2079460958"))
-                .hasMessage("Invalid phone number: e164 = \"+44 2079460958\": must contain only digits after +");
+                .hasMessage("Invalid phone number: e164 = \"+44***58\": must contain only digits after +");
         assertThat(new PhoneNumber("+442079460958")).isEqualTo(PhoneNumber.parse("+44 20 7946 0958"));
     }
 
@@ -95,7 +96,7 @@ class PhoneNumberTest {
         SenderPool pool = SenderPool.builder().defaultSender("+15550100").build();
         assertThatThrownBy(() -> pool.senderFor("555-0100"))
                 .isInstanceOf(InvalidAddressException.class)
-                .hasMessageStartingWith("Invalid phone number: recipient = \"555-0100\": must start with +");
+                .hasMessageStartingWith("Invalid phone number: recipient = \"***00\": must start with +");
     }
 
     @Test
@@ -109,12 +110,24 @@ class PhoneNumberTest {
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("Invalid configuration (5 problems):\n"
                         + "  - routes = \"044\": must be a calling-code prefix: 1–7 digits, the first not 0\n"
-                        + "  - routes.33[0] = \"06 12 34 56 78\": must start with + and the country calling code "
+                        + "  - routes.33[0] = \"***78\": must start with + and the country calling code "
                         + "(E.164), such as +44 20 7946 0958\n"
                         + "  - routes.49 = \"[]\": must list at least one sender number\n"
                         + "  - routes = \"1\": is routed twice\n"
                         + "  - defaultSender = (missing): must be given: it serves recipients no route matches");
         assertThatThrownBy(() -> SenderPool.builder().defaultSender("+1").build())
-                .hasMessage("Invalid configuration: defaultSender = \"+1\": must have 7 to 15 digits (E.164), found 1");
+                .hasMessage("Invalid configuration: defaultSender = \"***\": must have 7 to 15 digits (E.164), found 1");
+    }
+
+    @Test
+    void noMessageOrToStringShowsTheNumber() {
+        String number = "+44 7700 900123";
+        assertThat(PhoneNumber.parse(number).toString()).isEqualTo("PhoneNumber[+44***23]");
+        for (String bad : List.of(number + "x", "0044 7700 900123", number + " 1234567", "+0 7700 900123")) {
+            assertThatThrownBy(() -> PhoneNumber.parse("recipient", bad)).as(bad)
+                    .hasMessageNotContaining("7700").hasMessageNotContaining("900123");
+            assertThatThrownBy(() -> SenderPool.builder().defaultSender("+15550100").build().senderFor(bad)).as(bad)
+                    .hasMessageNotContaining("7700").hasMessageNotContaining("900123");
+        }
     }
 }

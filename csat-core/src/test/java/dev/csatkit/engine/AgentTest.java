@@ -41,7 +41,7 @@ class AgentTest {
     void theAgentsOwnAddressesAreCheckedAndMasked() {
         Agent alice = Agent.human("a-1", "Alice", "Billing");
         assertThatThrownBy(() -> alice.withAddress("+447700900123\n"))
-                .hasMessage("Invalid agent: addresses = \"+44********23\": "
+                .hasMessage("Invalid agent: addresses = \"+44***23\": "
                         + "must be one line without control characters; found U+000A");
         assertThatThrownBy(() -> alice.withAddress("alice." + "x".repeat(310) + "@example.com"))
                 .hasMessage("Invalid agent: addresses = \"a***@e***.com\": must be at most 320 characters")

@@ -31,8 +31,8 @@ class ContactTest {
                 .hasMessageNotContaining("jane");
         assertThatThrownBy(() -> Contact.builder("k1").phone(PHONE + "\n").build())
                 .hasMessage("Invalid contact (2 problems):\n"
-                        + "  - addresses.SMS = \"+44********23\": must be one line without control characters; found U+000A\n"
-                        + "  - addresses.VOICE_DTMF = \"+44********23\": must be one line without control characters;"
+                        + "  - addresses.SMS = \"+44***23\": must be one line without control characters; found U+000A\n"
+                        + "  - addresses.VOICE_DTMF = \"+44***23\": must be one line without control characters;"
                         + " found U+000A");
     }
 

@@ -29,7 +29,7 @@ class InteractionTest {
     void entryPointBrandCaseTypeAndTagsMustBeOneWellFormedLine() {
         // Phone numbers and emails inside an entry point are masked, like every phone number.
         assertThatThrownBy(() -> call("c1").entryPoint("+18005550100\u202A").build())
-                .hasMessage("Invalid interaction: entryPoint = \"+18*******00\\u202A\": "
+                .hasMessage("Invalid interaction: entryPoint = \"+1***00\\u202A\": "
                         + "must be one line without control characters; found U+202A");
         assertThatThrownBy(() -> call("c1").entryPoint("web-form\t").build())
                 .hasMessage("Invalid interaction: entryPoint = \"web-form\\t\": "

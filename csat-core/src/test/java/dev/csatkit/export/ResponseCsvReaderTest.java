@@ -88,7 +88,16 @@ class ResponseCsvReaderTest {
         assertThat(rows.get(0)).isInstanceOf(CsvRow.Accepted.class);
         CsvRow.Rejected broken = (CsvRow.Rejected) rows.get(1);
         assertThat(broken.line()).isEqualTo(3);
-        assertThat(broken.message()).startsWith("line 3: row = ").endsWith("must be well-formed CSV; reading stopped here");
+        assertThat(broken.message()).isEqualTo("line 3: row = (not shown): must be well-formed CSV (a quote left open, "
+                + "or a character after a closing quote); reading stopped here");
+    }
+
+    @Test
+    void aBrokenRowIsRefusedWithoutQuotingIt() {
+        String csv = "interaction_id,survey_id,sent_at,score,comment\n"
+                + "c1,s,2025-03-14T09:00:00Z,4,\"Jane Roe was rude\"x and \u001B[2J called +447700900123\n";
+        CsvRow.Rejected broken = (CsvRow.Rejected) read(csv, ZoneOffset.UTC).get(0);
+        assertThat(broken.message()).doesNotContain("Jane", "rude", "900123", "\u001B");
     }
 
     @Test

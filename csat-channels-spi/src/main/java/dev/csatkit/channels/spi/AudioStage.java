@@ -14,7 +14,7 @@ public record AudioStage(Phase phase, String audio) {
      */
     public AudioStage {
         Require.present("phase", phase);
-        Require.text("audio", audio, 2048);
+        Require.personalText("audio", audio, 2048);
     }
 
     /** The moments of a call at which a keypad survey plays audio. */

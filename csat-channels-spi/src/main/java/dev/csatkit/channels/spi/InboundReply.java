@@ -23,10 +23,23 @@ public record InboundReply(String channelId, String sender, String recipient, Re
      */
     public InboundReply {
         Require.line("channelId", channelId, 128);
-        Require.line("sender", sender, OutboundMessage.MAX_ADDRESS_LENGTH);
-        Require.line("recipient", recipient, OutboundMessage.MAX_ADDRESS_LENGTH);
+        Require.address("sender", sender, OutboundMessage.MAX_ADDRESS_LENGTH);
+        Require.address("recipient", recipient, OutboundMessage.MAX_ADDRESS_LENGTH);
         Require.present("content", content);
         Require.line("providerMessageId", providerMessageId, 256);
         Require.present("receivedAt", receivedAt);
+    }
+
+    /**
+     * Describes the reply for a log line: the addresses masked, the content without what the
+     * customer wrote.
+     *
+     * @return {@code InboundReply[channelId=…, sender=+44***58, …]}
+     */
+    @Override
+    public String toString() {
+        return "InboundReply[channelId=" + channelId + ", sender=" + Redact.address(sender) + ", recipient="
+                + Redact.address(recipient) + ", content=" + content + ", providerMessageId="
+                + Redact.escape(providerMessageId) + ", receivedAt=" + receivedAt + "]";
     }
 }

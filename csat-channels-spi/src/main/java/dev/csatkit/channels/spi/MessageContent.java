@@ -39,12 +39,18 @@ public sealed interface MessageContent
          * @throws IllegalArgumentException when the text is blank or too long
          */
         public Sms {
-            Require.text("text", text, MAX_TEXT_LENGTH);
+            Require.personalText("text", text, MAX_TEXT_LENGTH);
         }
 
         @Override
         public ChannelKind kind() {
             return ChannelKind.SMS;
+        }
+
+        /** @return {@code Sms[text=«masked»]}: the text is not shown */
+        @Override
+        public String toString() {
+            return "Sms[text=" + Redact.HIDDEN + "]";
         }
     }
 
@@ -61,14 +67,21 @@ public sealed interface MessageContent
          * @throws IllegalArgumentException when a part is blank or the subject has a line break
          */
         public Email {
-            Require.line("subject", subject, 998);
-            Require.text("plainText", plainText, MAX_TEXT_LENGTH);
-            Require.present("html", html).ifPresent(h -> Require.text("html", h, MAX_TEXT_LENGTH));
+            Require.personalLine("subject", subject, 998);
+            Require.personalText("plainText", plainText, MAX_TEXT_LENGTH);
+            Require.present("html", html).ifPresent(h -> Require.personalText("html", h, MAX_TEXT_LENGTH));
         }
 
         @Override
         public ChannelKind kind() {
             return ChannelKind.EMAIL;
+        }
+
+        /** @return {@code Email[subject=«masked», …]}: no part is shown */
+        @Override
+        public String toString() {
+            return "Email[subject=" + Redact.HIDDEN + ", plainText=" + Redact.HIDDEN + ", html="
+                    + (html.isPresent() ? Redact.HIDDEN : "(none)") + "]";
         }
     }
 
@@ -84,7 +97,7 @@ public sealed interface MessageContent
          *     repeats another's payload
          */
         public Chat {
-            Require.text("text", text, MAX_TEXT_LENGTH);
+            Require.personalText("text", text, MAX_TEXT_LENGTH);
             buttons = List.copyOf(Require.noNulls("buttons", buttons));
             for (int i = 0; i < buttons.size(); i++) {
                 for (int j = 0; j < i; j++) {
@@ -99,6 +112,12 @@ public sealed interface MessageContent
         @Override
         public ChannelKind kind() {
             return ChannelKind.CHAT;
+        }
+
+        /** @return {@code Chat[text=«masked», buttons=…]}: the text is not shown */
+        @Override
+        public String toString() {
+            return "Chat[text=" + Redact.HIDDEN + ", buttons=" + buttons + "]";
         }
     }
 

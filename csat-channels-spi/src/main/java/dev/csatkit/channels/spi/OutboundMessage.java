@@ -37,8 +37,8 @@ public record OutboundMessage(String recipient, Optional<String> sender, String 
      * @throws IllegalArgumentException naming the field, the value and the rule broken
      */
     public OutboundMessage {
-        Require.line("recipient", recipient, MAX_ADDRESS_LENGTH);
-        Require.present("sender", sender).ifPresent(s -> Require.line("sender", s, MAX_ADDRESS_LENGTH));
+        Require.address("recipient", recipient, MAX_ADDRESS_LENGTH);
+        Require.present("sender", sender).ifPresent(s -> Require.address("sender", s, MAX_ADDRESS_LENGTH));
         Require.present("idempotencyKey", idempotencyKey);
         if (!KEY.matcher(idempotencyKey).matches()) {
             throw Require.invalid("idempotencyKey", idempotencyKey,
@@ -72,6 +72,19 @@ public record OutboundMessage(String recipient, Optional<String> sender, String 
     /** @return the kind of channel the content is for */
     public ChannelKind kind() {
         return content.kind();
+    }
+
+    /**
+     * Describes the message for a log line: the recipient and sender masked, the content's kind
+     * without its text.
+     *
+     * @return {@code OutboundMessage[recipient=+44***58, sender=(default), idempotencyKey=…, …]}
+     */
+    @Override
+    public String toString() {
+        return "OutboundMessage[recipient=" + Redact.address(recipient) + ", sender="
+                + sender.map(Redact::address).orElse("(default)") + ", idempotencyKey=" + idempotencyKey
+                + ", correlationIds=" + Redact.escape(correlationIds.toString()) + ", content=" + content + "]";
     }
 
     /**

@@ -26,9 +26,15 @@ public sealed interface ReplyContent
         public Text {
             Require.present("text", text);
             if (text.length() > MAX_TEXT_LENGTH) {
-                throw Require.invalid("text", text, "must be at most " + MAX_TEXT_LENGTH + " characters");
+                throw Require.invalid("text", Redact.HIDDEN, "must be at most " + MAX_TEXT_LENGTH + " characters");
             }
             text = Normalizer.normalize(text, Normalizer.Form.NFC);
+        }
+
+        /** @return {@code Text[text=«masked»]}: what the customer wrote is not shown */
+        @Override
+        public String toString() {
+            return "Text[text=" + Redact.HIDDEN + "]";
         }
     }
 
@@ -100,9 +106,16 @@ public sealed interface ReplyContent
             Require.line("surveyId", surveyId, 256);
             Require.present("comment", comment);
             if (comment.isPresent() && comment.get().length() > MAX_TEXT_LENGTH) {
-                throw Require.invalid("comment", comment.get(), "must be at most " + MAX_TEXT_LENGTH + " characters");
+                throw Require.invalid("comment", Redact.HIDDEN, "must be at most " + MAX_TEXT_LENGTH + " characters");
             }
             comment = comment.filter(c -> !c.isBlank()).map(c -> Normalizer.normalize(c, Normalizer.Form.NFC));
+        }
+
+        /** @return the survey and value; the comment is not shown */
+        @Override
+        public String toString() {
+            return "Link[surveyId=" + Redact.escape(surveyId) + ", value=" + value + ", comment="
+                    + (comment.isPresent() ? Redact.HIDDEN : "(none)") + "]";
         }
 
         /**

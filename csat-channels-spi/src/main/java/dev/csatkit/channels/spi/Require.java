@@ -27,21 +27,70 @@ final class Require {
 
     /** Non-blank text without control characters, at most {@code max} characters long. */
     static String line(String field, @Nullable String value, int max) {
-        String v = text(field, value, max);
-        if (v.chars().anyMatch(Character::isISOControl)) {
-            throw invalid(field, v, "must be a single line without control characters");
-        }
-        return v;
+        return line(field, value, max, Shown.AS_IS);
+    }
+
+    /** {@link #line} for an address: a broken one is shown masked. */
+    static String address(String field, @Nullable String value, int max) {
+        return line(field, value, max, Shown.ADDRESS);
+    }
+
+    /** {@link #line} for personal text: a broken one is not shown. */
+    static String personalLine(String field, @Nullable String value, int max) {
+        return line(field, value, max, Shown.HIDDEN);
     }
 
     /** Non-blank text of at most {@code max} characters; line breaks allowed. */
     static String text(String field, @Nullable String value, int max) {
+        return text(field, value, max, Shown.AS_IS);
+    }
+
+    /** {@link #text} for personal text, such as a message: a broken one is not shown. */
+    static String personalText(String field, @Nullable String value, int max) {
+        return text(field, value, max, Shown.HIDDEN);
+    }
+
+    /** How a broken value is shown in the message. */
+    enum Shown { AS_IS, ADDRESS, HIDDEN }
+
+    private static Object shown(String value, Shown how) {
+        return switch (how) {
+            case AS_IS -> value;
+            case ADDRESS -> new Masked(Redact.address(value));
+            case HIDDEN -> new Masked(Redact.HIDDEN);
+        };
+    }
+
+    /** A value already made safe to show: displayed as it is, quoted. */
+    private record Masked(String shown) {
+        @Override
+        public String toString() {
+            return "\"" + shown + "\"";
+        }
+    }
+
+    private static String line(String field, @Nullable String value, int max, Shown how) {
+        String v = text(field, value, max, how);
+        int bad = -1;
+        for (int i = 0; i < v.length() && bad < 0; i++) {
+            if (Character.isISOControl(v.charAt(i))) {
+                bad = v.charAt(i);
+            }
+        }
+        if (bad >= 0) {
+            throw invalid(field, shown(v, how), String.format(
+                    "must be a single line without control characters; found U+%04X", bad));
+        }
+        return v;
+    }
+
+    private static String text(String field, @Nullable String value, int max, Shown how) {
         present(field, value);
         if (value.isBlank()) {
             throw invalid(field, value, "must not be blank");
         }
         if (value.length() > max) {
-            throw invalid(field, value, "must be at most " + max + " characters");
+            throw invalid(field, shown(value, how), "must be at most " + max + " characters");
         }
         return value;
     }

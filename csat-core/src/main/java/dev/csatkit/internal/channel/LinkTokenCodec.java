@@ -16,7 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The wire form of an email-link token: {@code base64url(payload) "." base64url(mac)}, where the
- * payload holds a version byte, the key id and the claims, each text length-prefixed so that no
+ * payload holds a version byte, the key id (1–32 letters, digits, {@code _} or {@code -}, as
+ * {@code LinkKey} allows) and the claims, each text length-prefixed so that no
  * two claim sets share an encoding, and the MAC is HMAC-SHA256 over a domain label and the
  * payload.
  */
@@ -28,6 +29,9 @@ public final class LinkTokenCodec {
     public static final int MAX_TOKEN_LENGTH = 2600;
 
     private static final byte[] DOMAIN = "csat-link\0".getBytes(StandardCharsets.US_ASCII);
+    // The alphabet LinkKey allows: a token naming anything else is malformed, so no key id from
+    // outside can carry a line break or an escape sequence into a log line.
+    private static final java.util.regex.Pattern KEY_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,32}");
     private static final int MAC_BYTES = 32;
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
@@ -94,6 +98,9 @@ public final class LinkTokenCodec {
                 return Optional.empty();
             }
             String keyId = text(b, b.get() & 0xFF);
+            if (!KEY_ID.matcher(keyId).matches()) {
+                return Optional.empty();
+            }
             String surveyId = text(b, b.getShort() & 0xFFFF);
             String recipient = text(b, b.getShort() & 0xFFFF);
             int value = b.getInt();
@@ -143,6 +150,18 @@ public final class LinkTokenCodec {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
+
+    /**
+     * Computes a MAC the caller throws away, so that a token naming an unknown key takes as long
+     * to refuse as one with a bad signature.
+     *
+     * @param decoded the token's parts
+     */
+    public static void spendMacTime(Decoded decoded) {
+        MessageDigest.isEqual(mac(UNKNOWN_KEY_SECRET, decoded.payload()), decoded.mac());
+    }
+
+    private static final byte[] UNKNOWN_KEY_SECRET = new byte[MAC_BYTES];
 
     private static byte[] mac(byte[] secret, byte[] payload) {
         try {

@@ -17,7 +17,8 @@ import dev.csatkit.channels.spi.InboundReply;
 import dev.csatkit.channels.spi.MessageContent;
 import dev.csatkit.channels.spi.OutboundMessage;
 import dev.csatkit.channels.spi.ReplyContent;
-import dev.csatkit.internal.channel.Masking;
+import dev.csatkit.channels.support.BaseChannel;
+import dev.csatkit.channels.support.Masking;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -40,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * country. A recipient that is not an E.164 number, or a text over the channel's segment limit,
  * fails permanently; a failing writer is retried later.
  */
-public final class ConsoleSmsChannel extends ReferenceChannel {
+public final class ConsoleSmsChannel extends BaseChannel {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleSmsChannel.class);
     private static final ObjectMapper JSON = new ObjectMapper();

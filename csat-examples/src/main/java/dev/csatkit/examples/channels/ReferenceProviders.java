@@ -9,13 +9,12 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The {@link ChannelProvider}s of the reference adapters, registered in
+ * The {@link ChannelProvider}s of the demo's adapters, registered in
  * {@code META-INF/services/dev.csatkit.channels.spi.ChannelProvider}. Settings are plain strings
  * so that they can come from any configuration file.
  */
@@ -66,64 +65,6 @@ public final class ReferenceProviders {
             });
             return new ConsoleSmsChannel(context, intSetting(context, "maxSegments", 3), pool.build(),
                     new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-        }
-    }
-
-    /**
-     * {@code smtp-email}: settings {@code smtp.host}, {@code smtp.port} (default 25) and
-     * {@code from}, all but the port required.
-     */
-    public static final class SmtpEmail implements ChannelProvider {
-        /** For {@link java.util.ServiceLoader}. */
-        public SmtpEmail() {
-        }
-
-        @Override
-        public String type() {
-            return "smtp-email";
-        }
-
-        @Override
-        public ChannelKind kind() {
-            return ChannelKind.EMAIL;
-        }
-
-        @Override
-        public Channel create(ChannelContext context) {
-            return new SmtpEmailChannel(context, context.requireSetting("smtp.host"),
-                    intSetting(context, "smtp.port", 25), context.requireSetting("from"));
-        }
-    }
-
-    /**
-     * {@code webhook-chat}: settings {@code send.url} (required), {@code webhook.host} (default
-     * {@code 127.0.0.1}), {@code webhook.port} (default 0: any free port), {@code webhook.secret}
-     * and {@code maxButtons} (default 10).
-     */
-    public static final class WebhookChat implements ChannelProvider {
-        /** For {@link java.util.ServiceLoader}. */
-        public WebhookChat() {
-        }
-
-        @Override
-        public String type() {
-            return "webhook-chat";
-        }
-
-        @Override
-        public ChannelKind kind() {
-            return ChannelKind.CHAT;
-        }
-
-        @Override
-        public Channel create(ChannelContext context) {
-            try {
-                return new WebhookChatChannel(context, intSetting(context, "maxButtons", 10),
-                        URI.create(context.requireSetting("send.url")), context.setting("webhook.host").orElse("127.0.0.1"),
-                        intSetting(context, "webhook.port", 0), context.setting("webhook.secret"));
-            } catch (IOException e) {
-                throw new UncheckedIOException("channel " + context.channelId() + ": the webhook could not start", e);
-            }
         }
     }
 

@@ -14,7 +14,8 @@ import dev.csatkit.channels.spi.InboundReply;
 import dev.csatkit.channels.spi.MessageContent;
 import dev.csatkit.channels.spi.OutboundMessage;
 import dev.csatkit.channels.spi.ReplyContent;
-import dev.csatkit.internal.channel.Masking;
+import dev.csatkit.channels.support.BaseChannel;
+import dev.csatkit.channels.support.Masking;
 import java.io.IOException;
 import java.util.Objects;
 
@@ -27,7 +28,7 @@ import java.util.Objects;
  * <p>Busy and unanswered calls are retried later; an unreachable number, or one that is not
  * E.164, fails permanently. The reply's provider message id is the call id.
  */
-public final class ScriptedIvrChannel extends ReferenceChannel {
+public final class ScriptedIvrChannel extends BaseChannel {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

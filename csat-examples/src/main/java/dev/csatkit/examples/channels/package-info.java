@@ -1,8 +1,8 @@
 /**
- * Reference channel adapters, each passing the channel test kit: SMS to a console, email over
- * SMTP with signed links and their two-step landing page, chat over webhooks, and keypad
- * surveys on a scripted IVR. {@link dev.csatkit.examples.channels.ReferenceChannel} holds what
- * every adapter needs (idempotency, timeout, classification, masked logs).
+ * The demo's own channel adapters, each passing the channel test kit: SMS to a console and
+ * keypad surveys on a scripted IVR, both on {@link dev.csatkit.channels.support.BaseChannel}. The
+ * email and chat adapters a host runs live in their own modules, {@code csat-channels-email} and
+ * {@code csat-channels-webhook}.
  */
 @NullMarked
 package dev.csatkit.examples.channels;

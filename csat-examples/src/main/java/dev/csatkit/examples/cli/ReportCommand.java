@@ -2,6 +2,7 @@ package dev.csatkit.examples.cli;
 
 import dev.csatkit.InvalidConfigurationException;
 import dev.csatkit.InvalidDefinitionException;
+import dev.csatkit.channels.support.Masking;
 import dev.csatkit.examples.export.ReportText;
 import dev.csatkit.examples.export.XlsxExport;
 import dev.csatkit.export.CsvExport;
@@ -107,7 +108,7 @@ final class ReportCommand implements Command {
             options = parse(args);
             spec = spec(options);
         } catch (UsageException e) {
-            err.println("csat report: " + e.getMessage());
+            err.println("csat report: " + Masking.escape(e.getMessage()));
             err.println("usage: csat " + usage());
             return CsatCli.USAGE;
         }
@@ -123,15 +124,15 @@ final class ReportCommand implements Command {
                     accumulator.add(a.response());
                     accepted++;
                 } else if (row instanceof CsvRow.Rejected r) {
-                    err.println("csat report: rejected " + r.message());
+                    err.println("csat report: rejected " + Masking.escape(r.message()));
                     rejected++;
                 }
             }
         } catch (InvalidDefinitionException e) {
-            err.println("csat report: " + options.input + ": " + e.getMessage());
+            err.println("csat report: " + Masking.escape(options.input + ": " + e.getMessage()));
             return 1;
         } catch (IOException | UncheckedIOException e) {
-            err.println("csat report: cannot read " + options.input + ": " + e.getMessage());
+            err.println("csat report: cannot read " + Masking.escape(options.input + ": " + e.getMessage()));
             return 1;
         }
         err.printf(Locale.ROOT, "csat report: %d rows read, %d accepted, %d rejected%n", accepted + rejected,
@@ -141,7 +142,7 @@ final class ReportCommand implements Command {
         try {
             write(report, options, out);
         } catch (IOException | UncheckedIOException | InvalidPathException e) {
-            err.println("csat report: cannot write " + options.output + ": " + e.getMessage());
+            err.println("csat report: cannot write " + Masking.escape(options.output + ": " + e.getMessage()));
             return 1;
         }
         return 0;

@@ -3,15 +3,16 @@ package dev.csatkit.examples.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import dev.csatkit.channels.spi.QuickReply;
-import dev.csatkit.examples.channels.HttpEndpoint;
-import dev.csatkit.examples.channels.WebhookChatChannel;
+import dev.csatkit.channels.support.HttpEndpoint;
+import dev.csatkit.channels.webhook.WebhookChatChannel;
+import dev.csatkit.channels.webhook.WebhookSignature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +46,7 @@ final class ChatPlatform implements AutoCloseable {
 
     private final HttpEndpoint endpoint;
     private final byte[] secret;
+    private final Clock clock;
     private final int throttleOneIn;
     private final Map<String, Message> byKey = new ConcurrentHashMap<>();
     private final Set<String> throttled = ConcurrentHashMap.newKeySet();
@@ -54,14 +56,16 @@ final class ChatPlatform implements AutoCloseable {
      * Starts the platform on a free port of 127.0.0.1.
      *
      * @param secret the secret shared with the channel, which signs webhook bodies
+     * @param clock the time the platform signs its calls with
      * @param throttleOneIn about one survey in this many is throttled on its first attempt
      * @throws UncheckedIOException when no port can be bound
      */
-    ChatPlatform(byte[] secret, int throttleOneIn) {
+    ChatPlatform(byte[] secret, Clock clock, int throttleOneIn) {
         this.secret = secret.clone();
+        this.clock = clock;
         this.throttleOneIn = throttleOneIn;
         try {
-            this.endpoint = new HttpEndpoint("127.0.0.1", 0, PATH, this::handle);
+            this.endpoint = HttpEndpoint.builder().name("chat-platform").route(PATH, Set.of("POST"), this::handle).start();
         } catch (IOException e) {
             throw new UncheckedIOException("the chat platform stand-in could not start on 127.0.0.1", e);
         }
@@ -69,7 +73,7 @@ final class ChatPlatform implements AutoCloseable {
 
     /** @return the URL {@link WebhookChatChannel} sends to */
     URI sendUri() {
-        return endpoint.uri();
+        return endpoint.uri(PATH);
     }
 
     /**
@@ -81,25 +85,21 @@ final class ChatPlatform implements AutoCloseable {
         closed.add(chatId);
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        String key = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Idempotency-Key")).orElse("");
-        JsonNode body = JSON.readTree(HttpEndpoint.body(exchange));
+    private HttpEndpoint.Response handle(HttpEndpoint.Request request) throws IOException {
+        String key = request.header("Idempotency-Key").orElse("");
+        JsonNode body = JSON.readTree(request.bodyText());
         String to = body.path("to").asText();
         if (closed.contains(to)) {
-            HttpEndpoint.respond(exchange, 410, "application/json", "{\"error\":\"conversation closed\"}");
-            return;
+            return HttpEndpoint.Response.json(410, "{\"error\":\"conversation closed\"}");
         }
         if (key.endsWith(":prompt") && Math.floorMod(key.hashCode(), throttleOneIn) == 0 && throttled.add(key)) {
-            exchange.getResponseHeaders().set("Retry-After", "120");
-            HttpEndpoint.respond(exchange, 429, "application/json", "{\"error\":\"rate limited\"}");
-            return;
+            return HttpEndpoint.Response.json(429, "{\"error\":\"rate limited\"}").withHeader("Retry-After", "120");
         }
         List<QuickReply> buttons = new ArrayList<>();
         body.path("buttons").forEach(b -> buttons.add(new QuickReply(b.path("label").asText(),
                 b.path("payload").asText())));
         byKey.put(key, new Message(to, body.path("text").asText(), buttons));
-        HttpEndpoint.respond(exchange, 200, "application/json",
-                "{\"id\":\"msg-" + Integer.toHexString(key.hashCode()) + "\"}");
+        return HttpEndpoint.Response.json(200, "{\"id\":\"msg-" + Integer.toHexString(key.hashCode()) + "\"}");
     }
 
     /**
@@ -128,7 +128,7 @@ final class ChatPlatform implements AutoCloseable {
         String json = body.toString();
         return Browser.post(webhook, Map.of("Content-Type", "application/json; charset=utf-8",
                 WebhookChatChannel.SIGNATURE_HEADER,
-                "sha256=" + HexFormat.of().formatHex(WebhookChatChannel.sign(secret, json))), json).status();
+                WebhookSignature.sign(secret, clock.instant(), json.getBytes(StandardCharsets.UTF_8))), json).status();
     }
 
     /** Stops serving. */

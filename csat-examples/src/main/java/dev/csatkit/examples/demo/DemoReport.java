@@ -168,7 +168,7 @@ public final class DemoReport {
         line(w, "  Channels: the reference adapters, in this process");
         line(w, "    keypad  ScriptedIvrChannel placing calls on the ScriptedIvr stand-in; each caller's keys scripted");
         line(w, "    sms     ConsoleSmsChannel writing JSON lines to an in-memory carrier; replies via readReplies");
-        line(w, "    email   an in-memory mailbox on ReferenceChannel, not SmtpEmailChannel: there is no SMTP server");
+        line(w, "    email   an in-memory mailbox on BaseChannel, not SmtpEmailChannel: there is no SMTP server");
         line(w, "            here; rating links signed with LinkTokens and confirmed on EmailLinkEndpoint, 127.0.0.1");
         line(w, "    chat    WebhookChatChannel against a chat platform stand-in on 127.0.0.1, signed webhooks");
         w.write("\n");

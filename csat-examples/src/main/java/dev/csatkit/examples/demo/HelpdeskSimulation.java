@@ -5,8 +5,14 @@ import dev.csatkit.channel.LinkKeyRing;
 import dev.csatkit.channel.LinkTokens;
 import dev.csatkit.channel.SenderPool;
 import dev.csatkit.channel.UsedTokenStore;
+import dev.csatkit.channels.email.EmailLinkEndpoint;
+import dev.csatkit.channels.webhook.WebhookChatChannel;
 import dev.csatkit.channels.spi.ChannelContext;
+import dev.csatkit.channels.email.EmailLinkEndpoint;
+import dev.csatkit.channels.webhook.WebhookChatChannel;
 import dev.csatkit.channels.spi.ChannelKind;
+import dev.csatkit.channels.email.EmailLinkEndpoint;
+import dev.csatkit.channels.webhook.WebhookChatChannel;
 import dev.csatkit.channels.spi.InboundReply;
 import dev.csatkit.engine.AgentKind;
 import dev.csatkit.engine.Decision;
@@ -21,11 +27,9 @@ import dev.csatkit.engine.SurveyEngine;
 import dev.csatkit.engine.SurveyEvent;
 import dev.csatkit.engine.SurveyProfile;
 import dev.csatkit.examples.channels.ConsoleSmsChannel;
-import dev.csatkit.examples.channels.EmailLinkEndpoint;
 import dev.csatkit.examples.channels.IvrScript;
 import dev.csatkit.examples.channels.ScriptedIvr;
 import dev.csatkit.examples.channels.ScriptedIvrChannel;
-import dev.csatkit.examples.channels.WebhookChatChannel;
 import dev.csatkit.examples.demo.Population.Customer;
 import dev.csatkit.examples.demo.Traffic.Visit;
 import dev.csatkit.policy.FrequencyCap;
@@ -40,7 +44,6 @@ import dev.csatkit.survey.SurveyDefinition;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -144,7 +147,7 @@ public final class HelpdeskSimulation implements AutoCloseable {
         this.settings = settings;
         this.clock = new SimulatedClock(settings.start());
         this.rnd = new SplittableRandom(settings.seed());
-        this.people = Population.generate(Math.max(40, settings.interactions() * 2 / 5), rnd.split());
+        this.people = population(settings, rnd);
         this.traffic = new Traffic(staff, people, rnd.split());
 
         IvrScript script = new IvrScript();
@@ -157,12 +160,15 @@ public final class HelpdeskSimulation implements AutoCloseable {
         rnd.split().nextBytes(secret);
         LinkTokens tokens = new LinkTokens(LinkKeyRing.of(LinkKey.of("demo-1", secret)),
                 UsedTokenStore.inMemory(clock), clock);
-        this.chatPlatform = new ChatPlatform("demo webhook secret".getBytes(StandardCharsets.UTF_8), 30);
+        // Not from the seed: the secret changes nothing a run shows, and the seed's sequence stays as it was.
+        byte[] webhookSecret = new byte[32];
+        new java.security.SecureRandom().nextBytes(webhookSecret);
+        this.chatPlatform = new ChatPlatform(webhookSecret, clock, 30);
         try {
-            this.linkPage = new EmailLinkEndpoint(context("email", inbox), tokens, "surveys@support.example.com",
-                    "127.0.0.1", 0);
-            this.chat = new WebhookChatChannel(context("chat", inbox), 10, chatPlatform.sendUri(), "127.0.0.1", 0,
-                    Optional.of("demo webhook secret"));
+            this.linkPage = EmailLinkEndpoint.builder(context("email", inbox), tokens, "surveys@support.example.com")
+                    .start();
+            this.chat = WebhookChatChannel.builder(context("chat", inbox), chatPlatform.sendUri()).maxButtons(10)
+                    .secret(webhookSecret).start();
         } catch (IOException e) {
             close();
             throw new UncheckedIOException("the demo could not open its local HTTP endpoints on 127.0.0.1", e);
@@ -177,6 +183,15 @@ public final class HelpdeskSimulation implements AutoCloseable {
                 .listener(engineEvents::add);
         profiles().forEach(b::profile);
         this.engine = b.build();
+    }
+
+    /**
+     * @param settings what to simulate
+     * @param rnd the run's random source, fresh from the seed; its first split makes the contacts
+     * @return the contacts of a run with these settings
+     */
+    static Population population(DemoSettings settings, SplittableRandom rnd) {
+        return Population.generate(Math.max(40, settings.interactions() * 2 / 5), rnd.split());
     }
 
     private ChannelContext context(String id, ConcurrentLinkedQueue<InboundReply> replies) {

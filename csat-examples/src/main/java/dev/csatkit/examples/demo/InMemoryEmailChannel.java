@@ -6,7 +6,7 @@ import dev.csatkit.channels.spi.ChannelKind;
 import dev.csatkit.channels.spi.DeliveryResult;
 import dev.csatkit.channels.spi.MessageContent;
 import dev.csatkit.channels.spi.OutboundMessage;
-import dev.csatkit.examples.channels.ReferenceChannel;
+import dev.csatkit.channels.support.BaseChannel;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,12 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Email into mailboxes in memory. The demo runs without a mail server, and
- * {@link dev.csatkit.examples.channels.SmtpEmailChannel} needs one, so this adapter takes its
- * place: the same {@link ReferenceChannel} base (idempotency, timeout, classification, masked
+ * {@link dev.csatkit.channels.email.SmtpEmailChannel} needs one, so this adapter takes its
+ * place: the same {@link BaseChannel} base (idempotency, timeout, classification, masked
  * logs), with a mail system that answers as a real one would — a 550 for a domain that does not
  * exist, and a 451 "greylisted" for some first attempts, which the engine retries.
  */
-final class InMemoryEmailChannel extends ReferenceChannel {
+final class InMemoryEmailChannel extends BaseChannel {
 
     /**
      * One delivered email.

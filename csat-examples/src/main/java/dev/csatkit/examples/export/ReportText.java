@@ -1,5 +1,6 @@
 package dev.csatkit.examples.export;
 
+import dev.csatkit.channels.support.Masking;
 import dev.csatkit.score.Dimension;
 import dev.csatkit.score.Interval;
 import dev.csatkit.score.Report;
@@ -210,16 +211,17 @@ public final class ReportText {
      */
     public static void columns(Writer w, List<String> header, List<List<String>> rows, int textColumns)
             throws IOException {
+        // Cells come from outside (agent names and ids, teams, entry points): control characters
+        // and bidirectional overrides are shown escaped, so none reaches the terminal.
+        List<List<String>> all = new ArrayList<>();
+        all.add(header.stream().map(Masking::escape).toList());
+        rows.forEach(row -> all.add(row.stream().map(Masking::escape).toList()));
         int[] width = new int[header.size()];
-        for (int c = 0; c < width.length; c++) {
-            width[c] = header.get(c).length();
-            for (List<String> row : rows) {
+        for (List<String> row : all) {
+            for (int c = 0; c < width.length; c++) {
                 width[c] = Math.max(width[c], row.get(c).length());
             }
         }
-        List<List<String>> all = new ArrayList<>();
-        all.add(header);
-        all.addAll(rows);
         for (List<String> row : all) {
             StringBuilder line = new StringBuilder();
             for (int c = 0; c < width.length; c++) {

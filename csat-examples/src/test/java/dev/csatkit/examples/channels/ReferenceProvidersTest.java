@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReferenceProvidersTest {
 
     @Test
-    void theFourAdaptersAreDiscovered() {
+    void theFourAdaptersAreDiscoveredFromTheirModules() {
         assertThat(ChannelProviders.available()).extracting(ChannelProvider::type, ChannelProvider::kind)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("console-sms", ChannelKind.SMS),
@@ -61,7 +61,8 @@ class ReferenceProvidersTest {
         assertThat(email.kind()).isEqualTo(ChannelKind.EMAIL);
 
         Channel chat = ChannelProviders.create("webhook-chat", ChannelContext.builder("chat-1")
-                .setting("send.url", "http://127.0.0.1:9/send").setting("maxButtons", "3").build());
+                .setting("send.url", "http://127.0.0.1:9/send").setting("maxButtons", "3")
+                .setting("webhook.secret", "a secret shared with the chat platform").build());
         assertThat(chat.capabilities().maxButtons()).isEqualTo(3);
         for (Channel c : List.of(ivr, sms, email, chat)) {
             ((AutoCloseable) c).close();
@@ -80,6 +81,6 @@ class ReferenceProvidersTest {
         assertThatThrownBy(() -> ChannelProviders.create("console-sms", ChannelContext.builder("sms-1")
                 .setting("sender", "+15550100").setting("route.44", "07700 900123").build()))
                 .isInstanceOf(InvalidConfigurationException.class)
-                .hasMessageContaining("routes.44[0] = \"07700 900123\"");
+                .hasMessageContaining("routes.44[0] = \"***23\"");
     }
 }

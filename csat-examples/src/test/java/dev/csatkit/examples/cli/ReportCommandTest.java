@@ -247,4 +247,26 @@ class ReportCommandTest {
         assertThat(ReportCommand.lowScoresPath(Path.of("out", "r.csv"))).isEqualTo(Path.of("out", "r-low.csv"));
         assertThat(ReportCommand.lowScoresPath(Path.of("report"))).isEqualTo(Path.of("report-low"));
     }
+
+    @Test
+    void nothingFromTheFileDrivesTheTerminalOrShowsAComment() throws IOException {
+        Path hostile = dir.resolve("hostile.csv");
+        Files.write(hostile, List.of(
+                "interaction_id,survey_id,sent_at,score,agent,team,comment",
+                "c1,s,2025-03-07T09:00:00Z,5,\u001B]0;pwned\u0007\u001B[2JMallory,blue\u202E,fine",
+                "c2,s,2025-03-07T09:00:00Z,1,ann,blue,\"Jane Roe says the agent was rude\"",
+                "c3,s,2025-03-07T09:00:00Z,six,ann,blue,My number is +447700900123 and I am furious",
+                "c4,s,2025-03-07T09:00:00Z,1,ann,blue,\"Call me on +447700900124\" please, I am J. Roe",
+                "c5,s,2025-03-07T09:00:00Z,4,ann,blue,unreached"), StandardCharsets.UTF_8);
+        assertThat(run("report", "--input", hostile.toString(), "--by", "agent,team", "--min-sample", "1",
+                "--low", "2")).isZero();
+        String all = out() + err();
+        assertThat(all.chars()).as("no control character but line breaks reaches the terminal")
+                .noneMatch(c -> c < 0x20 && c != '\n' || c == 0x7F || c >= 0x202A && c <= 0x202E);
+        assertThat(out()).contains("\\u001B]0;pwned\\u0007\\u001B[2JMallory", "blue\\u202E");
+        assertThat(err()).as("rejected rows are named, never shown")
+                .doesNotContain("furious", "900123", "900124", "Roe", "please")
+                .contains("csat report: rejected line 4: score = \"six\": must be a whole number")
+                .contains("csat report: rejected line 5: row = (not shown): must be well-formed CSV");
+    }
 }

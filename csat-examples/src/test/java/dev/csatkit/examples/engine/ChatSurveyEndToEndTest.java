@@ -17,17 +17,16 @@ import dev.csatkit.engine.Medium;
 import dev.csatkit.engine.SurveyEngine;
 import dev.csatkit.engine.SurveyEvent;
 import dev.csatkit.engine.SurveyProfile;
-import dev.csatkit.examples.channels.HttpEndpoint;
-import dev.csatkit.examples.channels.WebhookChatChannel;
+import dev.csatkit.channels.support.HttpEndpoint;
+import dev.csatkit.channels.webhook.WebhookChatChannel;
+import dev.csatkit.channels.webhook.WebhookSignature;
 import dev.csatkit.scale.RatingScales;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -44,7 +43,7 @@ import org.junit.jupiter.api.Test;
 class ChatSurveyEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SECRET = "chat-webhook-secret";
+    private static final byte[] SECRET = "chat-webhook-secret-of-at-least-32-bytes".getBytes(StandardCharsets.UTF_8);
     private static final String USER = "user-42";
 
     private final BlockingQueue<JsonNode> posted = new LinkedBlockingQueue<>();
@@ -58,13 +57,13 @@ class ChatSurveyEndToEndTest {
 
     @BeforeEach
     void wire() throws Exception {
-        platform = new HttpEndpoint("127.0.0.1", 0, "/send", exchange -> {
-            posted.add(JSON.readTree(HttpEndpoint.body(exchange)));
-            HttpEndpoint.respond(exchange, 200, "application/json", "{\"id\":\"msg-" + ids.incrementAndGet() + "\"}");
-        });
+        platform = HttpEndpoint.builder().route("/send", java.util.Set.of("POST"), request -> {
+            posted.add(JSON.readTree(request.bodyText()));
+            return HttpEndpoint.Response.json(200, "{\"id\":\"msg-" + ids.incrementAndGet() + "\"}");
+        }).start();
         EndToEnd.LateListener inbound = new EndToEnd.LateListener();
-        chat = new WebhookChatChannel(ChannelContext.builder("chat").clock(CLOCK).inbound(inbound).build(), 5,
-                platform.uri(), "127.0.0.1", 0, Optional.of(SECRET));
+        chat = WebhookChatChannel.builder(ChannelContext.builder("chat").clock(CLOCK).inbound(inbound).build(),
+                platform.uri("/send")).maxButtons(5).secret(SECRET).start();
         engine = SurveyEngine.builder().clock(CLOCK).channel(chat)
                 .profile(SurveyProfile.builder(EndToEnd.survey("chat-after", ChannelKind.CHAT, RatingScales.fivePoint()),
                         ChannelKind.CHAT).placeholders(COMPANY).build())
@@ -122,10 +121,10 @@ class ChatSurveyEndToEndTest {
 
     private HttpResponse<String> postWebhook(ObjectNode event) throws Exception {
         String body = event.toString();
-        String signature = HexFormat.of().formatHex(WebhookChatChannel.sign(SECRET.getBytes(StandardCharsets.UTF_8), body));
+        String signature = WebhookSignature.sign(SECRET, CLOCK.instant(), body.getBytes(StandardCharsets.UTF_8));
         return http.send(HttpRequest.newBuilder(chat.webhookUri())
                 .header("Content-Type", "application/json; charset=utf-8")
-                .header(WebhookChatChannel.SIGNATURE_HEADER, "sha256=" + signature)
+                .header(WebhookChatChannel.SIGNATURE_HEADER, signature)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -22,8 +22,8 @@ import dev.csatkit.engine.Medium;
 import dev.csatkit.engine.SurveyEngine;
 import dev.csatkit.engine.SurveyEvent;
 import dev.csatkit.engine.SurveyProfile;
-import dev.csatkit.examples.channels.EmailLinkEndpoint;
-import dev.csatkit.examples.channels.SmtpEmailChannel;
+import dev.csatkit.channels.email.EmailLinkEndpoint;
+import dev.csatkit.channels.email.SmtpEmailChannel;
 import dev.csatkit.scale.RatingScales;
 import dev.csatkit.store.SurveyState;
 import jakarta.mail.Message;
@@ -73,7 +73,7 @@ class EmailSurveyEndToEndTest {
         EndToEnd.LateListener inbound = new EndToEnd.LateListener();
         ChannelContext context = ChannelContext.builder("email").clock(CLOCK).inbound(inbound).build();
         mail = new SmtpEmailChannel(context, "127.0.0.1", smtp.getSmtp().getPort(), "Acme Support <surveys@example.com>");
-        page = new EmailLinkEndpoint(context, tokens, mail.from(), "127.0.0.1", 0);
+        page = EmailLinkEndpoint.builder(context, tokens, mail.from()).start();
         engine = SurveyEngine.builder().clock(CLOCK).channel(mail)
                 .emailLinks(EmailLinks.signed(tokens, page.uri()))
                 .profile(SurveyProfile.builder(EndToEnd.survey("ticket-email", ChannelKind.EMAIL, RatingScales.fivePoint()),

@@ -1,18 +1,18 @@
-package dev.csatkit.examples.channels;
+package dev.csatkit.channels.support;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.csatkit.channels.spi.Channel;
 import dev.csatkit.channels.spi.ChannelCapabilities;
 import dev.csatkit.channels.spi.ChannelContext;
 import dev.csatkit.channels.spi.ChannelKind;
 import dev.csatkit.channels.spi.DeliveryResult;
 import dev.csatkit.channels.spi.OutboundMessage;
-import dev.csatkit.internal.channel.Masking;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -21,17 +21,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the reference adapters share, and what most adapters need: the kind check, idempotency
- * by key, the send timeout, a worker pool so that {@link #send} never blocks, and masked logs.
- * A subclass only delivers one message in {@link #deliver}, blocking, and classifies the
- * provider's answer.
+ * What CSAT Kit's reference adapters share, and what most adapters need: the kind check,
+ * idempotency by key, the send timeout, a worker pool so that {@link #send} never blocks, and
+ * masked logs. A subclass only delivers one message in {@link #deliver}, blocking, and classifies
+ * the provider's answer.
+ *
+ * <p>Accepted keys are remembered in memory, the newest {@value #REMEMBERED_KEYS}; a host that
+ * runs several instances relies on the provider's own idempotency as well (the key is passed on).
+ * Log lines show the recipient masked ({@link Masking#address}) and provider answers masked and
+ * escaped ({@link Masking#text}); nothing of the content is logged.
  */
-public abstract class ReferenceChannel implements Channel, AutoCloseable {
+public abstract class BaseChannel implements Channel, AutoCloseable {
 
     /** How many accepted idempotency keys are remembered. */
     public static final int REMEMBERED_KEYS = 100_000;
 
-    private static final Logger LOG = LoggerFactory.getLogger(ReferenceChannel.class);
+    private static final Logger LOG = LoggerFactory.getLogger(BaseChannel.class);
 
     /** The context the channel was created with. */
     protected final ChannelContext context;
@@ -40,15 +45,24 @@ public abstract class ReferenceChannel implements Channel, AutoCloseable {
     private final ExecutorService workers;
     // One entry per key: the first send's result. Keys whose send did not succeed are removed,
     // so that the host's retry is delivered.
-    private final ConcurrentMap<String, CompletableFuture<DeliveryResult>> sends =
-            Caffeine.newBuilder().maximumSize(REMEMBERED_KEYS).<String, CompletableFuture<DeliveryResult>>build().asMap();
+    private final Map<String, CompletableFuture<DeliveryResult>> sends = Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, false) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<DeliveryResult>> eldest) {
+                    return size() > REMEMBERED_KEYS;
+                }
+            });
 
     /**
+     * Creates the channel's worker threads.
+     *
      * @param context the channel's id, clock, timeout and listener
      * @param kind the kind of content the channel accepts
      * @param capabilities what it can carry
      */
-    protected ReferenceChannel(ChannelContext context, ChannelKind kind, ChannelCapabilities capabilities) {
+    protected BaseChannel(ChannelContext context, ChannelKind kind, ChannelCapabilities capabilities) {
         this.context = Objects.requireNonNull(context, "context");
         this.kind = Objects.requireNonNull(kind, "kind");
         this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
@@ -119,7 +133,7 @@ public abstract class ReferenceChannel implements Channel, AutoCloseable {
     private void log(OutboundMessage m, DeliveryResult r) {
         if (r instanceof DeliveryResult.Accepted a) {
             LOG.info("{}: sent to {} (key {}, provider id {})", id(), Masking.address(m.recipient()),
-                    m.idempotencyKey(), a.providerMessageId());
+                    m.idempotencyKey(), Masking.escape(a.providerMessageId()));
         } else {
             LOG.warn("{}: not sent to {} (key {}): {}", id(), Masking.address(m.recipient()), m.idempotencyKey(),
                     Masking.text(r.toString()));

@@ -1,4 +1,4 @@
-package dev.csatkit.examples.channels;
+package dev.csatkit.channels.email;
 
 import dev.csatkit.channels.tck.ProviderFault;
 import java.io.BufferedReader;

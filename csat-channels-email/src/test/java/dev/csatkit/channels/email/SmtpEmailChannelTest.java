@@ -1,4 +1,4 @@
-package dev.csatkit.examples.channels;
+package dev.csatkit.channels.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +25,8 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -53,7 +55,7 @@ class SmtpEmailChannelTest extends ChannelContractTest {
     private final GreenMail greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
     private final LinkKeyRing keys = LinkKeyRing.of(LinkKey.of("k1", "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII)));
     private final UsedTokenStore used = UsedTokenStore.inMemory(Clock.fixed(NOW, ZoneOffset.UTC));
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private SmtpFaultSwitch smtp;
     private SmtpEmailChannel email;
     private LinkTokens tokens;
@@ -65,7 +67,7 @@ class SmtpEmailChannelTest extends ChannelContractTest {
         smtp = new SmtpFaultSwitch(greenMail.getSmtp().getPort());
         email = new SmtpEmailChannel(context, "127.0.0.1", smtp.port(), "CSAT Kit <surveys@example.com>");
         tokens = new LinkTokens(keys, used, context.clock());
-        landing = new EmailLinkEndpoint(context, tokens, email.from(), "127.0.0.1", 0);
+        landing = EmailLinkEndpoint.builder(context, tokens, email.from()).start();
         return email;
     }
 
@@ -123,11 +125,18 @@ class SmtpEmailChannelTest extends ChannelContractTest {
     }
 
     private HttpResponse<String> confirm(EmailLinkEndpoint page, String survey, String token) throws Exception {
-        String form = "s=" + java.net.URLEncoder.encode(survey, StandardCharsets.UTF_8) + "&t=" + token;
-        return http.send(HttpRequest.newBuilder(page.uri())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return post(page, "s=" + java.net.URLEncoder.encode(survey, StandardCharsets.UTF_8) + "&t=" + token);
     }
+
+    private HttpResponse<String> post(EmailLinkEndpoint page, String form) throws Exception {
+        return post(page, "application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> post(EmailLinkEndpoint page, String type, byte[] body) throws Exception {
+        return http.send(HttpRequest.newBuilder(page.uri()).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
 
     // ---- links, end to end ------------------------------------------------------------------
 
@@ -166,7 +175,7 @@ class SmtpEmailChannelTest extends ChannelContractTest {
         List<InboundReply> replies = new CopyOnWriteArrayList<>();
         ChannelContext ctx = ChannelContext.builder("email").clock(Clock.fixed(NOW, ZoneOffset.UTC)).inbound(replies::add).build();
         landing.close();
-        landing = new EmailLinkEndpoint(ctx, tokens, "surveys@example.com", "127.0.0.1", 0);
+        landing = EmailLinkEndpoint.builder(ctx, tokens, "surveys@example.com").start();
         List<URI> links = sendSurveyWithLinks("jane@example.com", "contact-42");
         for (URI link : links) { // a mail scanner follows every link
             assertThat(follow(link).statusCode()).isEqualTo(200);
@@ -196,15 +205,15 @@ class SmtpEmailChannelTest extends ChannelContractTest {
         LinkTokens forger = new LinkTokens(LinkKeyRing.of(LinkKey.of("k1", new byte[32])), used, Clock.fixed(NOW, ZoneOffset.UTC));
         HttpResponse<String> forged = confirm(SURVEY, forger.sign(new LinkClaims(SURVEY, "contact-7", 5, EXPIRES)));
         assertThat(forged.statusCode()).isEqualTo(400);
-        assertThat(forged.body()).contains("data-reason=\"BAD_SIGNATURE\"");
+        assertThat(forged.body()).contains("data-reason=\"INVALID\"");
         HttpResponse<String> wrongSurvey = confirm("another-survey", good);
-        assertThat(wrongSurvey.statusCode()).isEqualTo(404);
-        assertThat(wrongSurvey.body()).contains("data-reason=\"WRONG_SURVEY\"");
+        assertThat(wrongSurvey.statusCode()).isEqualTo(400);
+        assertThat(wrongSurvey.body()).isEqualTo(forged.body());
         assertThat(follow(URI.create(landing.uri() + "?s=" + SURVEY + "&t=garbage")).statusCode()).isEqualTo(400);
 
         ChannelContext later = ChannelContext.builder("email").build();
-        try (EmailLinkEndpoint afterExpiry = new EmailLinkEndpoint(later,
-                new LinkTokens(keys, used, Clock.fixed(EXPIRES, ZoneOffset.UTC)), "surveys@example.com", "127.0.0.1", 0)) {
+        try (EmailLinkEndpoint afterExpiry = EmailLinkEndpoint.builder(later,
+                new LinkTokens(keys, used, Clock.fixed(EXPIRES, ZoneOffset.UTC)), "surveys@example.com").start()) {
             HttpResponse<String> expired = confirm(afterExpiry, SURVEY, good);
             assertThat(expired.statusCode()).isEqualTo(410);
             assertThat(expired.body()).contains("data-reason=\"EXPIRED\"");
@@ -230,5 +239,86 @@ class SmtpEmailChannelTest extends ChannelContractTest {
         DeliveryResult r = email.send(OutboundMessage.of("not an address", "bad-1",
                 new MessageContent.Email("Rate us", "1-5", Optional.empty()))).toCompletableFuture().get(5, TimeUnit.SECONDS);
         assertThat(r).isInstanceOf(DeliveryResult.FailedPermanently.class);
+    }
+
+    // ---- the link page as a hostile client sees it ------------------------------------------
+
+    /** A token in the wire format naming any key id. */
+    private static String withKeyId(String keyId) {
+        byte[] k = keyId.getBytes(StandardCharsets.UTF_8);
+        byte[] s = SURVEY.getBytes(StandardCharsets.UTF_8);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1 + 1 + k.length + 2 + s.length + 2 + 1 + 4 + 8);
+        b.put((byte) 1).put((byte) k.length).put(k).putShort((short) s.length).put(s).putShort((short) 1)
+                .put((byte) 'c').putInt(5).putLong(EXPIRES.getEpochSecond());
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        return b64.encodeToString(b.array()) + "." + b64.encodeToString(new byte[32]);
+    }
+
+    @Test
+    void everyBadTokenGetsTheSamePage() throws Exception {
+        String good = tokens.sign(new LinkClaims(SURVEY, "contact-3", 4, EXPIRES));
+        LinkTokens otherRing = new LinkTokens(LinkKeyRing.of(LinkKey.of("k2", new byte[32])), used, Clock.fixed(NOW, ZoneOffset.UTC));
+        List<String> bad = List.of("garbage", withKeyId("k1\nINFO forged"),
+                otherRing.sign(new LinkClaims(SURVEY, "contact-3", 4, EXPIRES)),                   // unknown key
+                good.substring(0, 8) + (good.charAt(8) == 'A' ? 'B' : 'A') + good.substring(9)); // bad signature
+        List<HttpResponse<String>> pages = new ArrayList<>();
+        for (String token : bad) {
+            pages.add(follow(landing.link(SURVEY, token)));
+            pages.add(confirm(SURVEY, token));
+        }
+        pages.add(follow(landing.link("another-survey", good)));
+        pages.add(confirm("another-survey", good));
+        assertThat(pages).extracting(HttpResponse::statusCode).containsOnly(400);
+        assertThat(pages).extracting(HttpResponse::body).containsOnly(pages.get(0).body());
+        assertThat(pages.get(0).body()).contains("data-reason=\"INVALID\"", "This link is not valid.");
+        assertThat(confirm(SURVEY, good).statusCode()).as("none of them used the ballot").isEqualTo(200);
+    }
+
+    @Test
+    void everyPageCarriesTheSecurityHeaders() throws Exception {
+        String good = tokens.sign(new LinkClaims(SURVEY, "contact-4", 4, EXPIRES));
+        List<HttpResponse<String>> pages = List.of(follow(landing.link(SURVEY, good)),
+                follow(landing.link(SURVEY, "garbage")), post(landing, "c=%zz"),
+                follow(URI.create(landing.uri() + "x")), confirm(SURVEY, good), confirm(SURVEY, good));
+        assertThat(pages).extracting(HttpResponse::statusCode).containsExactly(200, 400, 400, 404, 200, 409);
+        for (HttpResponse<String> page : pages) {
+            assertThat(page.headers().firstValue("Cache-Control")).as("%s", page).contains("no-store");
+            assertThat(page.headers().firstValue("X-Frame-Options")).as("%s", page).contains("DENY");
+            assertThat(page.headers().firstValue("Content-Security-Policy")).as("%s", page)
+                    .hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+            assertThat(page.headers().firstValue("X-Content-Type-Options")).as("%s", page).contains("nosniff");
+            assertThat(page.headers().firstValue("Referrer-Policy")).as("%s", page).contains("no-referrer");
+            assertThat(page.headers().firstValue("Content-Type")).as("%s", page).contains("text/html; charset=utf-8");
+        }
+    }
+
+    @Test
+    void whatThePageCannotReadIsAnsweredNotDropped() throws Exception {
+        String good = tokens.sign(new LinkClaims(SURVEY, "contact-5", 4, EXPIRES));
+        HttpResponse<String> badEncoding = post(landing, "s=" + SURVEY + "&t=" + good + "&c=%zz");
+        assertThat(badEncoding.statusCode()).isEqualTo(400);
+        assertThat(badEncoding.body()).contains("data-reason=\"REQUEST\"");
+        assertThat(post(landing, "s=" + SURVEY + "&t=" + good + "&c=%FF%FE").statusCode()).as("not UTF-8").isEqualTo(400);
+        byte[] huge = ("s=" + SURVEY + "&t=" + good + "&c=" + "x".repeat(70_000)).getBytes(StandardCharsets.US_ASCII);
+        assertThat(post(landing, "application/x-www-form-urlencoded", huge).statusCode()).isEqualTo(413);
+        assertThat(post(landing, "text/plain", ("s=" + SURVEY + "&t=" + good).getBytes(StandardCharsets.US_ASCII))
+                .statusCode()).isEqualTo(415);
+        assertThat(follow(URI.create(landing.uri() + "/x?s=" + SURVEY + "&t=" + good)).statusCode()).isEqualTo(404);
+        assertThat(follow(URI.create(landing.uri().toString().replace("/csat/r", "/csat/rate") + "?t=" + good))
+                .statusCode()).isEqualTo(404);
+        assertThat(http.send(HttpRequest.newBuilder(landing.uri()).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(405);
+        assertThat(confirm(SURVEY, good).statusCode()).as("none of them used the ballot").isEqualTo(200);
+    }
+
+    @Test
+    void nothingFromTheRequestCanForgeALogLine() throws Exception {
+        String good = tokens.sign(new LinkClaims(SURVEY, "contact-6", 4, EXPIRES));
+        follow(landing.link(SURVEY, withKeyId("k1\nFORGED-BY-KEY-ID rating recorded")));
+        follow(landing.link(SURVEY + "\nFORGED-BY-SURVEY rating recorded\u001B[2J", good));
+        confirm(SURVEY + "\r\nFORGED-BY-FORM rating recorded", good);
+        List<String> lines = Files.readAllLines(Path.of("target/tests.log"), StandardCharsets.UTF_8);
+        assertThat(lines).noneMatch(l -> l.startsWith("FORGED")).noneMatch(l -> l.contains("\u001B"));
+        assertThat(lines).anyMatch(l -> l.contains("link refused: WRONG_SURVEY") && l.contains("\\nFORGED-BY-SURVEY"));
     }
 }

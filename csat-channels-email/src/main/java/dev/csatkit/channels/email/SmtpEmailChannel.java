@@ -1,4 +1,4 @@
-package dev.csatkit.examples.channels;
+package dev.csatkit.channels.email;
 
 import dev.csatkit.channels.spi.ChannelCapabilities;
 import dev.csatkit.channels.spi.ChannelContext;
@@ -6,7 +6,8 @@ import dev.csatkit.channels.spi.ChannelKind;
 import dev.csatkit.channels.spi.DeliveryResult;
 import dev.csatkit.channels.spi.MessageContent;
 import dev.csatkit.channels.spi.OutboundMessage;
-import dev.csatkit.internal.channel.Masking;
+import dev.csatkit.channels.support.BaseChannel;
+import dev.csatkit.channels.support.Masking;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -36,9 +37,9 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
  *
  * <p>Errors: a 4xx SMTP reply or a connection failure is {@code RetryLater}; a 5xx reply or a
  * malformed address is {@code FailedPermanently}. Connection, read and write timeouts are the
- * channel's send timeout.
+ * channel's send timeout. Reasons carry the server's reply with every address masked.
  */
-public final class SmtpEmailChannel extends ReferenceChannel {
+public final class SmtpEmailChannel extends BaseChannel {
 
     /** The header that carries the idempotency key. */
     public static final String IDEMPOTENCY_HEADER = "X-Csat-Idempotency-Key";
@@ -47,6 +48,8 @@ public final class SmtpEmailChannel extends ReferenceChannel {
     private final InternetAddress from;
 
     /**
+     * Creates the channel; nothing is sent until {@link #send}.
+     *
      * @param context the channel's context
      * @param host the SMTP server
      * @param port its port
@@ -58,7 +61,7 @@ public final class SmtpEmailChannel extends ReferenceChannel {
         try {
             this.from = new InternetAddress(from, true);
         } catch (AddressException e) {
-            throw new IllegalArgumentException("from = \"" + from + "\": must be an email address (" + e.getMessage() + ")");
+            throw new IllegalArgumentException("from = \"" + Masking.address(from) + "\": must be an email address");
         }
         String timeout = String.valueOf(context.sendTimeout().toMillis());
         Properties p = new Properties();

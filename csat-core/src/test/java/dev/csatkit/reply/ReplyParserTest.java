@@ -41,7 +41,7 @@ class ReplyParserTest {
     class Digits {
         @ParameterizedTest(name = "\"{0}\" is {1}")
         @CsvSource(delimiter = '|', ignoreLeadingAndTrailingWhitespace = false, value = {
-            "5|5", " 4 .|4", "5!!!|5", "  3  |3", "1?|1", "+4|4", "05|5", "5.0|5", "4,0|4",
+            "5|5", " 4 .|4", "5!!!|5", "  3  |3", "1?|1", "05|5", "5.0|5", "4,0|4",
             "4/5|4", "4 / 5|4", "4／5|4", "4 out of 5|4", "4 of 5|4", "4 Out Of 5|4", "4 stars|4", "4 star|4",
             "4stars|4", "5-star|5", "5 points|5", "1 pts|1", "rating: 3|3", "Rating = 3|3", "score 2|2",
             "I'd give it a 4|4", "I would give it a 4|4", "my rating is 4|4", "4 out of 5 stars|4",
@@ -135,6 +135,7 @@ class ReplyParserTest {
             "4 out of 10|a rating out of 10 on a scale that goes up to 5",
             "4/99999999999|a rating out of a large number on a scale that goes up to 5",
             "★★★☆|a rating out of 4 stars on a scale that goes up to 5",
+            "+4|a signed number on a scale with no negative values",
             "not a 5|the rating is negated",
             "I would not give it a 5|the rating is negated",
             "never 5 stars|the rating is negated",
@@ -329,6 +330,66 @@ class ReplyParserTest {
             ReplyParser parser = ReplyParser.forScale(yesNo);
             assertThat(en(parser, "yes")).isEqualTo(new ParsedReply.Rating(1));
             assertThat(en(parser, "stop")).isEqualTo(new ParsedReply.OptOut("STOP"));
+        }
+    }
+
+    @Nested
+    class HedgedNumbers {
+        @ParameterizedTest(name = "\"{0}\"")
+        @CsvSource(delimiter = '|', value = {
+            ".5|a decimal number without a leading digit",
+            ",5|a decimal number without a leading digit",
+            "٫٥|a decimal number without a leading digit",
+            "(.5)|a decimal number without a leading digit",
+            "5٫5|a decimal number falls between two points",
+            "۵٫۵|a decimal number falls between two points",
+            "3٫3|a decimal number falls between two points",
+            "5.5|a decimal number falls between two points",
+            "5·5|a decimal number falls between two points",
+            "-+5|a number with more than one sign",
+            "+-5|a number with more than one sign",
+            "--5|a number with more than one sign",
+            "+5|a signed number on a scale with no negative values",
+            "±5|a number marked as approximate or as a bound",
+            "~4|a number marked as approximate or as a bound",
+            "<3|a number marked as approximate or as a bound",
+            "≥4|a number marked as approximate or as a bound",
+            "4+|a number followed by a plus sign",
+            "5%|a percentage is not a point of the scale",
+            "5 %|a percentage is not a point of the scale",
+            "٥٪|a percentage is not a point of the scale",
+            "5 percent|a percentage is not a point of the scale",
+            "$5|an amount of money is not a point of the scale",
+            "£5|an amount of money is not a point of the scale",
+            "5€|an amount of money is not a point of the scale",
+            "€ 5|an amount of money is not a point of the scale",
+            "5 ₽|an amount of money is not a point of the scale",
+            "5 dollars|an amount of money is not a point of the scale",
+            "5 zł|an amount of money is not a point of the scale",
+            "great service, 5%|a percentage is not a point of the scale"})
+        void areAmbiguousNeverARating(String reply, String detail) {
+            assertInvalid(en(FIVE, reply), InvalidReason.AMBIGUOUS, detail);
+        }
+
+        @ParameterizedTest(name = "\"{0}\" is {1}")
+        @CsvSource(delimiter = '|', value = {"thanks,5|5", "...5|5", "5.0|5", "٣٫٠|3", "5.|5", "great.5|5"})
+        void punctuationTypedWithoutASpaceIsNoDecimalMark(String reply, int value) {
+            assertThat(en(FIVE, reply)).isInstanceOfSatisfying(ParsedReply.Rating.class,
+                    r -> assertThat(r.value()).isEqualTo(value));
+        }
+
+        @Test
+        void signsStayPartOfTheValueOnAScaleWithNegativeValues() {
+            ReplyParser parser = ReplyParser.forScale(RatingScale.builder("minus-two").numeric(-2, 2).build());
+            assertThat(en(parser, "+2")).isEqualTo(new ParsedReply.Rating(2));
+            assertThat(en(parser, "-2")).isEqualTo(new ParsedReply.Rating(-2));
+            assertInvalid(en(parser, "-+2"), InvalidReason.AMBIGUOUS, "a number with more than one sign");
+            assertInvalid(en(parser, "--2"), InvalidReason.AMBIGUOUS, "a number with more than one sign");
+        }
+
+        @Test
+        void aClearNegativeNumberOnAScaleWithoutOneStaysOutOfRange() {
+            assertInvalid(en(FIVE, "-5"), InvalidReason.OUT_OF_RANGE, "-5 is not on the scale five (1 to 5)");
         }
     }
 

@@ -194,6 +194,9 @@ public final class TextReader {
         char c = s.charAt(i);
         if ((c == '-' || c == '+') && i + 1 < to) {
             negative = c == '-';
+            if (!negative && scale.min() >= 0) {
+                return null; // a plus sign where no value is negative hedges; the full path says so
+            }
             i++;
         }
         int value = 0;

@@ -11,10 +11,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The reading of one tokenized reply: finds every place that names a rating, then decides. A
- * reply whose mentions disagree, or that hedges ("4.5", "not a 5", "8/10" on a 1–5 scale, ".5",
- * "5%"), is {@link InvalidReason#AMBIGUOUS}: a wrong rating is worse than none. Used by one
- * thread, once.
+ * The reading of one tokenized reply: finds every place that names a rating, looks for a request
+ * to stop messages, then decides. A reply whose mentions disagree, or that hedges ("4.5", "not a
+ * 5", "8/10" on a 1–5 scale, ".5", "5%"), is {@link InvalidReason#AMBIGUOUS}: a wrong rating is
+ * worse than none. Used by one thread, once.
  */
 final class Analysis {
 
@@ -100,7 +100,13 @@ final class Analysis {
                 }
             }
         }
-        return decide();
+        // A request to stop wins over any rating beside it: a missed opt-out is worse than a lost rating.
+        boolean explicitRating = false;
+        for (Mention m : mentions) {
+            explicitRating |= m.explicit;
+        }
+        ParsedReply optOut = new OptOutScan(v.optOuts, v.ratingWords, s, t, used).find(explicitRating, truncated);
+        return optOut != null ? optOut : decide();
     }
 
     // ---- finding mentions ----

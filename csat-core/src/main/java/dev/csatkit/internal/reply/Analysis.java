@@ -81,14 +81,17 @@ final class Analysis {
 
     ParsedReply run() {
         findPhrases();
+        int words = 0;
         for (int i = 0; i < n; i++) {
             if (used[i]) {
+                words += t.get(i).is(Token.Kind.WORD) ? 1 : 0;
                 continue;
             }
             Token token = t.get(i);
             switch (token.kind) {
                 case NUMBER -> number(i);
                 case WORD -> {
+                    words++;
                     Integer value = v.numberWords.get(token.text);
                     if (value != null) {
                         numberWord(i, value);
@@ -101,12 +104,17 @@ final class Analysis {
             }
         }
         // A request to stop wins over any rating beside it: a missed opt-out is worse than a lost rating.
-        boolean explicitRating = false;
-        for (Mention m : mentions) {
-            explicitRating |= m.explicit;
+        if (words > 0) {
+            boolean explicitRating = false;
+            for (Mention m : mentions) {
+                explicitRating |= m.explicit;
+            }
+            ParsedReply optOut = new OptOutScan(v.optOuts, v.ratingWords, s, t, used).find(explicitRating, truncated);
+            if (optOut != null) {
+                return optOut;
+            }
         }
-        ParsedReply optOut = new OptOutScan(v.optOuts, v.ratingWords, s, t, used).find(explicitRating, truncated);
-        return optOut != null ? optOut : decide();
+        return decide();
     }
 
     // ---- finding mentions ----

@@ -163,7 +163,10 @@ final class ReplyRouter {
         } else {
             ParsedReply parsed = parse(rt, s, content);
             if (parsed instanceof ParsedReply.OptOut || parsed instanceof ParsedReply.OptIn) {
-                return keyword(rt, c, stored, s, parsed instanceof ParsedReply.OptIn, reply, at, t, events);
+                // Every opt-out counts, certain or only possible, as the law asks by default.
+                Optional<String> words = parsed instanceof ParsedReply.OptOut o
+                        ? Optional.of(String.join(" ", o.words())) : Optional.empty();
+                return keyword(rt, c, stored, s, parsed instanceof ParsedReply.OptIn, words, reply, at, t, events);
             }
             step = parsed instanceof ParsedReply.Help ? SurveyMachine.help(c, s, at) : SurveyMachine.read(c, s, parsed, at);
         }
@@ -197,7 +200,8 @@ final class ReplyRouter {
 
     /** STOP or START on a survey: the opt-out covers the address and the contact on every channel. */
     private @Nullable Attempt keyword(ProfileRuntime rt, SurveyMachine.Context c, OpenSurvey stored, OpenSurvey s,
-            boolean optIn, InboundReply reply, Instant at, Transition.Builder t, List<SurveyEvent> events) {
+            boolean optIn, Optional<String> words, InboundReply reply, Instant at, Transition.Builder t,
+            List<SurveyEvent> events) {
         List<String> keys = OutboundGate.optOutKeys(s);
         SurveyMachine.Step step;
         if (optIn) {
@@ -206,7 +210,7 @@ final class ReplyRouter {
                     ReplyRecord.Kind.OPT_IN, OptionalInt.empty(), Optional.empty(), true), List.of(), null);
             t.optOut(new Transition.OptOutChange(keys, true, Optional.empty()));
         } else {
-            step = SurveyMachine.optOut(c, s, at, false);
+            step = SurveyMachine.optOut(c, s, at, false, words);
             t.optOut(new Transition.OptOutChange(keys, false,
                     confirmation(rt.channel(), s.address(), Optional.of(s.id()), s.locale(), c.now())));
         }

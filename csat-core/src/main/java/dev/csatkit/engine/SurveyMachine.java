@@ -381,10 +381,13 @@ final class SurveyMachine {
                         Optional.empty(), false), List.of(event), outcome);
     }
 
-    /** An opt-out keyword: an open survey ends at once; the event carries it as it ends. */
-    static Step optOut(Context c, OpenSurvey s, Instant at, boolean alreadyOptedOut) {
+    /**
+     * An opt-out: an open survey ends at once; the event carries it as it ends, and the history
+     * keeps when it came and the customer's words that asked.
+     */
+    static Step optOut(Context c, OpenSurvey s, Instant at, boolean alreadyOptedOut, Optional<String> words) {
         ReplyOutcome outcome = new ReplyOutcome.OptedOut(!alreadyOptedOut);
-        ReplyRecord rec = record(s, at, ReplyRecord.Kind.OPT_OUT, OptionalInt.empty(), Optional.empty(), true);
+        ReplyRecord rec = record(s, at, ReplyRecord.Kind.OPT_OUT, OptionalInt.empty(), words, true);
         if (s.state().isFinal()) {
             return new Step(null, List.of(), List.of(), null, rec, List.of(), outcome);
         }

@@ -1,5 +1,6 @@
 package dev.csatkit.reply;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -92,16 +93,17 @@ public sealed interface ParsedReply {
     }
 
     /**
-     * The whole reply is a keyword: {@link OptOut}, {@link OptIn} or {@link Help}. A keyword
-     * counts only as the whole reply, in any case, with surrounding spaces and punctuation
-     * ignored, so a keyword outcome is never {@linkplain #truncated() truncated}.
+     * A reply about the messages themselves rather than the survey: {@link OptOut}, {@link OptIn}
+     * or {@link Help}. Opt-in and help keywords count only as the whole reply, in any case, with
+     * surrounding spaces and punctuation ignored, so they are never {@linkplain #truncated()
+     * truncated}; an opt-out is read anywhere in a reply.
      */
     sealed interface Keyword extends ParsedReply {
 
         /** @return the keyword, in the form the keyword table lists it, such as {@code OPT OUT} */
         String keyword();
 
-        /** @return {@code false}: a keyword is always read whole */
+        /** @return {@code false} unless the outcome says otherwise: a keyword is read whole */
         @Override
         default boolean truncated() {
             return false;
@@ -109,16 +111,57 @@ public sealed interface ParsedReply {
     }
 
     /**
-     * The whole reply is an opt-out keyword: STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT,
-     * REVOKE, OPT OUT or a local form (ARRÊT, STOPP, СТОП, ВІДПИСАТИСЯ, WYPISZ, ABMELDEN, BAJA, …).
+     * The customer asks to stop receiving messages. A reply that asks is never a rating,
+     * whatever number it contains. It is read anywhere in the reply, in the contact's language
+     * and English: the carrier keywords (STOP, UNSUBSCRIBE, CANCEL, END, QUIT, REVOKE, OPT OUT)
+     * and local ones (ARRÊT, STOPP, СТОП, ВІДПИСАТИСЯ, WYPISZ, ABMELDEN, BAJA, …), their common
+     * phrases ("stop texting me", "don't message me", "remove me from this list", "arrêtez les
+     * SMS", "bitte keine SMS mehr", "хватит писать", "no me escriban más"), inflections and
+     * common misspellings. Words that merely contain a keyword ("stopped", "weekend"), a negated
+     * one ("don't stop calling me") and a keyword used as a noun ("the end of the call") do not
+     * opt out.
      *
-     * @param keyword the keyword, in the form the keyword table lists it
+     * <p>An opt-out is {@linkplain #certain() certain} when the reply can mean nothing else: a
+     * phrase that names the messages or the subscription, or a bare keyword with nothing beside
+     * it but punctuation, emoji and words such as "please" ("STOP 😡", "please stop!"). It is
+     * only <em>possible</em> when a bare keyword stands apart beside a rating or other words
+     * ("stop, it was great, 5", "STOP. 5"). Both are this one type, so that code which treats
+     * every {@code OptOut} as an opt-out, as the law asks by default, stays right; code that may
+     * ask the customer which was meant reads {@link #certain()}.
+     *
+     * @param keyword the opt-out it was read as, in the form the tables list it: {@code STOP},
+     *     {@code UNSUBSCRIBE}, {@code STOP TEXTING}, {@code KEINE SMS MEHR}
+     * @param words the customer's own words that asked, as written, in reply order, to record
+     *     how the opt-out was received; never empty
+     * @param certain whether the reply can only be read as an opt-out; {@code false} when it is
+     *     only possibly one
+     * @param truncated whether the reply was cut; only its beginning was read
      */
-    record OptOut(String keyword) implements Keyword {
+    record OptOut(String keyword, List<String> words, boolean certain, boolean truncated) implements Keyword {
 
-        /** Checks the keyword is present. */
+        /** Checks the components are present and keeps an unmodifiable copy of the words. */
         public OptOut {
             Objects.requireNonNull(keyword, "keyword");
+            words = List.copyOf(words);
+            if (words.isEmpty()) {
+                throw new IllegalArgumentException("words: an opt-out keeps the words that asked");
+            }
+        }
+
+        /**
+         * A certain opt-out whose whole reply is the keyword as the table lists it.
+         *
+         * @param keyword the keyword, such as {@code STOP}
+         */
+        public OptOut(String keyword) {
+            this(keyword, List.of(keyword), true, false);
+        }
+
+        /** Shows the keyword and certainty; the customer's words only by number, as they are theirs. */
+        @Override
+        public String toString() {
+            return "OptOut[keyword=" + keyword + ", " + (certain ? "certain" : "possible") + ", words=("
+                    + words.size() + ")" + (truncated ? ", truncated" : "") + "]";
         }
     }
 

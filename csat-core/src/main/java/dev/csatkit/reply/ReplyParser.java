@@ -13,9 +13,12 @@ import java.util.Objects;
  * "５", "٥"), "4/5", "4 out of 5", "4 stars", "rating: 3", "I'd give it a 4", number words and
  * scale labels in the contact's language and English (tables for en, fr, sv, ru, uk, pl, de,
  * es), emoji faces mapped through the scale's emoji and polarity, repeated stars, 👍 and 👎
- * on a two-point scale, in any case and with or without accents. Keywords (STOP, START, HELP
- * and local forms) count only as the whole reply. Where a reply could mean two ratings the
- * outcome is {@link InvalidReason#AMBIGUOUS}, never a guess.
+ * on a two-point scale, in any case and with or without accents. A request to stop messages is
+ * read anywhere in the reply, in the contact's language and English ("STOP", "stop texting me",
+ * "arrêtez les SMS"), and wins over any rating beside it: see {@link ParsedReply.OptOut}. Opt-in
+ * and help keywords (START, HELP and local forms) count only as the whole reply. Where a reply
+ * could mean two ratings, or hedges its number (".5", "4+", "5%", "$5"), the outcome is
+ * {@link InvalidReason#AMBIGUOUS}, never a guess.
  *
  * <p>Build one parser per scale and share it: building compiles the word tables; parsing is
  * thread-safe, never throws on any text, reads at most {@link #MAX_LENGTH} characters, and

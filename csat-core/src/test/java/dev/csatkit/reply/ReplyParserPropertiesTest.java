@@ -18,7 +18,8 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Totality and round trips of the text and choice parsers, 10 000 tries each.
+ * Totality and round trips of the text and choice parsers, and opt-outs around ratings, 10 000
+ * tries each.
  */
 class ReplyParserPropertiesTest {
 
@@ -149,12 +150,34 @@ class ReplyParserPropertiesTest {
     }
 
     @Property(tries = 10000, generation = GenerationMode.RANDOMIZED)
-    void keywordsInsideSentencesAreNot(@ForAll("keywords") Tuple.Tuple2<String, Class<?>> keyword,
+    void optInAndHelpKeywordsInsideSentencesAreNot(@ForAll("optInAndHelp") Tuple.Tuple2<String, Class<?>> keyword,
             @ForAll("sentenceWords") String before, @ForAll("sentenceWords") String after,
             @ForAll("locales") Locale locale) {
         ParsedReply outcome = ReplyParserTest.FIVE.parse(before + " " + keyword.get1() + " " + after, locale);
-        assertThat(outcome).isNotInstanceOfAny(ParsedReply.OptOut.class, ParsedReply.OptIn.class,
-                ParsedReply.Help.class);
+        assertThat(outcome).isNotInstanceOfAny(ParsedReply.OptIn.class, ParsedReply.Help.class);
+    }
+
+    // ---- opt-outs ----
+
+    /**
+     * Any opt-out phrase of the contact's language, written before or after any reply that reads
+     * as a rating, makes the reply an opt-out, never a rating. Bare keywords are written in
+     * capitals, as carriers print them: a lower-case "stop" inside a sentence may be an ordinary
+     * word, and counts only where punctuation or a rating sets it apart.
+     */
+    @Property(tries = 10000, generation = GenerationMode.RANDOMIZED)
+    void anOptOutPhraseBeforeOrAfterARatingMakesItAnOptOut(@ForAll @IntRange(max = 7) int language,
+            @ForAll @IntRange(max = 1000) int phrase, @ForAll @IntRange(max = 1000) int rating,
+            @ForAll("optOutJoiners") String joiner, @ForAll boolean before) {
+        OptOutCorpusTest.Corpus corpus = OptOutCorpusTest.CORPORA.get(language);
+        String optOut = corpus.anywhere().get(phrase % corpus.anywhere().size());
+        List<String> ratings = RATING_REPLIES.get(language);
+        String reply = ratings.get(rating % ratings.size());
+        assertThat(ReplyParserTest.FIVE.parse(reply, corpus.locale())).as("\"%s\" alone", reply)
+                .isInstanceOf(ParsedReply.Rating.class);
+        String text = before ? optOut + joiner + reply : reply + joiner + optOut;
+        assertThat(ReplyParserTest.FIVE.parse(text, corpus.locale())).as("\"%s\"", text)
+                .isInstanceOfSatisfying(ParsedReply.OptOut.class, o -> assertThat(o.words()).isNotEmpty());
     }
 
     // ---- invariants ----
@@ -181,6 +204,9 @@ class ReplyParserPropertiesTest {
             assertThat(text).contains(c.text());
         } else if (outcome instanceof ParsedReply.Invalid i) {
             assertThat(i.detail()).isNotBlank();
+        } else if (outcome instanceof ParsedReply.OptOut o) {
+            assertThat(o.keyword()).isNotBlank();
+            assertThat(o.words()).isNotEmpty().allSatisfy(w -> assertThat(text).contains(w));
         } else {
             assertThat(text.length()).isLessThanOrEqualTo(ReplyParser.MAX_LENGTH + 200_000);
             assertThat(outcome.truncated()).isFalse();
@@ -252,6 +278,21 @@ class ReplyParserPropertiesTest {
     }
 
     @Provide
+    Arbitrary<Tuple.Tuple2<String, Class<?>>> optInAndHelp() {
+        List<Tuple.Tuple2<String, Class<?>>> all = new ArrayList<>();
+        for (ReplyLanguagesTest.Speaker s : ReplyLanguagesTest.SPEAKERS) {
+            s.optIn().forEach(k -> all.add(Tuple.of(k, ParsedReply.OptIn.class)));
+            s.help().forEach(k -> all.add(Tuple.of(k, ParsedReply.Help.class)));
+        }
+        return Arbitraries.of(all);
+    }
+
+    @Provide
+    Arbitrary<String> optOutJoiners() {
+        return Arbitraries.of(" ", ", ", ". ", "! ", "\n", " - ", " — ", "... ", " 🙏 ", "  ");
+    }
+
+    @Provide
     Arbitrary<String> keywordPadding() {
         return Arbitraries.strings().withChars(' ', '.', '!', '?', ',', '"', '«', '»', '¡', '¿', '(', ')', '\n', '-')
                 .ofMaxLength(6);
@@ -291,6 +332,32 @@ class ReplyParserPropertiesTest {
         return sb.toString();
     }
 
+    /** Per language of {@link OptOutCorpusTest#CORPORA}: replies that read as a rating on the 1–5 scale. */
+    static final List<List<String>> RATING_REPLIES = ratingReplies();
+
+    private static List<List<String>> ratingReplies() {
+        List<String> comments = List.of("great service, thanks", "service rapide, merci", "snabb hjälp, tack",
+                "быстро и вежливо, спасибо", "швидко і ввічливо, дякую", "szybko i miło, dziękuję",
+                "schnell und freundlich, danke", "rápido y amable, gracias");
+        List<List<String>> all = new ArrayList<>();
+        for (int i = 0; i < OptOutCorpusTest.CORPORA.size(); i++) {
+            OptOutCorpusTest.Corpus corpus = OptOutCorpusTest.CORPORA.get(i);
+            ReplyLanguagesTest.Speaker s = ReplyLanguagesTest.byTag().get(corpus.tag());
+            String comment = comments.get(i);
+            List<String> replies = new ArrayList<>(List.of("5", "4", " 3 .", "4/5", "5!", "😍", "🙂", "⭐⭐⭐⭐",
+                    "4 ⭐", s.fourStars(), s.fourStarsInWords(), s.fourStarsInWords().toUpperCase(Locale.ROOT),
+                    s.fourOutOfFive(), s.fourOutOfFiveInWords(), s.cueFour(),
+                    ReplyLanguagesTest.capitalized(s.cueFour()) + ".", "5 " + comment, "5, " + comment,
+                    ReplyLanguagesTest.capitalized(comment) + " 5", "4 😊"));
+            for (ScalePoint p : RatingScales.fivePoint().points()) {
+                String label = p.labels().get(corpus.locale());
+                replies.addAll(List.of(label, label.toLowerCase(Locale.ROOT), label.toUpperCase(Locale.ROOT)));
+            }
+            all.add(List.copyOf(replies));
+        }
+        return List.copyOf(all);
+    }
+
     private static List<RatingScale> scales() {
         List<RatingScale> scales = new ArrayList<>();
         RatingScales.presetIds().forEach(id -> scales.add(RatingScales.preset(id).orElseThrow()));
@@ -311,7 +378,12 @@ class ReplyParserPropertiesTest {
                 "or", "and", "a", "I'd", "give", "it", "rating", "very", "satisfied", "très", "satisfait", "STOP",
                 "stop", "HELP", "yes", "start", "opt", "-out", "five", "four", "un", "une", "en", "sex", "tres",
                 "п'ять", "пять", "из", "не", "половиной", "pięć", "na", "nie", "fünf", "von", "cinco", "de", "medio",
-                "fem", "av", "inte", "neutral", "good", "bad", "Мauvais", "x", "ab", "mp3", "2nd", " ", "\t", "\n"));
+                "fem", "av", "inte", "neutral", "good", "bad", "Мauvais", "x", "ab", "mp3", "2nd", " ", "\t", "\n",
+                // opt-outs, their look-alikes and hedged numbers
+                "stop texting", "don't", "unsubscribe", "unsubscibe", "the end", "to", "cancel", "END", "non-stop",
+                "stoooop", "please", "no more", "texts", "arrêtez", "les SMS", "keine", "mehr", "хватит", "писать",
+                "не", "no me", "escriban", "más", "sluta", "досить", "dość", "am Ende", "%", "$", "€", "٫", "·",
+                "±", "<", "~", "-+", ".5", ",5"));
         return List.copyOf(f);
     }
 }

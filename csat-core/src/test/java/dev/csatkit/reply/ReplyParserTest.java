@@ -41,7 +41,7 @@ class ReplyParserTest {
     class Digits {
         @ParameterizedTest(name = "\"{0}\" is {1}")
         @CsvSource(delimiter = '|', ignoreLeadingAndTrailingWhitespace = false, value = {
-            "5|5", " 4 .|4", "5!!!|5", "  3  |3", "1?|1", "+4|4", "05|5", "5.0|5", "4,0|4",
+            "5|5", " 4 .|4", "5!!!|5", "  3  |3", "1?|1", "05|5", "5.0|5", "4,0|4",
             "4/5|4", "4 / 5|4", "4／5|4", "4 out of 5|4", "4 of 5|4", "4 Out Of 5|4", "4 stars|4", "4 star|4",
             "4stars|4", "5-star|5", "5 points|5", "1 pts|1", "rating: 3|3", "Rating = 3|3", "score 2|2",
             "I'd give it a 4|4", "I would give it a 4|4", "my rating is 4|4", "4 out of 5 stars|4",
@@ -135,6 +135,7 @@ class ReplyParserTest {
             "4 out of 10|a rating out of 10 on a scale that goes up to 5",
             "4/99999999999|a rating out of a large number on a scale that goes up to 5",
             "★★★☆|a rating out of 4 stars on a scale that goes up to 5",
+            "+4|a signed number on a scale with no negative values",
             "not a 5|the rating is negated",
             "I would not give it a 5|the rating is negated",
             "never 5 stars|the rating is negated",
@@ -302,19 +303,20 @@ class ReplyParserTest {
         }
 
         @Test
-        void theKeywordIsReportedInItsListedForm() {
-            assertThat(en(FIVE, "opt-out")).isEqualTo(new ParsedReply.OptOut("OPT OUT"));
-            assertThat(en(FIVE, "Stop All")).isEqualTo(new ParsedReply.OptOut("STOPALL"));
-            assertThat(FIVE.parse("arret", Locale.FRENCH)).isEqualTo(new ParsedReply.OptOut("ARRÊT"));
+        void theKeywordIsReportedInItsListedFormBesideTheWordsAsWritten() {
+            assertThat(en(FIVE, "opt-out")).isEqualTo(new ParsedReply.OptOut("OPT OUT", List.of("opt-out"), true, false));
+            assertThat(en(FIVE, "Stop All!")).isEqualTo(new ParsedReply.OptOut("STOPALL", List.of("Stop All"), true, false));
+            assertThat(FIVE.parse("arret", Locale.FRENCH))
+                    .isEqualTo(new ParsedReply.OptOut("ARRÊT", List.of("arret"), true, false));
             assertThat(en(FIVE, "unstop")).isEqualTo(new ParsedReply.OptIn("UNSTOP"));
             assertThat(en(FIVE, "Yes!")).isEqualTo(new ParsedReply.OptIn("YES"));
             assertThat(en(FIVE, "info")).isEqualTo(new ParsedReply.Help("INFO"));
         }
 
         @ParameterizedTest(name = "\"{0}\" is not a keyword")
-        @ValueSource(strings = {"don't stop calling me", "please stop", "stop it now", "the end of the call was bad",
-            "yes it was fine", "help was quick", "STOP 🛑", "stopped", "helpful"})
-        void keywordsCountOnlyAsTheWholeReply(String reply) {
+        @ValueSource(strings = {"don't stop calling me", "the end of the call was bad", "yes it was fine",
+            "help was quick", "start the call sooner", "stopped", "helpful", "info was wrong"})
+        void optInAndHelpCountOnlyAsTheWholeReplyAndAnOptOutNotInsideWords(String reply) {
             ParsedReply outcome = en(FIVE, reply);
             assertThat(outcome).isNotInstanceOfAny(ParsedReply.OptOut.class, ParsedReply.OptIn.class,
                     ParsedReply.Help.class);
@@ -328,7 +330,158 @@ class ReplyParserTest {
                     .build();
             ReplyParser parser = ReplyParser.forScale(yesNo);
             assertThat(en(parser, "yes")).isEqualTo(new ParsedReply.Rating(1));
-            assertThat(en(parser, "stop")).isEqualTo(new ParsedReply.OptOut("STOP"));
+            assertThat(en(parser, "stop")).isEqualTo(new ParsedReply.OptOut("STOP", List.of("stop"), true, false));
+        }
+    }
+
+    @Nested
+    class OptOuts {
+        static ParsedReply.OptOut optOut(String keyword, boolean certain, String... words) {
+            return new ParsedReply.OptOut(keyword, List.of(words), certain, false);
+        }
+
+        @Test
+        void theIssuesRepliesAreOptOutsNeverRatingsNorComments() {
+            assertThat(en(FIVE, "STOP 😡")).isEqualTo(optOut("STOP", true, "STOP"));
+            assertThat(en(FIVE, "STOP. 5")).isEqualTo(optOut("STOP", false, "STOP"));
+            assertThat(en(FIVE, "Please stop texting me about the 5 tickets"))
+                    .isEqualTo(optOut("STOP MESSAGES", true, "stop texting"));
+            assertThat(en(FIVE, "don't text me again")).isEqualTo(optOut("DON'T CONTACT ME", true, "don't text me"));
+            assertThat(en(FIVE, "unsubscribe me please")).isEqualTo(optOut("UNSUBSCRIBE", true, "unsubscribe"));
+            assertThat(FIVE.parse("arrêtez les SMS", Locale.FRENCH))
+                    .isEqualTo(optOut("ARRÊTEZ LES MESSAGES", true, "arrêtez les SMS"));
+            assertThat(FIVE.parse("bitte keine SMS mehr", Locale.GERMAN))
+                    .isEqualTo(optOut("KEINE SMS MEHR", true, "keine SMS mehr"));
+            assertThat(FIVE.parse("хватит писать", Locale.forLanguageTag("ru")))
+                    .isEqualTo(optOut("ХВАТИТ ПИСАТЬ", true, "хватит писать"));
+            assertThat(FIVE.parse("no me escriban más", Locale.forLanguageTag("es")))
+                    .isEqualTo(optOut("NO ME ESCRIBAN", true, "no me escriban más"));
+        }
+
+        @Test
+        void aBareKeywordBesideARatingOrWordsIsOnlyPossible() {
+            assertThat(en(FIVE, "stop, it was great, 5")).isEqualTo(optOut("STOP", false, "stop"));
+            assertThat(en(FIVE, "5 stop")).isEqualTo(optOut("STOP", false, "stop"));
+            assertThat(en(FIVE, "great service STOP")).isEqualTo(optOut("STOP", false, "STOP"));
+            assertThat(en(FIVE, "STOP great service 5")).isEqualTo(optOut("STOP", false, "STOP"));
+            assertThat(en(FIVE, "Very satisfied. Stop")).isEqualTo(optOut("STOP", false, "Stop"));
+            // Beside emoji, punctuation and polite words it is certain.
+            assertThat(en(FIVE, "please stop!!! 😡😡")).isEqualTo(optOut("STOP", true, "stop"));
+        }
+
+        @Test
+        void aPhraseWinsOverABareKeywordAndEveryRequestIsKept() {
+            assertThat(en(FIVE, "Stop. Unsubscribe me, 5"))
+                    .isEqualTo(optOut("UNSUBSCRIBE", true, "Stop", "Unsubscribe"));
+            assertThat(en(FIVE, "stop stop stop")).isEqualTo(optOut("STOP", true, "stop", "stop", "stop"));
+        }
+
+        @ParameterizedTest(name = "\"{0}\" opts out")
+        @ValueSource(strings = {"unsubscribe 5", "STOP 4/5", "5 stars, unsubscribe", "stop texting me 😍",
+            "remove me from your list, very satisfied", "no more surveys ⭐⭐⭐⭐⭐", "I'd give it a 4, leave me alone"})
+        void whateverRatingTheReplyHoldsItIsNoRating(String reply) {
+            assertThat(en(FIVE, reply)).isInstanceOf(ParsedReply.OptOut.class);
+        }
+
+        @ParameterizedTest(name = "\"{0}\" is the misspelt {1}")
+        @CsvSource(delimiter = '|', value = {"unsubscibe|UNSUBSCRIBE", "unsusbcribe|UNSUBSCRIBE",
+            "Unsubscribed|UNSUBSCRIBE", "stooooop|STOP", "STOPPPP|STOP", "stpo|STOP", "cancle|CANCEL"})
+        void misspellingsAndShouts(String reply, String keyword) {
+            assertThat(en(FIVE, reply)).isInstanceOfSatisfying(ParsedReply.OptOut.class,
+                    o -> assertThat(o.keyword()).isEqualTo(keyword));
+        }
+
+        @Test
+        void aWordASingleLetterFromAnOptOutThatMeansTheOppositeIsNoMisspelling() {
+            Locale german = Locale.GERMAN;
+            assertThat(FIVE.parse("abmleden", german)).isInstanceOf(ParsedReply.OptOut.class);
+            assertThat(FIVE.parse("anmelden", german)).isEqualTo(new ParsedReply.OptIn("ANMELDEN"));
+            assertThat(FIVE.parse("ich will mich anmelden", german))
+                    .isEqualTo(new ParsedReply.Comment("ich will mich anmelden"));
+            Locale ukrainian = Locale.forLanguageTag("uk");
+            assertThat(FIVE.parse("відпишіть", ukrainian)).isInstanceOf(ParsedReply.OptOut.class);
+            assertThat(FIVE.parse("підпишіть", ukrainian)).isEqualTo(new ParsedReply.Comment("підпишіть"));
+        }
+
+        @ParameterizedTest(name = "\"{0}\" does not opt out")
+        @ValueSource(strings = {"don't stop calling me", "I don't want to unsubscribe", "never stop improving",
+            "the end of the call was bad", "I had to cancel my appointment", "non-stop help", "full stop",
+            "stopped", "unstoppable", "endless", "weekend", "cancelled my order", "quite good",
+            "you don't need to stop texting me"})
+        void negatedNounsInfinitivesCompoundsAndLongerWordsDoNot(String reply) {
+            assertThat(en(FIVE, reply)).isInstanceOf(ParsedReply.Comment.class);
+            assertThat(en(FIVE, "5 " + reply)).isInstanceOfSatisfying(ParsedReply.Rating.class,
+                    r -> assertThat(r.value()).isEqualTo(5));
+        }
+
+        @Test
+        void phrasesAreReadInTheContactsLanguageAndEnglishKeywordsInAny() {
+            assertThat(FIVE.parse("хватит писать", Locale.ENGLISH)).isInstanceOf(ParsedReply.Comment.class);
+            assertThat(FIVE.parse("хватит писать", Locale.forLanguageTag("uk"))).isInstanceOf(ParsedReply.OptOut.class);
+            assertThat(FIVE.parse("stop texting me", Locale.forLanguageTag("pl"))).isInstanceOf(ParsedReply.OptOut.class);
+            assertThat(FIVE.parse("stop texting me", Locale.JAPANESE)).isInstanceOf(ParsedReply.OptOut.class);
+            // A whole-reply keyword of any language still counts, as before.
+            assertThat(FIVE.parse("СТОП", Locale.ENGLISH)).isEqualTo(optOut("СТОП", true, "СТОП"));
+        }
+    }
+
+    @Nested
+    class HedgedNumbers {
+        @ParameterizedTest(name = "\"{0}\"")
+        @CsvSource(delimiter = '|', value = {
+            ".5|a decimal number without a leading digit",
+            ",5|a decimal number without a leading digit",
+            "٫٥|a decimal number without a leading digit",
+            "(.5)|a decimal number without a leading digit",
+            "5٫5|a decimal number falls between two points",
+            "۵٫۵|a decimal number falls between two points",
+            "3٫3|a decimal number falls between two points",
+            "5.5|a decimal number falls between two points",
+            "5·5|a decimal number falls between two points",
+            "-+5|a number with more than one sign",
+            "+-5|a number with more than one sign",
+            "--5|a number with more than one sign",
+            "+5|a signed number on a scale with no negative values",
+            "±5|a number marked as approximate or as a bound",
+            "~4|a number marked as approximate or as a bound",
+            "<3|a number marked as approximate or as a bound",
+            "≥4|a number marked as approximate or as a bound",
+            "4+|a number followed by a plus sign",
+            "5%|a percentage is not a point of the scale",
+            "5 %|a percentage is not a point of the scale",
+            "٥٪|a percentage is not a point of the scale",
+            "5 percent|a percentage is not a point of the scale",
+            "$5|an amount of money is not a point of the scale",
+            "£5|an amount of money is not a point of the scale",
+            "5€|an amount of money is not a point of the scale",
+            "€ 5|an amount of money is not a point of the scale",
+            "5 ₽|an amount of money is not a point of the scale",
+            "5 dollars|an amount of money is not a point of the scale",
+            "5 zł|an amount of money is not a point of the scale",
+            "great service, 5%|a percentage is not a point of the scale"})
+        void areAmbiguousNeverARating(String reply, String detail) {
+            assertInvalid(en(FIVE, reply), InvalidReason.AMBIGUOUS, detail);
+        }
+
+        @ParameterizedTest(name = "\"{0}\" is {1}")
+        @CsvSource(delimiter = '|', value = {"thanks,5|5", "...5|5", "5.0|5", "٣٫٠|3", "5.|5", "great.5|5"})
+        void punctuationTypedWithoutASpaceIsNoDecimalMark(String reply, int value) {
+            assertThat(en(FIVE, reply)).isInstanceOfSatisfying(ParsedReply.Rating.class,
+                    r -> assertThat(r.value()).isEqualTo(value));
+        }
+
+        @Test
+        void signsStayPartOfTheValueOnAScaleWithNegativeValues() {
+            ReplyParser parser = ReplyParser.forScale(RatingScale.builder("minus-two").numeric(-2, 2).build());
+            assertThat(en(parser, "+2")).isEqualTo(new ParsedReply.Rating(2));
+            assertThat(en(parser, "-2")).isEqualTo(new ParsedReply.Rating(-2));
+            assertInvalid(en(parser, "-+2"), InvalidReason.AMBIGUOUS, "a number with more than one sign");
+            assertInvalid(en(parser, "--2"), InvalidReason.AMBIGUOUS, "a number with more than one sign");
+        }
+
+        @Test
+        void aClearNegativeNumberOnAScaleWithoutOneStaysOutOfRange() {
+            assertInvalid(en(FIVE, "-5"), InvalidReason.OUT_OF_RANGE, "-5 is not on the scale five (1 to 5)");
         }
     }
 
@@ -443,9 +596,12 @@ class ReplyParserTest {
         }
 
         @Test
-        void keywordsAreNotReadFromCutReplies() {
+        void anOptOutIsReadFromACutReplyButABareKeywordThereIsOnlyPossible() {
+            // What followed the cut is unknown, so "nothing else was said" cannot be known either.
             assertThat(en(FIVE, "STOP" + "!".repeat(ReplyParser.MAX_LENGTH)))
-                    .isEqualTo(new ParsedReply.Comment("STOP" + "!".repeat(ReplyParser.MAX_LENGTH - 4), true));
+                    .isEqualTo(new ParsedReply.OptOut("STOP", List.of("STOP"), false, true));
+            assertThat(en(FIVE, "Please stop texting me. " + "Why? ".repeat(1000)))
+                    .isEqualTo(new ParsedReply.OptOut("STOP MESSAGES", List.of("stop texting"), true, true));
         }
     }
 
@@ -493,12 +649,34 @@ class ReplyParserTest {
         }
 
         @Test
-        void keywordsAreNeverTruncated() {
+        void optInAndHelpAreNeverTruncated() {
             assertThat(en(FIVE, "stop")).isInstanceOfSatisfying(ParsedReply.Keyword.class,
                     k -> assertThat(k.keyword()).isEqualTo("STOP"));
             assertThat(new ParsedReply.OptOut("STOP").truncated()).isFalse();
             assertThat(new ParsedReply.OptIn("START").truncated()).isFalse();
             assertThat(new ParsedReply.Help("HELP").truncated()).isFalse();
+        }
+
+        @Test
+        void anOptOutShowsItsKeywordAndCertaintyButNotTheCustomersWords() {
+            ParsedReply.OptOut optOut = new ParsedReply.OptOut("STOP MESSAGES",
+                    List.of("stop texting", "unsubscribe"), false, true);
+            assertThat(optOut.toString())
+                    .isEqualTo("OptOut[keyword=STOP MESSAGES, possible, words=(2), truncated]")
+                    .doesNotContain("texting");
+            assertThat(new ParsedReply.OptOut("STOP").toString()).isEqualTo("OptOut[keyword=STOP, certain, words=(1)]");
+        }
+
+        @Test
+        void anOptOutKeepsAtLeastOneWordAndItsOwnCopy() {
+            List<String> words = new ArrayList<>(List.of("stop"));
+            ParsedReply.OptOut optOut = new ParsedReply.OptOut("STOP", words, true, false);
+            words.add("later");
+            assertThat(optOut.words()).containsExactly("stop");
+            assertThatThrownBy(() -> optOut.words().add("x")).isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(() -> new ParsedReply.OptOut("STOP", List.of(), true, false))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("words: an opt-out keeps the words that asked");
         }
 
         @Test

@@ -11,9 +11,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The reading of one tokenized reply: finds every place that names a rating, then decides. A
- * reply whose mentions disagree, or that hedges ("4.5", "not a 5", "8/10" on a 1–5 scale), is
- * {@link InvalidReason#AMBIGUOUS}: a wrong rating is worse than none. Used by one thread, once.
+ * The reading of one tokenized reply: finds every place that names a rating, looks for a request
+ * to stop messages, then decides. A reply whose mentions disagree, or that hedges ("4.5", "not a
+ * 5", "8/10" on a 1–5 scale, ".5", "5%"), is {@link InvalidReason#AMBIGUOUS}: a wrong rating is
+ * worse than none. Used by one thread, once.
  */
 final class Analysis {
 
@@ -80,14 +81,17 @@ final class Analysis {
 
     ParsedReply run() {
         findPhrases();
+        int words = 0;
         for (int i = 0; i < n; i++) {
             if (used[i]) {
+                words += t.get(i).is(Token.Kind.WORD) ? 1 : 0;
                 continue;
             }
             Token token = t.get(i);
             switch (token.kind) {
                 case NUMBER -> number(i);
                 case WORD -> {
+                    words++;
                     Integer value = v.numberWords.get(token.text);
                     if (value != null) {
                         numberWord(i, value);
@@ -97,6 +101,17 @@ final class Analysis {
                 default -> {
                     // punctuation and controls name no rating
                 }
+            }
+        }
+        // A request to stop wins over any rating beside it: a missed opt-out is worse than a lost rating.
+        if (words > 0) {
+            boolean explicitRating = false;
+            for (Mention m : mentions) {
+                explicitRating |= m.explicit;
+            }
+            ParsedReply optOut = new OptOutScan(v.optOuts, v.ratingWords, s, t, used).find(explicitRating, truncated);
+            if (optOut != null) {
+                return optOut;
             }
         }
         return decide();
@@ -226,12 +241,29 @@ final class Analysis {
         }
         int first = i;
         int value = token.value;
+        String hedge = null;
         if (i > 0 && !token.spaceBefore && !used[i - 1] && isSign(i - 1)) {
             first = i - 1;
-            value = t.get(i - 1).isPunct("-") ? -value : value;
+            boolean minus = t.get(i - 1).isPunct("-");
+            value = minus ? -value : value;
+            if (first > 0 && !t.get(first).spaceBefore && (isSignMark(first - 1) || isBoundMark(first - 1))) {
+                first--;
+                hedge = "a number with more than one sign";
+            } else if (!minus && reader.scale().min() >= 0) {
+                hedge = "a signed number on a scale with no negative values";
+            }
+        } else if (i > 0 && !token.spaceBefore && !used[i - 1] && isBoundMark(i - 1)) {
+            first = i - 1;
+            hedge = "a number marked as approximate or as a bound";
+        } else if (i > 0 && !token.spaceBefore && !used[i - 1] && isLeadingDecimalMark(i - 1)) {
+            first = i - 1;
+            hedge = "a decimal number without a leading digit";
         }
         String shown = token.overflow() ? "a number of " + token.digits + " digits" : Integer.toString(value);
         Mention m = new Mention(first, i, true, value, token.overflow(), shown);
+        if (hedge != null) {
+            m.ambiguous(hedge);
+        }
         int k = i + 1;
         if (k + 1 < n && (t.get(k).isPunct(".") || t.get(k).isPunct(",")) && !t.get(k).spaceBefore
                 && t.get(k + 1).is(Token.Kind.NUMBER) && !t.get(k + 1).spaceBefore) {
@@ -247,10 +279,84 @@ final class Analysis {
             m.ambiguous("a fraction falls between two points");
             k++;
         }
+        k = decoration(m, k);
         k = unit(m, fraction(m, k));
         halfAfter(m, k);
         negatedBefore(m);
         add(m);
+    }
+
+    /**
+     * "5%", "$5", "5 €", "5 dollars", "4+": a percentage, an amount of money or a lower bound is
+     * no point of the scale, though it holds one's digits.
+     */
+    private int decoration(Mention m, int k) {
+        if (k < n && t.get(k).isPunct("+") && !t.get(k).spaceBefore) {
+            m.last = k;
+            m.ambiguous("a number followed by a plus sign");
+            return k + 1;
+        }
+        if (k < n && (t.get(k).isPunct("%") || isWordIn(k, Lexicon.PERCENT))) {
+            m.last = k;
+            m.ambiguous("a percentage is not a point of the scale");
+            return k + 1;
+        }
+        if ((k < n && isMoney(k)) || (m.first > 0 && isMoney(m.first - 1))) {
+            if (k < n && isMoney(k)) {
+                m.last = k++;
+            }
+            m.ambiguous("an amount of money is not a point of the scale");
+        }
+        return k;
+    }
+
+    /** A currency sign or word: "$", "€", "₽", "dollars", "kr", "zł", "грн". */
+    private boolean isMoney(int k) {
+        Token x = t.get(k);
+        if (x.is(Token.Kind.PUNCT) || x.is(Token.Kind.SYMBOL)) {
+            return Character.getType(s.codePointAt(x.start)) == Character.CURRENCY_SYMBOL;
+        }
+        return isWordIn(k, Lexicon.MONEY);
+    }
+
+    private boolean isWordIn(int k, Set<String> words) {
+        return t.get(k).is(Token.Kind.WORD) && words.contains(t.get(k).text);
+    }
+
+    /** "-+5", "+-5": a second sign before a signed number. */
+    private boolean isSignMark(int k) {
+        return t.get(k).isPunct("-") || t.get(k).isPunct("+");
+    }
+
+    /** "±5", "~5", "≈4", "<5", "≥4": a mark that makes the number a guess or a bound. */
+    private boolean isBoundMark(int k) {
+        Token x = t.get(k);
+        if (!(x.is(Token.Kind.PUNCT) || x.is(Token.Kind.SYMBOL)) || x.end - x.start != 1) {
+            return false;
+        }
+        char c = s.charAt(x.start);
+        return c == '±' || c == '∓' || c == '~' || c == '～' || c == '≈' || c == '<' || c == '>' || c == '≤'
+                || c == '≥';
+    }
+
+    /**
+     * ".5", ",5", "٫٥": a decimal mark glued before a number with no digit of its own. A mark glued
+     * after a word ("thanks,5") is punctuation typed without a space, and "...5" an ellipsis; the
+     * Arabic decimal separator is a decimal mark wherever it stands.
+     */
+    private boolean isLeadingDecimalMark(int k) {
+        Token mark = t.get(k);
+        if (!(mark.isPunct(".") || mark.isPunct(","))) {
+            return false;
+        }
+        if (s.charAt(mark.start) == '٫') {
+            return true;
+        }
+        if (k == 0 || mark.spaceBefore) {
+            return true;
+        }
+        Token before = t.get(k - 1);
+        return !(before.is(Token.Kind.WORD) || before.is(Token.Kind.NUMBER) || before.isPunct(mark.text));
     }
 
     /** A '-' or '+' that starts a number rather than joining two ("-2" but not "1-5"). */

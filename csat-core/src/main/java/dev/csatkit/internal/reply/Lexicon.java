@@ -202,6 +202,14 @@ final class Lexicon {
         faces(Face.THUMB_UP, "👍");
     }
 
+    /** Words that make a number a percentage ("5 percent"). */
+    static final Set<String> PERCENT = words("percent procent prozent porciento процентов"
+            + " процента відсотків відсотки procentów");
+    /** Currency words and codes that make a number an amount of money ("5 dollars", "5 kr"). */
+    static final Set<String> MONEY = words("dollar dollars bucks usd euro euros eur pound pounds quid gbp pence"
+            + " cents kr kronor sek zł zl złotych zlotych pln rub руб рубль рубля рублей грн гривня гривні"
+            + " гривень uah chf franc francs pesos peso mxn");
+
     /** Stars that count one point each. */
     static final Set<String> FILLED_STARS = Set.of("⭐", "★", "🌟");
     /** Outlined stars that show the scale's length ("★★★☆☆"). */

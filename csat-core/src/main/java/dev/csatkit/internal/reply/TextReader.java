@@ -194,6 +194,9 @@ public final class TextReader {
         char c = s.charAt(i);
         if ((c == '-' || c == '+') && i + 1 < to) {
             negative = c == '-';
+            if (!negative && scale.min() >= 0) {
+                return null; // a plus sign where no value is negative hedges; the full path says so
+            }
             i++;
         }
         int value = 0;
@@ -233,10 +236,23 @@ public final class TextReader {
             return null;
         }
         return switch (keyword.kind()) {
-            case OPT_OUT -> new ParsedReply.OptOut(keyword.canonical());
+            case OPT_OUT -> new ParsedReply.OptOut(keyword.canonical(), List.of(letters(s, from, to)), true, false);
             case OPT_IN -> new ParsedReply.OptIn(keyword.canonical());
             case HELP -> new ParsedReply.Help(keyword.canonical());
         };
+    }
+
+    /** The reply without the punctuation around it: "STOP!!!" is "STOP", "s-t-o-p" stays whole. */
+    private static String letters(String s, int from, int to) {
+        int a = from;
+        int b = to;
+        while (a < b && !Character.isLetter(s.codePointAt(a))) {
+            a += Character.charCount(s.codePointAt(a));
+        }
+        while (b > a && !Character.isLetter(s.codePointBefore(b))) {
+            b -= Character.charCount(s.codePointBefore(b));
+        }
+        return s.substring(a, b);
     }
 
     private static boolean isKeywordPunct(int cp) {

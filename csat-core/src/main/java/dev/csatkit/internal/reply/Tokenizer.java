@@ -157,10 +157,12 @@ final class Tokenizer {
                 return "/";
             case ':', '：', '﹕':
                 return ":";
-            case ',', '，', '、', '﹐':
+            case ',', '，', '、', '﹐', '٬':
                 return ",";
-            case '.', '。', '．', '﹒':
-                return ".";
+            case '.', '。', '．', '﹒', '٫', '·':
+                return "."; // '٫' is the Arabic decimal separator, '·' an old British one
+            case '%', '٪', '％', '﹪', '‰':
+                return "%";
             case '+', '＋':
                 return "+";
             case '=', '＝':

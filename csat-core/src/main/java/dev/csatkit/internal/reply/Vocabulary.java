@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * The words one scale understands for one reply language: that language's tables, English (the
  * common second language of SMS, and of the carrier keywords) and, for Russian and Ukrainian,
- * each other's, plus the scale's labels in those languages. Immutable.
+ * each other's, plus the scale's labels and the opt-out tables in those languages. Immutable.
  */
 final class Vocabulary {
 
@@ -31,9 +31,14 @@ final class Vocabulary {
     final Set<String> connectives = new HashSet<>();
     private final Set<String> phrasesWithoutSpaces = new HashSet<>();
     final int maxPhraseWords;
+    /** How people ask to stop messages in these languages. */
+    final OptOutRules optOuts;
+    /** Every word that says nothing but a rating: labels, number words, units, cues and their fillers. */
+    final Set<String> ratingWords = new HashSet<>();
 
     Vocabulary(RatingScale scale, String language) {
         List<String> languages = languagesFor(language);
+        optOuts = OptOutRules.forLanguages(languages);
         Lexicon.Language own = Lexicon.languages().get(language);
         for (String code : languages) {
             Lexicon.Language lang = Lexicon.languages().get(code);
@@ -73,10 +78,16 @@ final class Vocabulary {
         }
         int longest = 1;
         for (String key : phrases.keySet()) {
-            longest = Math.max(longest, key.split(" ").length);
+            String[] words = key.split(" ");
+            longest = Math.max(longest, words.length);
             phrasesWithoutSpaces.add(key.replace(" ", ""));
+            ratingWords.addAll(List.of(words));
         }
         maxPhraseWords = longest;
+        ratingWords.addAll(fillers);
+        ratingWords.addAll(cues);
+        ratingWords.addAll(units);
+        ratingWords.addAll(outOf);
     }
 
     /**

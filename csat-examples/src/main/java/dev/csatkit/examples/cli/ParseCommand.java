@@ -31,8 +31,13 @@ import java.util.Optional;
  * <p>{@code outcome} is {@code RATING}, {@code COMMENT}, {@code OPT_OUT}, {@code OPT_IN},
  * {@code HELP} or {@code INVALID}; {@code value} comes with {@code RATING}, {@code reason} with
  * {@code INVALID}; {@code comment} is present only when there is one (a rating's comment, or
- * the text of a {@code COMMENT}); {@code "truncated": true} is added only when the reply was
- * longer than {@link ReplyParser#MAX_LENGTH} characters and only its start was read.
+ * the text of a {@code COMMENT}). An {@code OPT_OUT} says whether it is {@code certain} or only
+ * possible, the {@code keyword} it was read as and the customer's matched {@code words}:
+ *
+ * <pre>{"input": "stop, it was great, 5", "outcome": "OPT_OUT", "certain": false, "keyword": "STOP", "words": ["stop"]}</pre>
+ *
+ * <p>{@code "truncated": true} is added only when the reply was longer than
+ * {@link ReplyParser#MAX_LENGTH} characters and only its start was read.
  */
 final class ParseCommand implements Command {
 
@@ -118,8 +123,11 @@ final class ParseCommand implements Command {
         } else if (reply instanceof ParsedReply.Comment c) {
             node.put("outcome", "COMMENT");
             node.put("comment", c.text());
-        } else if (reply instanceof ParsedReply.OptOut) {
+        } else if (reply instanceof ParsedReply.OptOut o) {
             node.put("outcome", "OPT_OUT");
+            node.put("certain", o.certain());
+            node.put("keyword", o.keyword());
+            o.words().forEach(node.putArray("words")::add);
         } else if (reply instanceof ParsedReply.OptIn) {
             node.put("outcome", "OPT_IN");
         } else if (reply instanceof ParsedReply.Help) {
@@ -164,7 +172,7 @@ final class ParseCommand implements Command {
         return CsatCli.USAGE;
     }
 
-    /** Writes {@code {"a": 1, "b": 2}}: one line, a space after each colon and comma. */
+    /** Writes {@code {"a": 1, "b": ["c", "d"]}}: one line, a space after each colon and comma. */
     private static final class SpacedPrinter extends MinimalPrettyPrinter {
         private static final long serialVersionUID = 1L;
 
@@ -179,6 +187,11 @@ final class ParseCommand implements Command {
 
         @Override
         public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(", ");
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
             g.writeRaw(", ");
         }
     }

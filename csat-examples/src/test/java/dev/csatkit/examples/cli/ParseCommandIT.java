@@ -61,7 +61,8 @@ class ParseCommandIT {
                 "{\"input\": \"5\", \"outcome\": \"RATING\", \"value\": 5}",
                 "{\"input\": \"cinq étoiles, merci\", \"outcome\": \"RATING\", \"value\": 5, \"comment\": \"merci\"}",
                 "{\"input\": \"⭐⭐⭐⭐\", \"outcome\": \"RATING\", \"value\": 4}",
-                "{\"input\": \"STOP\", \"outcome\": \"OPT_OUT\"}",
+                "{\"input\": \"STOP\", \"outcome\": \"OPT_OUT\", \"certain\": true, \"keyword\": \"STOP\", "
+                        + "\"words\": [\"STOP\"]}",
                 "{\"input\": \"4 or 5\", \"outcome\": \"INVALID\", \"reason\": \"AMBIGUOUS\"}") + "\n");
     }
 

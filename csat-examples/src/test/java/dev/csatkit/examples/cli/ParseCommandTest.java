@@ -46,7 +46,8 @@ class ParseCommandTest {
                 "{\"input\": \" 4 .\", \"outcome\": \"RATING\", \"value\": 4}",
                 "{\"input\": \"5 great service, thanks\", \"outcome\": \"RATING\", \"value\": 5, "
                         + "\"comment\": \"great service, thanks\"}",
-                "{\"input\": \"STOP\", \"outcome\": \"OPT_OUT\"}",
+                "{\"input\": \"STOP\", \"outcome\": \"OPT_OUT\", \"certain\": true, \"keyword\": \"STOP\", "
+                        + "\"words\": [\"STOP\"]}",
                 "{\"input\": \"don't stop calling me\", \"outcome\": \"COMMENT\", \"comment\": \"don't stop calling me\"}",
                 "{\"input\": \"7\", \"outcome\": \"INVALID\", \"reason\": \"OUT_OF_RANGE\"}",
                 "{\"input\": \"4 or 5\", \"outcome\": \"INVALID\", \"reason\": \"AMBIGUOUS\"}",
@@ -55,6 +56,24 @@ class ParseCommandTest {
                 "{\"input\": \"START\", \"outcome\": \"OPT_IN\"}",
                 "{\"input\": \"thanks!\", \"outcome\": \"COMMENT\", \"comment\": \"thanks!\"}",
                 "{\"input\": \"???\", \"outcome\": \"INVALID\", \"reason\": \"UNRECOGNIZED\"}");
+    }
+
+    @Test
+    void anOptOutShowsWhetherItIsCertainTheKeywordAndTheCustomersWords() {
+        Run run = csat(String.join("\n", "stop, it was great, 5", "Please stop texting me about the 5 tickets",
+                "Stop. Unsubscribe me", "5 the agent stopped the problem") + "\n", "parse", "--scale", "five");
+        assertThat(run.lines()).containsExactly(
+                "{\"input\": \"stop, it was great, 5\", \"outcome\": \"OPT_OUT\", \"certain\": false, "
+                        + "\"keyword\": \"STOP\", \"words\": [\"stop\"]}",
+                "{\"input\": \"Please stop texting me about the 5 tickets\", \"outcome\": \"OPT_OUT\", "
+                        + "\"certain\": true, \"keyword\": \"STOP MESSAGES\", \"words\": [\"stop texting\"]}",
+                "{\"input\": \"Stop. Unsubscribe me\", \"outcome\": \"OPT_OUT\", \"certain\": true, "
+                        + "\"keyword\": \"UNSUBSCRIBE\", \"words\": [\"Stop\", \"Unsubscribe\"]}",
+                "{\"input\": \"5 the agent stopped the problem\", \"outcome\": \"RATING\", \"value\": 5, "
+                        + "\"comment\": \"the agent stopped the problem\"}");
+        assertThat(csat("arrêtez les SMS\n", "parse", "--scale", "five", "--locale", "fr").lines()).containsExactly(
+                "{\"input\": \"arrêtez les SMS\", \"outcome\": \"OPT_OUT\", \"certain\": true, "
+                        + "\"keyword\": \"ARRÊTEZ LES MESSAGES\", \"words\": [\"arrêtez les SMS\"]}");
     }
 
     @Test
@@ -74,13 +93,15 @@ class ParseCommandTest {
                 List.of("input", "outcome", "value"),
                 List.of("input", "outcome", "value", "comment"),
                 List.of("input", "outcome", "comment"),
-                List.of("input", "outcome"),
+                List.of("input", "outcome", "certain", "keyword", "words"),
                 List.of("input", "outcome"),
                 List.of("input", "outcome"),
                 List.of("input", "outcome", "reason"),
                 List.of("input", "outcome", "reason"));
         assertThat(json.readTree(run.lines().get(0)).get("value").isInt()).isTrue();
         assertThat(json.readTree(run.lines().get(7)).get("input").asText()).isEqualTo("\u0000");
+        assertThat(json.readTree(run.lines().get(3)).get("certain").isBoolean()).isTrue();
+        assertThat(json.readTree(run.lines().get(3)).get("words").isArray()).isTrue();
     }
 
     @Test

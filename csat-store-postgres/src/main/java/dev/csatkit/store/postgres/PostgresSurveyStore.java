@@ -116,6 +116,21 @@ public final class PostgresSurveyStore implements SurveyStore {
     public ScheduleResult schedule(ScheduleRequest request) {
         OpenSurvey s = request.survey();
         List<CapHold> holds = distinct(s.holds());
+        return db.query(sql.schedule, scheduleParams(request), rs -> {
+            rs.next();
+            return switch (rs.getString(1)) {
+                case "O" -> new ScheduleResult.OptedOut(request.optOutKeys().get(rs.getInt(2) - 1));
+                case "D" -> new ScheduleResult.Duplicate(Optional.ofNullable(time(rs, 3)).orElse(request.claimUntil()));
+                case "C" -> new ScheduleResult.Capped(holds.get(rs.getInt(4) - 1).key(),
+                        Objects.requireNonNull(time(rs, 5)));
+                default -> new ScheduleResult.Scheduled(s);
+            };
+        });
+    }
+
+    Params scheduleParams(ScheduleRequest request) {
+        OpenSurvey s = request.survey();
+        List<CapHold> holds = distinct(s.holds());
         // Rows are locked in key order, so two statements that want the same keys never deadlock.
         List<CapHold> byKey = holds.stream().sorted(Comparator.comparing(CapHold::key)).toList();
         Params p = new Params()
@@ -128,16 +143,7 @@ public final class PostgresSurveyStore implements SurveyStore {
                 .times("lockUntils", byKey.stream().map(CapHold::until).toList())
                 .integer("holdCount", byKey.size());
         surveyColumns(p, s);
-        return db.query(sql.schedule, p, rs -> {
-            rs.next();
-            return switch (rs.getString(1)) {
-                case "O" -> new ScheduleResult.OptedOut(request.optOutKeys().get(rs.getInt(2) - 1));
-                case "D" -> new ScheduleResult.Duplicate(Optional.ofNullable(time(rs, 3)).orElse(request.claimUntil()));
-                case "C" -> new ScheduleResult.Capped(holds.get(rs.getInt(4) - 1).key(),
-                        Objects.requireNonNull(time(rs, 5)));
-                default -> new ScheduleResult.Scheduled(s);
-            };
-        });
+        return p;
     }
 
     // ------------------------------------------------------------------ dispatching
@@ -145,9 +151,7 @@ public final class PostgresSurveyStore implements SurveyStore {
     @Override
     public List<OpenSurvey> claimDue(Instant now, int limit, Instant leaseUntil) {
         checkLease(now, limit, leaseUntil);
-        Params p = new Params().time("now", now).integer("limit", limit).time("lease", leaseUntil)
-                .json("leaseText", leaseUntil.toString());
-        List<Due<OpenSurvey>> due = db.query(sql.claimDue, p, rs -> {
+        List<Due<OpenSurvey>> due = db.query(sql.claimDue, claimParams(now, limit, leaseUntil), rs -> {
             List<Due<OpenSurvey>> out = new ArrayList<>();
             while (rs.next()) {
                 out.add(new Due<>(time(rs, 8), survey(rs)));
@@ -161,8 +165,7 @@ public final class PostgresSurveyStore implements SurveyStore {
     @Override
     public List<OutboxMessage> claimOutbox(Instant now, int limit, Instant leaseUntil) {
         checkLease(now, limit, leaseUntil);
-        Params p = new Params().time("now", now).integer("limit", limit).time("lease", leaseUntil);
-        List<Due<OutboxMessage>> due = db.query(sql.claimOutbox, p, rs -> {
+        List<Due<OutboxMessage>> due = db.query(sql.claimOutbox, claimParams(now, limit, leaseUntil), rs -> {
             List<Due<OutboxMessage>> out = new ArrayList<>();
             while (rs.next()) {
                 out.add(new Due<>(time(rs, 4), Codec.outbox(rs.getString(1), leaseUntil, rs.getInt(2),
@@ -172,6 +175,11 @@ public final class PostgresSurveyStore implements SurveyStore {
         });
         due.sort(Comparator.comparing((Due<OutboxMessage> d) -> d.at).thenComparing(d -> d.value.key()));
         return due.stream().map(d -> d.value).toList();
+    }
+
+    static Params claimParams(Instant now, int limit, Instant leaseUntil) {
+        return new Params().time("now", now).integer("limit", limit).time("lease", leaseUntil)
+                .json("leaseText", leaseUntil.toString());
     }
 
     /** A row claimed, with the due time it was claimed at, for the earliest-first order. */
@@ -189,29 +197,46 @@ public final class PostgresSurveyStore implements SurveyStore {
 
     @Override
     public boolean settleOutbox(OutboxMessage message, Optional<OutboxMessage> next) {
+        return db.update(next.isEmpty() ? sql.settleRemove : sql.settleKeep, settleParams(message, next)) == 1;
+    }
+
+    static Params settleParams(OutboxMessage message, Optional<OutboxMessage> next) {
         Params p = new Params().text("key", message.key()).integer("attempts", message.attempts());
-        if (next.isEmpty()) {
-            return db.update(sql.settleRemove, p) == 1;
-        }
-        OutboxMessage n = next.get();
-        p.time("due", n.dueAt()).integer("nextAttempts", n.attempts()).json("body", Codec.outbox(n));
-        return db.update(sql.settleKeep, p) == 1;
+        next.ifPresent(n -> p.time("due", n.dueAt()).integer("nextAttempts", n.attempts())
+                .json("body", Codec.outbox(n)));
+        return p;
     }
 
     // ------------------------------------------------------------------ transitions
 
     @Override
     public ApplyResult apply(Transition t) {
+        List<Transition.HoldChange> moves = moves(t);
+        return db.query(sql.apply, applyParams(t), rs -> {
+            rs.next();
+            return switch (rs.getString(1)) {
+                case "S" -> new ApplyResult.Stale();
+                case "D" -> new ApplyResult.Duplicate();
+                case "C" -> new ApplyResult.Capped(moves.get(rs.getInt(2) - 1).hold().key(),
+                        Objects.requireNonNull(time(rs, 3)));
+                default -> new ApplyResult.Applied(rs.getBoolean(4));
+            };
+        });
+    }
+
+    /** The holds a step moves to a time still ahead, in key order (the order their rows are locked in). */
+    private static List<Transition.HoldChange> moves(Transition t) {
+        return t.holds().stream().filter(c -> c.until().filter(u -> u.isAfter(t.now())).isPresent())
+                .sorted(Comparator.comparing(c -> c.hold().key())).toList();
+    }
+
+    Params applyParams(Transition t) {
         Optional<OpenSurvey> current = t.current();
         Optional<OpenSurvey> next = t.next();
-        List<Transition.HoldChange> moves = new ArrayList<>();
-        List<Transition.HoldChange> releases = new ArrayList<>();
-        for (Transition.HoldChange c : t.holds()) {
-            // A hold moved to a time already past is released: nobody holds it from now on.
-            (c.until().filter(u -> u.isAfter(t.now())).isPresent() ? moves : releases).add(c);
-        }
-        moves.sort(Comparator.comparing(c -> c.hold().key()));
-        releases.sort(Comparator.comparing(c -> c.hold().key()));
+        List<Transition.HoldChange> moves = moves(t);
+        // A hold moved to a time already past is released: nobody holds it from now on.
+        List<Transition.HoldChange> releases = t.holds().stream().filter(c -> !moves.contains(c))
+                .sorted(Comparator.comparing(c -> c.hold().key())).toList();
 
         Params p = new Params()
                 .text("sid", current.map(OpenSurvey::id).orElse(null))
@@ -255,16 +280,7 @@ public final class PostgresSurveyStore implements SurveyStore {
                 .time("confirmDue", confirmation.map(OutboxMessage::dueAt).orElse(null))
                 .integer("confirmAttempts", confirmation.map(OutboxMessage::attempts).orElse(0))
                 .json("confirmBody", confirmation.map(Codec::outbox).orElse(null));
-        return db.query(sql.apply, p, rs -> {
-            rs.next();
-            return switch (rs.getString(1)) {
-                case "S" -> new ApplyResult.Stale();
-                case "D" -> new ApplyResult.Duplicate();
-                case "C" -> new ApplyResult.Capped(moves.get(rs.getInt(2) - 1).hold().key(),
-                        Objects.requireNonNull(time(rs, 3)));
-                default -> new ApplyResult.Applied(rs.getBoolean(4));
-            };
-        });
+        return p;
     }
 
     // ------------------------------------------------------------------ reading
@@ -360,10 +376,19 @@ public final class PostgresSurveyStore implements SurveyStore {
         if (limit < 1) {
             throw new IllegalArgumentException("limit = " + limit + ": must be at least 1");
         }
-        return db.query(sql.purge, new Params().time("before", before).integer("limit", limit), rs -> {
+        return db.query(sql.purge, purgeParams(before, limit), rs -> {
             rs.next();
             return (int) Math.max(rs.getLong(1), Math.max(rs.getLong(3), Math.max(rs.getLong(4), rs.getLong(5))));
         });
+    }
+
+    static Params purgeParams(Instant before, int limit) {
+        return new Params().time("before", before).integer("limit", limit);
+    }
+
+    /** @return the statements, for the query-plan test */
+    Statements statements() {
+        return sql;
     }
 
     @Override

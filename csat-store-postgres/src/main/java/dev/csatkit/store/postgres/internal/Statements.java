@@ -23,7 +23,11 @@ public final class Statements {
      * holds and the insert are chained, each written only when the one before it was.
      */
     public final Sql schedule;
-    /** {@code claimDue}: locks the earliest due surveys nobody else is locking, and leases them. */
+    /**
+     * {@code claimDue}: locks the earliest due surveys nobody else is locking, and leases them. The
+     * rows are updated by an array of their ids, so the plan looks each up by its key whatever the
+     * planner guesses of the batch's size.
+     */
     public final Sql claimDue;
     /**
      * {@code apply}: version check (the survey row locked), provider message id, cap holds, then
@@ -66,18 +70,17 @@ public final class Statements {
     public Statements(String schema) {
         schedule = Sql.of("schedule", """
                 WITH opted AS (
-                    SELECT min(k.ord) AS ord
-                    FROM unnest(:optOutKeys::text[]) WITH ORDINALITY AS k(key, ord)
-                    JOIN {s}.opt_out o ON o.key = k.key),
+                    SELECT min(array_position(:optOutKeys::text[], o.key)) AS ord
+                    FROM {s}.opt_out o
+                    WHERE o.key = ANY (:optOutKeys::text[])),
                 claimed AS (
                     SELECT until FROM {s}.interaction_claim
                     WHERE interaction_id = :interaction AND until > :now::timestamptz),
                 held AS (
-                    SELECT k.ord, h.until
-                    FROM unnest(:holdKeys::text[]) WITH ORDINALITY AS k(key, ord)
-                    JOIN {s}.cap_hold h ON h.key = k.key
-                    WHERE h.until > :now::timestamptz
-                    ORDER BY k.ord LIMIT 1),
+                    SELECT array_position(:holdKeys::text[], h.key) AS ord, h.until
+                    FROM {s}.cap_hold h
+                    WHERE h.key = ANY (:holdKeys::text[]) AND h.until > :now::timestamptz
+                    ORDER BY 1 LIMIT 1),
                 gate AS (
                     SELECT CASE
                         WHEN (SELECT ord FROM opted) IS NOT NULL THEN 'O'
@@ -125,20 +128,20 @@ public final class Statements {
                 UPDATE {s}.survey s
                 SET version = s.version + 1, lease_until = :lease::timestamptz, due_at = :lease::timestamptz,
                     body = jsonb_set(s.body, '{%s}', to_jsonb(:leaseText::text))
-                FROM due
-                WHERE s.id = due.id
-                RETURNING s.id, s.version, s.contact_id, s.channel_id, s.address, s.state, s.body, due.due_at
+                WHERE s.id = ANY (ARRAY(SELECT id FROM due))
+                RETURNING s.id, s.version, s.contact_id, s.channel_id, s.address, s.state, s.body,
+                    (SELECT d.due_at FROM due d WHERE d.id = s.id)
                 """.formatted(Codec.LEASE_FIELD), schema);
 
         apply = Sql.of("apply", """
                 WITH cur AS (
                     SELECT id FROM {s}.survey WHERE id = :sid AND version = :currentVersion FOR UPDATE),
                 held AS (
-                    SELECT k.ord, h.until
-                    FROM unnest(:moveKeys::text[], :moveTokens::text[]) WITH ORDINALITY AS k(key, token, ord)
-                    JOIN {s}.cap_hold h ON h.key = k.key
-                    WHERE h.until > :now::timestamptz AND h.until <> k.token::timestamptz
-                    ORDER BY k.ord LIMIT 1),
+                    SELECT array_position(:moveKeys::text[], h.key) AS ord, h.until
+                    FROM {s}.cap_hold h
+                    WHERE h.key = ANY (:moveKeys::text[]) AND h.until > :now::timestamptz
+                        AND h.until <> (:moveTokens::text[])[array_position(:moveKeys::text[], h.key)]::timestamptz
+                    ORDER BY 1 LIMIT 1),
                 gate AS (
                     SELECT CASE
                         WHEN :hasCurrent AND NOT EXISTS (SELECT 1 FROM cur) THEN 'S'
@@ -233,9 +236,8 @@ public final class Statements {
                     LIMIT :limit
                     FOR UPDATE SKIP LOCKED)
                 UPDATE {s}.outbox o SET due_at = :lease::timestamptz
-                FROM due
-                WHERE o.key = due.key
-                RETURNING o.key, o.attempts, o.body, due.due_at
+                WHERE o.key = ANY (ARRAY(SELECT key FROM due))
+                RETURNING o.key, o.attempts, o.body, (SELECT d.due_at FROM due d WHERE d.key = o.key)
                 """, schema);
 
         settleKeep = Sql.of("settleOutbox", """
@@ -281,29 +283,29 @@ public final class Statements {
                     LIMIT :limit
                     FOR UPDATE SKIP LOCKED),
                 gone AS (
-                    DELETE FROM {s}.survey s USING ended e WHERE s.id = e.id RETURNING s.id),
+                    DELETE FROM {s}.survey WHERE id = ANY (ARRAY(SELECT id FROM ended)) RETURNING id),
                 replies AS (
-                    DELETE FROM {s}.reply r USING gone g WHERE r.survey_key = g.id RETURNING 1),
+                    DELETE FROM {s}.reply WHERE survey_key = ANY (ARRAY(SELECT id FROM gone)) RETURNING 1),
                 claims AS (
-                    DELETE FROM {s}.interaction_claim WHERE interaction_id IN (
+                    DELETE FROM {s}.interaction_claim WHERE interaction_id = ANY (ARRAY(
                         SELECT interaction_id FROM {s}.interaction_claim
                         WHERE until <= :before::timestamptz
                         LIMIT :limit
-                        FOR UPDATE SKIP LOCKED)
+                        FOR UPDATE SKIP LOCKED))
                     RETURNING 1),
                 holds AS (
-                    DELETE FROM {s}.cap_hold WHERE key IN (
+                    DELETE FROM {s}.cap_hold WHERE key = ANY (ARRAY(
                         SELECT key FROM {s}.cap_hold
                         WHERE until <= :before::timestamptz
                         LIMIT :limit
-                        FOR UPDATE SKIP LOCKED)
+                        FOR UPDATE SKIP LOCKED))
                     RETURNING 1),
                 inbound AS (
-                    DELETE FROM {s}.inbound WHERE id IN (
+                    DELETE FROM {s}.inbound WHERE id = ANY (ARRAY(
                         SELECT id FROM {s}.inbound
                         WHERE until <= :before::timestamptz
                         LIMIT :limit
-                        FOR UPDATE SKIP LOCKED)
+                        FOR UPDATE SKIP LOCKED))
                     RETURNING 1)
                 SELECT (SELECT count(*) FROM gone), (SELECT count(*) FROM replies), (SELECT count(*) FROM claims),
                     (SELECT count(*) FROM holds), (SELECT count(*) FROM inbound)

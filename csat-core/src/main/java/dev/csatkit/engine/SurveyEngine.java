@@ -186,18 +186,20 @@ public final class SurveyEngine implements AutoCloseable {
         Optional<String> sid = rt.surveyId();
         String address = i.contact().address(p.sendOn()).orElseThrow();
         List<String> optOutKeys = optOutKeys(i.contact());
-        if (core.store.isOptedOut(optOutKeys)) {
-            return optedOut(p, address, sid);
-        }
         var survey = p.survey();
         Optional<Locale> locale = survey.resolve(i.contact().locale()).map(r -> r.locale());
-        if (locale.isEmpty()) {
-            return new Decision.Skipped(SkipReason.NO_LANGUAGE, "survey " + survey.id() + " has no messages in "
-                    + i.contact().locale().toLanguageTag() + " and skips such contacts", sid);
-        }
-        if (sample && !p.sampling().includes(i.id(), survey.id())) {
-            return new Decision.Skipped(SkipReason.NOT_SAMPLED, "outside the " + p.sampling().percent()
-                    + " % sample", sid);
+        Decision.Skipped notSent = locale.isEmpty()
+                ? new Decision.Skipped(SkipReason.NO_LANGUAGE, "survey " + survey.id() + " has no messages in "
+                        + i.contact().locale().toLanguageTag() + " and skips such contacts", sid)
+                : sample && !p.sampling().includes(i.id(), survey.id())
+                        ? new Decision.Skipped(SkipReason.NOT_SAMPLED, "outside the " + p.sampling().percent()
+                                + " % sample", sid)
+                        : null;
+        // The opt-out rule comes before language and sampling, but only a refusal by one of those
+        // reads it here: a decision that goes on is checked by precheck and schedule, which read the
+        // opt-outs first, so a store whose every read is a round trip decides in one.
+        if (notSent != null) {
+            return core.store.isOptedOut(optOutKeys) ? optedOut(p, address, sid) : notSent;
         }
         Instant sendAt = earliest.isAfter(now) ? earliest : now;
         if (p.quietHours().isPresent()) {

@@ -23,10 +23,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code csat demo [--days 7] [--interactions 5000] [--seed 42] [--output DIR]}: simulates a
- * helpdesk through the real survey engine and the reference adapters, then prints what happened
- * and how customers rated it. The report goes to standard output and is the same for the same
- * options; the progress bar and any log lines go to standard error.
+ * {@code csat demo [--days 7] [--interactions 5000] [--seed 42] [--output DIR] [--jdbc-url URL
+ * [--jdbc-user USER] [--jdbc-password PASSWORD]]}: simulates a helpdesk through the real survey
+ * engine and the reference adapters, then prints what happened and how customers rated it. The
+ * report goes to standard output and is the same for the same options, whether the engine keeps
+ * its state in memory or, with {@code --jdbc-url}, in PostgreSQL (in a schema of the run's own,
+ * dropped when it ends); the progress bar and any log lines go to standard error.
  */
 final class DemoCommand implements Command {
 
@@ -41,7 +43,9 @@ final class DemoCommand implements Command {
     @Override
     public String usage() {
         return "demo [--days 7] [--interactions 5000] [--seed 42] [--output DIR]\n"
-                + "                                   simulate a helpdesk through the survey engine and report CSAT";
+                + "     [--jdbc-url URL [--jdbc-user USER] [--jdbc-password PASSWORD]]\n"
+                + "                                   simulate a helpdesk through the survey engine and report CSAT;\n"
+                + "                                   with --jdbc-url, on PostgreSQL";
     }
 
     /** A command-line mistake, with the message to show. */
@@ -54,7 +58,8 @@ final class DemoCommand implements Command {
     }
 
     /** The parsed options. */
-    private record Options(DemoSettings settings, Optional<Path> output) {
+    private record Options(DemoSettings settings, Optional<Path> output, Optional<String> jdbcUrl,
+            Optional<String> jdbcUser, Optional<String> jdbcPassword) {
     }
 
     @Override
@@ -68,11 +73,34 @@ final class DemoCommand implements Command {
             return CsatCli.USAGE;
         }
         SimulationResult result;
+        DemoDatabase db = null;
+        if (options.jdbcUrl().isPresent()) {
+            String url = options.jdbcUrl().get();
+            try {
+                db = DemoDatabase.open(url, options.jdbcUser().orElse(null), options.jdbcPassword().orElse(null));
+            } catch (RuntimeException e) {
+                err.println("csat demo: cannot use the database at " + DemoDatabase.shown(url) + ": " + e.getMessage());
+                return 1;
+            }
+            err.println("csat demo: on PostgreSQL at " + DemoDatabase.shown(url) + ", schema " + db.schema()
+                    + " (dropped at the end)");
+        }
         try (ProgressBar bar = ProgressBar.start(err, "simulating", options.settings().interactions())) {
-            result = HelpdeskSimulation.run(options.settings(), bar::update);
+            result = db == null ? HelpdeskSimulation.run(options.settings(), bar::update)
+                    : HelpdeskSimulation.run(options.settings(), db.store(), bar::update);
         } catch (UncheckedIOException e) {
             err.println("csat demo: " + e.getMessage());
             return 1;
+        } catch (RuntimeException e) {
+            if (db == null) {
+                throw e;
+            }
+            err.println("csat demo: the database failed during the run: " + e.getMessage());
+            return 1;
+        } finally {
+            if (db != null) {
+                db.close();
+            }
         }
         DemoReport report = DemoReport.of(result);
         try {
@@ -103,13 +131,17 @@ final class DemoCommand implements Command {
         int interactions = d.interactions();
         long seed = d.seed();
         Optional<Path> output = Optional.empty();
+        Optional<String> jdbcUrl = Optional.empty();
+        Optional<String> jdbcUser = Optional.empty();
+        Optional<String> jdbcPassword = Optional.empty();
         Map<String, String> given = new HashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             if (!option.startsWith("--")) {
                 throw new UsageException("unexpected argument '" + option + "'");
             }
-            if (!List.of("--days", "--interactions", "--seed", "--output").contains(option)) {
+            if (!List.of("--days", "--interactions", "--seed", "--output", "--jdbc-url", "--jdbc-user",
+                    "--jdbc-password").contains(option)) {
                 throw new UsageException("unknown option '" + option + "'");
             }
             if (i + 1 >= args.size()) {
@@ -121,6 +153,15 @@ final class DemoCommand implements Command {
                 case "--days" -> days = saturated(number(option, value));
                 case "--interactions" -> interactions = saturated(number(option, value));
                 case "--seed" -> seed = number(option, value);
+                case "--jdbc-url" -> {
+                    if (!value.startsWith("jdbc:postgresql:")) {
+                        throw new UsageException("--jdbc-url " + DemoDatabase.shown(value)
+                                + ": must be a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/database)");
+                    }
+                    jdbcUrl = Optional.of(value);
+                }
+                case "--jdbc-user" -> jdbcUser = Optional.of(value);
+                case "--jdbc-password" -> jdbcPassword = Optional.of(value);
                 default -> {
                     try {
                         output = Optional.of(Path.of(value));
@@ -130,8 +171,13 @@ final class DemoCommand implements Command {
                 }
             }
         }
+        if (jdbcUrl.isEmpty() && (jdbcUser.isPresent() || jdbcPassword.isPresent())) {
+            throw new UsageException((jdbcUser.isPresent() ? "--jdbc-user" : "--jdbc-password")
+                    + " needs --jdbc-url");
+        }
         try {
-            return new Options(new DemoSettings(days, interactions, seed, d.start()), output);
+            return new Options(new DemoSettings(days, interactions, seed, d.start()), output, jdbcUrl, jdbcUser,
+                    jdbcPassword);
         } catch (InvalidConfigurationException e) {
             Violation v = e.violations().get(0);
             String option = OPTION_OF_FIELD.getOrDefault(v.field(), v.field());

@@ -36,8 +36,10 @@ import dev.csatkit.policy.FrequencyCap;
 import dev.csatkit.policy.Sampling;
 import dev.csatkit.scale.RatingScale;
 import dev.csatkit.scale.RatingScales;
+import dev.csatkit.store.InMemorySurveyStore;
 import dev.csatkit.store.OpenSurvey;
 import dev.csatkit.store.SurveyState;
+import dev.csatkit.store.SurveyStore;
 import dev.csatkit.survey.DefaultMessages;
 import dev.csatkit.survey.MissingLanguage;
 import dev.csatkit.survey.SurveyDefinition;
@@ -64,8 +66,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.LongConsumer;
 
 /**
- * A helpdesk's days, simulated through the real {@link SurveyEngine} with its in-memory stores
- * and the reference channel adapters. Time runs on a {@link SimulatedClock}: interactions end at
+ * A helpdesk's days, simulated through the real {@link SurveyEngine} on a survey store (in memory
+ * unless another is given) and the reference channel adapters. Time runs on a {@link SimulatedClock}: interactions end at
  * their simulated times and are reported to {@link SurveyEngine#decide}, customers' replies come
  * in through the adapters' inbound side at theirs, and {@link SurveyEngine#dispatchDue} runs
  * every simulated five minutes. After the last day the clock runs on until every survey has
@@ -143,7 +145,7 @@ public final class HelpdeskSimulation implements AutoCloseable {
     private record Event(Instant at, long sequence, Runnable action) {
     }
 
-    private HelpdeskSimulation(DemoSettings settings) {
+    private HelpdeskSimulation(DemoSettings settings, SurveyStore store) {
         this.settings = settings;
         this.clock = new SimulatedClock(settings.start());
         this.rnd = new SplittableRandom(settings.seed());
@@ -176,7 +178,7 @@ public final class HelpdeskSimulation implements AutoCloseable {
         this.customers = new Customers(rnd.split(), this::at, clock, inFlight::awaitAll, sms, carrier, chatPlatform,
                 chat.webhookUri(), email, script);
 
-        SurveyEngine.Builder b = SurveyEngine.builder().clock(clock)
+        SurveyEngine.Builder b = SurveyEngine.builder().clock(clock).store(store)
                 .channel(inFlight.watch(ivr)).channel(inFlight.watch(sms))
                 .channel(inFlight.watch(email)).channel(inFlight.watch(chat))
                 .emailLinks(EmailLinks.signed(tokens, linkPage.uri()))
@@ -243,7 +245,21 @@ public final class HelpdeskSimulation implements AutoCloseable {
      * @throws UncheckedIOException when the local HTTP endpoints cannot be opened
      */
     public static SimulationResult run(DemoSettings settings, LongConsumer progress) {
-        try (HelpdeskSimulation simulation = new HelpdeskSimulation(settings)) {
+        return run(settings, new InMemorySurveyStore(), progress);
+    }
+
+    /**
+     * Runs a simulation on a given survey store: the same settings give the same result on any
+     * store that passes the store test kit, such as the PostgreSQL one. The store must be empty.
+     *
+     * @param settings what to simulate
+     * @param store where the engine keeps its state, empty
+     * @param progress told how many interactions have been reported so far, as the run goes
+     * @return what happened
+     * @throws UncheckedIOException when the local HTTP endpoints cannot be opened
+     */
+    public static SimulationResult run(DemoSettings settings, SurveyStore store, LongConsumer progress) {
+        try (HelpdeskSimulation simulation = new HelpdeskSimulation(settings, store)) {
             return simulation.run(progress);
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.csatkit.examples.cli.CsatCliTest.Run;
+import dev.csatkit.store.postgres.testing.TestPostgres;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,6 +55,29 @@ class DemoCommandTest {
         String section = readme.substring(readme.indexOf("### `csat demo`"));
         int from = section.indexOf("```\n", section.indexOf("An excerpt:")) + 4;
         return section.substring(from, section.indexOf("```", from));
+    }
+
+    @Test
+    void onPostgresTheSameSeedPrintsTheSameReportAsInMemory() {
+        TestPostgres db = TestPostgres.get();
+        Run inMemory = CsatCliTest.run(args("--seed", "7"));
+        Run onPostgres = CsatCliTest.run(args("--seed", "7", "--jdbc-url", db.url(), "--jdbc-user", db.user(),
+                "--jdbc-password", db.password()));
+        assertThat(onPostgres.code()).as(onPostgres.err()).isZero();
+        assertThat(onPostgres.err()).contains("on PostgreSQL at", "(dropped at the end)");
+        assertThat(onPostgres.out()).isEqualTo(inMemory.out()).contains("Seed 7: 2 days", "Overall: CSAT ");
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReachedIsNamedWithoutItsQuery() {
+        Run r = CsatCliTest.run(args("--jdbc-url", "jdbc:postgresql://127.0.0.1:1/none?password=secret"));
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("cannot use the database at jdbc:postgresql://127.0.0.1:1/none?…")
+                .doesNotContain("secret");
+        Run usage = CsatCliTest.run("demo", "--jdbc-user", "csat");
+        assertThat(usage.err()).contains("--jdbc-user needs --jdbc-url");
+        Run notPostgres = CsatCliTest.run("demo", "--jdbc-url", "jdbc:mysql://db/csat");
+        assertThat(notPostgres.err()).contains("must be a PostgreSQL JDBC URL");
     }
 
     @Test

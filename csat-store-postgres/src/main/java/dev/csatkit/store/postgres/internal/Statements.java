@@ -1,0 +1,314 @@
+package dev.csatkit.store.postgres.internal;
+
+/**
+ * Every statement the store runs, for one schema. Each store operation is one of them, so each
+ * is one round trip; the comments say how each keeps its operation atomic.
+ *
+ * <p>The writes run in the connection's own isolation level (READ COMMITTED by default). A
+ * statement reads what stands in its way first (its "gate"), then writes only when nothing does.
+ * A row a concurrent transaction committed after that read makes a guarded write ({@code ON
+ * CONFLICT … DO UPDATE … WHERE}) skip its row; the statement then sees that a write fell short and
+ * calls {@code lost_race}, which raises SQLSTATE 40001 and so undoes every write of the statement.
+ * The store runs it again, and the new read sees the winner's row. Under REPEATABLE READ or
+ * SERIALIZABLE the server raises 40001 itself in the same places.
+ */
+public final class Statements {
+
+    /** The columns a survey is read with, in {@link Codec.SurveyColumns} order, then the body. */
+    private static final String SURVEY_COLUMNS = "id, version, contact_id, channel_id, address, state, body";
+
+    /**
+     * {@code schedule}: opt-out check, interaction claim, cap holds and survey insert. The gate
+     * answers O(pted out), D(uplicate), C(apped) or S(cheduled); only S writes. The claim, the
+     * holds and the insert are chained, each written only when the one before it was.
+     */
+    public final Sql schedule;
+    /**
+     * {@code claimDue}: locks the earliest due surveys nobody else is locking, and leases them. The
+     * rows are updated by an array of their ids, so the plan looks each up by its key whatever the
+     * planner guesses of the batch's size.
+     */
+    public final Sql claimDue;
+    /**
+     * {@code apply}: version check (the survey row locked), provider message id, cap holds, then
+     * the next version, outbox messages, outcome, reply and opt-out; only A(pplied) writes.
+     */
+    public final Sql apply;
+    /** {@code claimOutbox}: as {@link #claimDue}, for side messages. */
+    public final Sql claimOutbox;
+    /** {@code settleOutbox} with a next try: the attempt settles only the message it claimed. */
+    public final Sql settleKeep;
+    /** {@code settleOutbox} removing the message. */
+    public final Sql settleRemove;
+    /** {@code find}. */
+    public final Sql find;
+    /** {@code latestDelivered}: the survey prompted last at the address that was sent or is sending. */
+    public final Sql latestDelivered;
+    /** {@code isOptedOut}. */
+    public final Sql isOptedOut;
+    /** {@code seenInbound}. */
+    public final Sql seenInbound;
+    /** {@code response}. */
+    public final Sql response;
+    /** {@code history}. */
+    public final Sql history;
+    /** {@code forEachResponse}, streamed in the order outcomes were first recorded. */
+    public final Sql responses;
+    /** {@code saveMood}. */
+    public final Sql saveMood;
+    /** {@code forEachMood}, streamed in the order assessments were saved. */
+    public final Sql moods;
+    /**
+     * {@code purge}: one bounded batch of ended surveys (with their replies) and of expired
+     * claims, holds and provider message ids; rows another transaction holds are skipped.
+     */
+    public final Sql purge;
+
+    /**
+     * @param schema the store's schema, a plain lower-case identifier
+     */
+    public Statements(String schema) {
+        schedule = Sql.of("schedule", """
+                WITH opted AS (
+                    SELECT min(array_position(:optOutKeys::text[], o.key)) AS ord
+                    FROM {s}.opt_out o
+                    WHERE o.key = ANY (:optOutKeys::text[])),
+                claimed AS (
+                    SELECT until FROM {s}.interaction_claim
+                    WHERE interaction_id = :interaction AND until > :now::timestamptz),
+                held AS (
+                    SELECT array_position(:holdKeys::text[], h.key) AS ord, h.until
+                    FROM {s}.cap_hold h
+                    WHERE h.key = ANY (:holdKeys::text[]) AND h.until > :now::timestamptz
+                    ORDER BY 1 LIMIT 1),
+                gate AS (
+                    SELECT CASE
+                        WHEN (SELECT ord FROM opted) IS NOT NULL THEN 'O'
+                        WHEN EXISTS (SELECT 1 FROM claimed)
+                            OR EXISTS (SELECT 1 FROM {s}.survey WHERE id = :id) THEN 'D'
+                        WHEN EXISTS (SELECT 1 FROM held) THEN 'C'
+                        ELSE 'S' END AS outcome),
+                claim AS (
+                    INSERT INTO {s}.interaction_claim AS c (interaction_id, until)
+                    SELECT :interaction, :claimUntil::timestamptz WHERE (SELECT outcome FROM gate) = 'S'
+                    ON CONFLICT (interaction_id) DO UPDATE SET until = EXCLUDED.until
+                        WHERE c.until <= :now::timestamptz
+                    RETURNING 1),
+                holds AS (
+                    INSERT INTO {s}.cap_hold AS h (key, until)
+                    SELECT n.key, n.until::timestamptz
+                    FROM unnest(:lockKeys::text[], :lockUntils::text[]) AS n(key, until)
+                    WHERE EXISTS (SELECT 1 FROM claim)
+                    ON CONFLICT (key) DO UPDATE SET until = EXCLUDED.until
+                        WHERE h.until <= :now::timestamptz
+                    RETURNING 1),
+                inserted AS (
+                    INSERT INTO {s}.survey (id, version, contact_id, channel_id, address, state, due_at,
+                        prompted_at, sent_at, ended_at, lease_until, body)
+                    SELECT :id, :version, :contactId, :channelId, :address, :state, :dueAt::timestamptz,
+                        :promptedAt::timestamptz, :sentAt::timestamptz, :endedAt::timestamptz,
+                        :leaseUntil::timestamptz, :body::jsonb
+                    WHERE EXISTS (SELECT 1 FROM claim) AND (SELECT count(*) FROM holds) = :holdCount
+                    ON CONFLICT (id) DO NOTHING
+                    RETURNING 1)
+                SELECT g.outcome, (SELECT ord FROM opted), (SELECT until FROM claimed),
+                    (SELECT ord FROM held), (SELECT until FROM held),
+                    CASE WHEN g.outcome = 'S' AND NOT EXISTS (SELECT 1 FROM inserted)
+                        THEN {s}.lost_race('an interaction claim or a cap hold') END
+                FROM gate g
+                """, schema);
+
+        claimDue = Sql.of("claimDue", """
+                WITH due AS (
+                    SELECT id, due_at FROM {s}.survey
+                    WHERE due_at <= :now::timestamptz
+                    ORDER BY due_at, id
+                    LIMIT :limit
+                    FOR UPDATE SKIP LOCKED)
+                UPDATE {s}.survey s
+                SET version = s.version + 1, lease_until = :lease::timestamptz, due_at = :lease::timestamptz,
+                    body = jsonb_set(s.body, '{%s}', to_jsonb(:leaseText::text))
+                WHERE s.id = ANY (ARRAY(SELECT id FROM due))
+                RETURNING s.id, s.version, s.contact_id, s.channel_id, s.address, s.state, s.body,
+                    (SELECT d.due_at FROM due d WHERE d.id = s.id)
+                """.formatted(Codec.LEASE_FIELD), schema);
+
+        apply = Sql.of("apply", """
+                WITH cur AS (
+                    SELECT id FROM {s}.survey WHERE id = :sid AND version = :currentVersion FOR UPDATE),
+                held AS (
+                    SELECT array_position(:moveKeys::text[], h.key) AS ord, h.until
+                    FROM {s}.cap_hold h
+                    WHERE h.key = ANY (:moveKeys::text[]) AND h.until > :now::timestamptz
+                        AND h.until <> (:moveTokens::text[])[array_position(:moveKeys::text[], h.key)]::timestamptz
+                    ORDER BY 1 LIMIT 1),
+                gate AS (
+                    SELECT CASE
+                        WHEN :hasCurrent AND NOT EXISTS (SELECT 1 FROM cur) THEN 'S'
+                        WHEN EXISTS (SELECT 1 FROM {s}.inbound
+                                     WHERE id = :inbound AND until > :now::timestamptz) THEN 'D'
+                        WHEN EXISTS (SELECT 1 FROM held) THEN 'C'
+                        ELSE 'A' END AS outcome),
+                updated AS (
+                    UPDATE {s}.survey
+                    SET version = :version, contact_id = :contactId, channel_id = :channelId, address = :address,
+                        state = :state, due_at = :dueAt::timestamptz, prompted_at = :promptedAt::timestamptz,
+                        sent_at = :sentAt::timestamptz, ended_at = :endedAt::timestamptz,
+                        lease_until = :leaseUntil::timestamptz, body = :body::jsonb
+                    WHERE id = (SELECT id FROM cur) AND :hasNext AND (SELECT outcome FROM gate) = 'A'
+                    RETURNING 1),
+                seen AS (
+                    INSERT INTO {s}.inbound AS i (id, until)
+                    SELECT :inbound, :inboundUntil::timestamptz
+                    WHERE :inbound::text IS NOT NULL AND (SELECT outcome FROM gate) = 'A'
+                    ON CONFLICT (id) DO UPDATE SET until = EXCLUDED.until WHERE i.until <= :now::timestamptz
+                    RETURNING 1),
+                released AS (
+                    DELETE FROM {s}.cap_hold h
+                    USING unnest(:releaseKeys::text[], :releaseTokens::text[]) AS r(key, token)
+                    WHERE (SELECT outcome FROM gate) = 'A' AND h.key = r.key AND h.until = r.token::timestamptz
+                    RETURNING 1),
+                moved AS (
+                    INSERT INTO {s}.cap_hold AS h (key, until)
+                    SELECT m.key, m.until::timestamptz
+                    FROM unnest(:moveKeys::text[], :moveUntils::text[]) AS m(key, until)
+                    WHERE (SELECT outcome FROM gate) = 'A'
+                    ON CONFLICT (key) DO UPDATE SET until = EXCLUDED.until
+                        WHERE h.until <= :now::timestamptz
+                           OR h.until = (SELECT t.token::timestamptz
+                                         FROM unnest(:moveKeys::text[], :moveTokens::text[]) AS t(key, token)
+                                         WHERE t.key = EXCLUDED.key)
+                    RETURNING 1),
+                queued AS (
+                    INSERT INTO {s}.outbox AS o (key, due_at, attempts, body)
+                    SELECT m.key, m.due::timestamptz, m.attempts, m.body::jsonb
+                    FROM unnest(:outKeys::text[], :outDue::text[], :outAttempts::int[], :outBodies::text[])
+                        AS m(key, due, attempts, body)
+                    WHERE (SELECT outcome FROM gate) = 'A'
+                    ON CONFLICT (key) DO UPDATE
+                        SET due_at = EXCLUDED.due_at, attempts = EXCLUDED.attempts, body = EXCLUDED.body
+                    RETURNING 1),
+                responded AS (
+                    INSERT INTO {s}.response AS r (survey_key, version, sent_at, body)
+                    SELECT :responseKey, :responseVersion, :responseSentAt::timestamptz, :responseBody::jsonb
+                    WHERE :responseKey::text IS NOT NULL AND (SELECT outcome FROM gate) = 'A'
+                    ON CONFLICT (survey_key) DO UPDATE
+                        SET version = EXCLUDED.version, sent_at = EXCLUDED.sent_at, body = EXCLUDED.body
+                        WHERE r.version <= EXCLUDED.version
+                    RETURNING 1),
+                replied AS (
+                    INSERT INTO {s}.reply (survey_key, body)
+                    SELECT :replyKey, :replyBody::jsonb
+                    WHERE :replyKey::text IS NOT NULL AND (SELECT outcome FROM gate) = 'A'
+                    RETURNING 1),
+                opted_out AS (
+                    INSERT INTO {s}.opt_out (key, at)
+                    SELECT k, :now::timestamptz FROM unnest(:optKeys::text[]) AS k
+                    WHERE NOT :optIn AND (SELECT outcome FROM gate) = 'A'
+                    ON CONFLICT (key) DO NOTHING
+                    RETURNING 1),
+                opted_in AS (
+                    DELETE FROM {s}.opt_out
+                    WHERE :optIn AND (SELECT outcome FROM gate) = 'A' AND key = ANY (:optKeys::text[])
+                    RETURNING 1),
+                confirmed AS (
+                    INSERT INTO {s}.outbox AS o (key, due_at, attempts, body)
+                    SELECT :confirmKey, :confirmDue::timestamptz, :confirmAttempts, :confirmBody::jsonb
+                    WHERE :confirmKey::text IS NOT NULL AND EXISTS (SELECT 1 FROM opted_out)
+                    ON CONFLICT (key) DO UPDATE
+                        SET due_at = EXCLUDED.due_at, attempts = EXCLUDED.attempts, body = EXCLUDED.body
+                    RETURNING 1)
+                SELECT g.outcome, (SELECT ord FROM held), (SELECT until FROM held),
+                    EXISTS (SELECT 1 FROM opted_out) OR EXISTS (SELECT 1 FROM opted_in),
+                    CASE WHEN g.outcome = 'A' AND (
+                            (SELECT count(*) FROM updated) <> :updateCount
+                            OR (SELECT count(*) FROM seen) <> :seenCount
+                            OR (SELECT count(*) FROM moved) <> cardinality(:moveKeys::text[]))
+                        THEN {s}.lost_race('a provider message id or a cap hold') END
+                FROM gate g
+                """, schema);
+
+        claimOutbox = Sql.of("claimOutbox", """
+                WITH due AS (
+                    SELECT key, due_at FROM {s}.outbox
+                    WHERE due_at <= :now::timestamptz
+                    ORDER BY due_at, key
+                    LIMIT :limit
+                    FOR UPDATE SKIP LOCKED)
+                UPDATE {s}.outbox o SET due_at = :lease::timestamptz
+                WHERE o.key = ANY (ARRAY(SELECT key FROM due))
+                RETURNING o.key, o.attempts, o.body, (SELECT d.due_at FROM due d WHERE d.key = o.key)
+                """, schema);
+
+        settleKeep = Sql.of("settleOutbox", """
+                UPDATE {s}.outbox SET due_at = :due::timestamptz, attempts = :nextAttempts, body = :body::jsonb
+                WHERE key = :key AND attempts = :attempts
+                """, schema);
+        settleRemove = Sql.of("settleOutbox", """
+                DELETE FROM {s}.outbox WHERE key = :key AND attempts = :attempts
+                """, schema);
+
+        find = Sql.of("find", "SELECT " + SURVEY_COLUMNS + " FROM {s}.survey WHERE id = :id", schema);
+        latestDelivered = Sql.of("latestDelivered", """
+                SELECT %s FROM {s}.survey
+                WHERE channel_id = :channelId AND address = :address AND prompted_at IS NOT NULL
+                    AND (sent_at IS NOT NULL OR state = 'SENDING')
+                ORDER BY prompted_at DESC, id DESC
+                LIMIT 1
+                """.formatted(SURVEY_COLUMNS), schema);
+        isOptedOut = Sql.of("isOptedOut",
+                "SELECT EXISTS (SELECT 1 FROM {s}.opt_out WHERE key = ANY (:keys::text[]))", schema);
+        seenInbound = Sql.of("seenInbound",
+                "SELECT EXISTS (SELECT 1 FROM {s}.inbound WHERE id = :id AND until > :now::timestamptz)", schema);
+        response = Sql.of("response", "SELECT body FROM {s}.response WHERE survey_key = :key", schema);
+        history = Sql.of("history", "SELECT survey_key, body FROM {s}.reply WHERE survey_key = :key ORDER BY seq",
+                schema);
+        responses = Sql.of("forEachResponse", """
+                SELECT body FROM {s}.response
+                WHERE sent_at >= :from::timestamptz AND sent_at < :to::timestamptz
+                ORDER BY seq
+                """, schema);
+        saveMood = Sql.of("saveMood", "INSERT INTO {s}.mood (at, body) VALUES (:at::timestamptz, :body::jsonb)",
+                schema);
+        moods = Sql.of("forEachMood", """
+                SELECT body FROM {s}.mood
+                WHERE at >= :from::timestamptz AND at < :to::timestamptz
+                ORDER BY seq
+                """, schema);
+        purge = Sql.of("purge", """
+                WITH ended AS (
+                    SELECT id FROM {s}.survey
+                    WHERE ended_at < :before::timestamptz
+                    ORDER BY ended_at
+                    LIMIT :limit
+                    FOR UPDATE SKIP LOCKED),
+                gone AS (
+                    DELETE FROM {s}.survey WHERE id = ANY (ARRAY(SELECT id FROM ended)) RETURNING id),
+                replies AS (
+                    DELETE FROM {s}.reply WHERE survey_key = ANY (ARRAY(SELECT id FROM gone)) RETURNING 1),
+                claims AS (
+                    DELETE FROM {s}.interaction_claim WHERE interaction_id = ANY (ARRAY(
+                        SELECT interaction_id FROM {s}.interaction_claim
+                        WHERE until <= :before::timestamptz
+                        LIMIT :limit
+                        FOR UPDATE SKIP LOCKED))
+                    RETURNING 1),
+                holds AS (
+                    DELETE FROM {s}.cap_hold WHERE key = ANY (ARRAY(
+                        SELECT key FROM {s}.cap_hold
+                        WHERE until <= :before::timestamptz
+                        LIMIT :limit
+                        FOR UPDATE SKIP LOCKED))
+                    RETURNING 1),
+                inbound AS (
+                    DELETE FROM {s}.inbound WHERE id = ANY (ARRAY(
+                        SELECT id FROM {s}.inbound
+                        WHERE until <= :before::timestamptz
+                        LIMIT :limit
+                        FOR UPDATE SKIP LOCKED))
+                    RETURNING 1)
+                SELECT (SELECT count(*) FROM gone), (SELECT count(*) FROM replies), (SELECT count(*) FROM claims),
+                    (SELECT count(*) FROM holds), (SELECT count(*) FROM inbound)
+                """, schema);
+    }
+}

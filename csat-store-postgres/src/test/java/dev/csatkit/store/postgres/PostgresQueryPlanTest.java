@@ -1,0 +1,206 @@
+package dev.csatkit.store.postgres;
+
+import static dev.csatkit.store.tck.StoreFixtures.T0;
+import static dev.csatkit.store.tck.StoreFixtures.acrossHold;
+import static dev.csatkit.store.tck.StoreFixtures.delivered;
+import static dev.csatkit.store.tck.StoreFixtures.message;
+import static dev.csatkit.store.tck.StoreFixtures.optOut;
+import static dev.csatkit.store.tck.StoreFixtures.optOutConfirmation;
+import static dev.csatkit.store.tck.StoreFixtures.optOutKeys;
+import static dev.csatkit.store.tck.StoreFixtures.perSurveyHold;
+import static dev.csatkit.store.tck.StoreFixtures.rated;
+import static dev.csatkit.store.tck.StoreFixtures.ratingReply;
+import static dev.csatkit.store.tck.StoreFixtures.request;
+import static dev.csatkit.store.tck.StoreFixtures.survey;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.csatkit.store.CapHold;
+import dev.csatkit.store.OpenSurvey;
+import dev.csatkit.store.OutboxMessage;
+import dev.csatkit.store.SurveyState;
+import dev.csatkit.store.Transition;
+import dev.csatkit.store.postgres.internal.Params;
+import dev.csatkit.store.postgres.internal.Sql;
+import dev.csatkit.store.postgres.internal.Statements;
+import dev.csatkit.store.postgres.testing.TestPostgres;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every statement the store runs, explained on tables filled like a busy helpdesk's (100 000
+ * surveys, most of them ended, and the claims, holds, outcomes and replies that go with them,
+ * holds and provider message ids live for their last few days), after {@code ANALYZE}: none may
+ * read a whole table, and each must use the index made for it.
+ * The plans are written to {@code target/query-plans.txt}.
+ */
+class PostgresQueryPlanTest {
+
+    private static final int SURVEYS = 100_000;
+    private static HikariDataSource pool;
+    private static String schema;
+    private static PostgresSurveyStore store;
+    private static final StringBuilder PLANS = new StringBuilder();
+
+    @BeforeAll
+    static void fill() throws SQLException {
+        pool = TestPostgres.get().pool(2);
+        schema = TestPostgres.get().freshSchema(pool, "plans");
+        store = new PostgresSurveyStore(PostgresStoreConfig.builder(pool).schema(schema).build());
+        String s = '"' + schema + '"';
+        try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+            st.execute("SET search_path TO " + s);
+            st.execute("""
+                    INSERT INTO survey (id, version, contact_id, channel_id, address, state, due_at, prompted_at,
+                        sent_at, ended_at, lease_until, body)
+                    SELECT 'survey-' || i, 3, 'contact-' || mod(i, 20000), 'sms', 'addr-' || mod(i, 20000),
+                        CASE WHEN mod(i, 10) < 7 THEN 'ANSWERED' ELSE 'AWAITING_REPLY' END,
+                        CASE WHEN mod(i, 10) < 7 THEN NULL ELSE timestamptz '2025-06-01 10:00Z' + mod(i, 1440) * interval '1 minute' END,
+                        timestamptz '2025-05-01 10:00Z' + i * interval '20 seconds',
+                        timestamptz '2025-05-01 10:00Z' + i * interval '20 seconds',
+                        CASE WHEN mod(i, 10) < 7 THEN timestamptz '2025-05-02 10:00Z' + i * interval '20 seconds' END,
+                        NULL, '{}'
+                    FROM generate_series(1, %d) AS i""".formatted(SURVEYS));
+            st.execute("""
+                    INSERT INTO interaction_claim SELECT 'interaction-' || i,
+                        timestamptz '2025-05-01 10:00Z' + i * interval '1 minute' FROM generate_series(1, %d) AS i"""
+                    .formatted(SURVEYS));
+            st.execute("""
+                    INSERT INTO cap_hold SELECT 'cap:' || i, timestamptz '2025-05-08 10:00Z' + i * interval '1 minute'
+                    FROM generate_series(1, 40000) AS i""");
+            st.execute("INSERT INTO opt_out SELECT 'SMS:addr-' || i, now() FROM generate_series(1, 2000) AS i");
+            st.execute("""
+                    INSERT INTO inbound SELECT 'm:' || i, timestamptz '2025-05-01 10:00Z' + i * interval '1 minute'
+                    FROM generate_series(1, 50000) AS i""");
+            st.execute("""
+                    INSERT INTO outbox SELECT 'out-' || i, timestamptz '2025-06-01 10:00Z' + i * interval '1 minute',
+                        0, '{}' FROM generate_series(1, 5000) AS i""");
+            st.execute("""
+                    INSERT INTO response (survey_key, version, sent_at, body) SELECT 'survey-' || i, 3,
+                        timestamptz '2025-05-01 10:00Z' + i * interval '20 seconds', '{}'
+                    FROM generate_series(1, %d) AS i""".formatted(SURVEYS));
+            st.execute("""
+                    INSERT INTO reply (survey_key, body) SELECT 'survey-' || mod(i, %d), '{}'
+                    FROM generate_series(1, %d) AS i""".formatted(SURVEYS, SURVEYS));
+            st.execute("""
+                    INSERT INTO mood (at, body) SELECT timestamptz '2025-05-01 10:00Z' + i * interval '1 minute', '{}'
+                    FROM generate_series(1, 20000) AS i""");
+            st.execute("ANALYZE");
+        }
+    }
+
+    @AfterAll
+    static void writePlans() throws IOException {
+        TestPostgres.get().dropSchema(pool, schema);
+        pool.close();
+        Files.writeString(Path.of("target", "query-plans.txt"), PLANS);
+    }
+
+    private static Statements sql() {
+        return store.statements();
+    }
+
+    /** Explains a statement with its values and checks that it reads no table whole and uses the given indexes. */
+    private static void check(Sql sql, Params params, String... indexes) throws SQLException {
+        String plan;
+        try (Connection c = pool.getConnection();
+                PreparedStatement ps = c.prepareStatement("EXPLAIN (COSTS OFF) " + sql.jdbc())) {
+            sql.bind(c, ps, params);
+            StringBuilder b = new StringBuilder();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    b.append(rs.getString(1)).append('\n');
+                }
+            }
+            plan = b.toString().replace('"' + schema + '"', "csat").replace(schema, "csat");
+        }
+        PLANS.append("-- ").append(sql.name()).append('\n').append(plan).append('\n');
+        assertThat(plan).as("the plan of %s must read no table whole:%n%s", sql.name(), plan)
+                .doesNotContain("Seq Scan");
+        for (String index : indexes) {
+            assertThat(plan).as("the plan of %s must use %s:%n%s", sql.name(), index, plan).contains(index);
+        }
+    }
+
+    @Test
+    void scheduleUsesPrimaryKeysOnly() throws SQLException {
+        String contact = "contact-plan";
+        Instant until = T0.plus(Duration.ofDays(1));
+        OpenSurvey s = survey("plan", contact)
+                .holds(List.of(perSurveyHold(contact, until), acrossHold(contact, until))).build();
+        check(sql().schedule, store.scheduleParams(request(s)), "opt_out_pkey", "interaction_claim_pkey",
+                "cap_hold_pkey", "survey_pkey");
+    }
+
+    @Test
+    void claimsUseTheDueIndexes() throws SQLException {
+        Instant now = Instant.parse("2025-06-01T11:00:00Z");
+        check(sql().claimDue, PostgresSurveyStore.claimParams(now, 100, now.plusSeconds(300)), "survey_due",
+                "survey_pkey");
+        check(sql().claimOutbox, PostgresSurveyStore.claimParams(now, 100, now.plusSeconds(300)), "outbox_due",
+                "outbox_pkey");
+    }
+
+    @Test
+    void applyUsesPrimaryKeysOnly() throws SQLException {
+        String contact = "contact-plan-apply";
+        CapHold hold = acrossHold(contact, T0.plus(Duration.ofDays(1)));
+        OpenSurvey s = survey("plan-apply", contact).holds(List.of(hold)).build();
+        OpenSurvey sent = delivered(s, T0);
+        OpenSurvey rated = sent.toBuilder().state(SurveyState.RATED).rating(5, T0.plusSeconds(60)).build();
+        Transition t = Transition.at(T0.plusSeconds(60)).change(sent, rated)
+                .hold(new Transition.HoldChange(hold, Optional.of(T0.plus(Duration.ofDays(2)))))
+                .send(message("plan-1", sent, OutboxMessage.Purpose.CONFIRMATION, T0))
+                .response(rated(s, T0, 5, T0.plusSeconds(60))).reply(ratingReply(s, T0.plusSeconds(60), 5))
+                .inbound("m:plan", T0.plus(Duration.ofDays(30)))
+                .optOut(optOut(optOutKeys(s), Optional.of(optOutConfirmation("plan-stop", s.address(), T0))))
+                .build();
+        check(sql().apply, store.applyParams(t), "survey_pkey", "inbound_pkey", "cap_hold_pkey", "outbox_pkey",
+                "response_pkey", "opt_out_pkey");
+    }
+
+    @Test
+    void settlingUsesTheOutboxKey() throws SQLException {
+        OutboxMessage m = message("out-7", survey("plan-settle").build(), OutboxMessage.Purpose.REMINDER, T0);
+        check(sql().settleRemove, PostgresSurveyStore.settleParams(m, Optional.empty()), "outbox_pkey");
+        check(sql().settleKeep, PostgresSurveyStore.settleParams(m, Optional.of(m.dueAt(T0, true))), "outbox_pkey");
+    }
+
+    @Test
+    void readsUseTheirIndexes() throws SQLException {
+        Instant from = Instant.parse("2025-05-10T00:00:00Z");
+        check(sql().find, new Params().text("id", "survey-77"), "survey_pkey");
+        check(sql().latestDelivered, new Params().text("channelId", "sms").text("address", "addr-77"),
+                "survey_prompted");
+        check(sql().isOptedOut, new Params().texts("keys", List.of("contact:contact-77", "SMS:addr-77")),
+                "opt_out_pkey");
+        check(sql().seenInbound, new Params().text("id", "m:77").time("now", from), "inbound_pkey");
+        check(sql().response, new Params().text("key", "survey-77"), "response_pkey");
+        check(sql().history, new Params().text("key", "survey-77"), "reply_pkey");
+        check(sql().responses, new Params().time("from", from).time("to", from.plus(Duration.ofDays(1))),
+                "response_sent");
+        check(sql().moods, new Params().time("from", from).time("to", from.plus(Duration.ofDays(1))), "mood_at");
+    }
+
+    @Test
+    void purgeUsesTheEndedAndExpiryIndexes() throws SQLException {
+        check(sql().purge, PostgresSurveyStore.purgeParams(Instant.parse("2025-05-03T00:00:00Z"), 1_000),
+                "survey_ended", "reply_pkey", "interaction_claim_until", "cap_hold_until", "inbound_until");
+    }
+
+}

@@ -38,7 +38,16 @@ public final class Codec {
     private Codec() {
     }
 
-    /** The columns a survey row keeps beside its body. */
+    /**
+     * The columns a survey row keeps beside its body, as stored.
+     *
+     * @param id the survey's key
+     * @param version its version
+     * @param contactId the contact
+     * @param channelId the channel
+     * @param address the contact's address on it
+     * @param state the state's name
+     */
     public record SurveyColumns(String id, long version, String contactId, String channelId, String address,
             String state) {
     }

@@ -18,15 +18,9 @@ final class ByteKeyCache {
     private byte[] arena = new byte[1024];
     private int arenaSize;
 
-    /** @return a hash of {@code b[s, e)} to look it up with */
+    /** @return a hash of {@code b[s, e)} to look it up with; {@code b} padded as {@link Bytes} needs */
     static int hash(byte[] b, int s, int e) {
-        int h = 0;
-        for (int i = s; i < e; i++) {
-            h = 31 * h + b[i];
-        }
-        h *= 0x9E3779B9;
-        // The table takes the low bits, which a multiply alone leaves poorly mixed.
-        return h ^ (h >>> 15);
+        return (int) Bytes.hash(b, s, e);
     }
 
     /** @return the value stored for {@code b[s, e)}, or -1 */
@@ -40,8 +34,7 @@ final class ByteKeyCache {
                 return -1;
             }
             int k = entry - 1;
-            if (hashes[k] == hash && lengths[k] == len
-                    && Arrays.equals(arena, starts[k], starts[k] + len, b, s, e)) {
+            if (hashes[k] == hash && lengths[k] == len && Bytes.same(arena, starts[k], b, s, len)) {
                 return values[k];
             }
             i = (i + 1) & mask;
@@ -58,8 +51,8 @@ final class ByteKeyCache {
             lengths = Arrays.copyOf(lengths, n);
             values = Arrays.copyOf(values, n);
         }
-        if (arenaSize + len > arena.length) {
-            arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaSize + len));
+        if (arenaSize + len + CsvRecordScanner.PADDING > arena.length) {
+            arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaSize + len + CsvRecordScanner.PADDING));
         }
         System.arraycopy(b, s, arena, arenaSize, len);
         hashes[size] = hash;

@@ -48,13 +48,30 @@ final class CsvChunkReader {
     private static final int SPECULATIVE_ROW_LIMIT = 16 << 20;
     /** Marks a row whose rating is on the low-score list's side of the threshold. */
     static final int LOW = 0x80;
+    // "false" and "true" as little-endian words.
+    private static final long FALSE = 'f' | 'a' << 8 | 'l' << 16 | (long) 's' << 24 | (long) 'e' << 32;
+    private static final long TRUE = 't' | 'r' << 8 | 'u' << 16 | (long) 'e' << 24;
 
     private final CsvReportReader.Scan scan;
     private final ReportSpec spec;
     private final RatingScale scale;
     private final ResponseRows rules;
-    private final int[] cellOf;
     private final int cells;
+    // The cell of each column; a column the file lacks points at the empty cell after the last.
+    private final int idCell;
+    private final int surveyCell;
+    private final int channelCell;
+    private final int agentCell;
+    private final int teamCell;
+    private final int entryPointCell;
+    private final int localeCell;
+    private final int caseTypeCell;
+    private final int sentCell;
+    private final int repliedCell;
+    private final int scoreCell;
+    private final int commentCell;
+    private final int invalidCell;
+    private final int lateCell;
     private final CsvRecordScanner scanner = new CsvRecordScanner();
     private final IsoInstantParser times;
     private final SegmentSpace space;
@@ -68,6 +85,9 @@ final class CsvChunkReader {
     // Grouping: the column of each text dimension (or SURVEY_ID, LOCALE), and caches by bytes.
     private final Dimension[] textDimensions;
     private final int[] groupColumns;
+    private final int[] groupCells;
+    // One plain text dimension and no period: a row's segment is its one value's number.
+    private final boolean oneValue;
     private final ByteKeyCache[] valueCaches;
     private final int[] valueNumbers;
     private final @Nullable Period period;
@@ -75,6 +95,9 @@ final class CsvChunkReader {
     private final int noneId;
     private final ByteKeyCache locales = new ByteKeyCache();
     private final TupleCache segmentCache;
+    private int lastLocaleLength = -1;
+    private long lastLocaleWord;
+    private int lastLocale;
 
     // The zone's offset over [offsetFrom, offsetTo), for periods: transitions are rare.
     private long offsetFrom = 1;
@@ -82,7 +105,7 @@ final class CsvChunkReader {
     private int offset;
 
     // The buffer: file bytes from position base, len of them held; eof when the file ends there.
-    private byte[] buf = new byte[1 << 20];
+    private byte[] buf;
     private long base;
     private int len;
     private boolean eof;
@@ -90,6 +113,8 @@ final class CsvChunkReader {
     // What this thread has committed.
     private long[] counts;
     private long duplicates;
+    // Where the key table's prefetching reads go, so that they are not dropped as unused.
+    private long touched;
     private final Candidates candidates = new Candidates();
     private final SurveyKeyTable.Loser loser = new SurveyKeyTable.Loser();
 
@@ -99,10 +124,20 @@ final class CsvChunkReader {
         this.scale = spec.scale();
         this.rules = new ResponseRows(scan.header(), scale, spec.zone());
         this.cells = scan.header().cells();
-        this.cellOf = new int[ReportTables.RESPONSE_COLUMNS.size()];
-        for (int c = 0; c < cellOf.length; c++) {
-            cellOf[c] = scan.header().cellOf(c);
-        }
+        this.idCell = cellOf(ResponseRows.INTERACTION_ID);
+        this.surveyCell = cellOf(ResponseRows.SURVEY_ID);
+        this.channelCell = cellOf(ResponseRows.CHANNEL);
+        this.agentCell = cellOf(ResponseRows.AGENT);
+        this.teamCell = cellOf(ResponseRows.TEAM);
+        this.entryPointCell = cellOf(ResponseRows.ENTRY_POINT);
+        this.localeCell = cellOf(ResponseRows.LOCALE);
+        this.caseTypeCell = cellOf(ResponseRows.CASE_TYPE);
+        this.sentCell = cellOf(ResponseRows.SENT_AT);
+        this.repliedCell = cellOf(ResponseRows.RESPONDED_AT);
+        this.scoreCell = cellOf(ResponseRows.SCORE);
+        this.commentCell = cellOf(ResponseRows.COMMENT);
+        this.invalidCell = cellOf(ResponseRows.INVALID);
+        this.lateCell = cellOf(ResponseRows.LATE);
         this.times = new IsoInstantParser(spec.zone());
         this.space = scan.space();
         this.points = scale.size();
@@ -117,17 +152,28 @@ final class CsvChunkReader {
         this.lowThreshold = spec.lowScoreThreshold().orElse(Integer.MIN_VALUE);
         this.textDimensions = spec.dimensions().stream().filter(d -> d != Dimension.PERIOD).toArray(Dimension[]::new);
         this.groupColumns = new int[textDimensions.length];
+        this.groupCells = new int[textDimensions.length];
         this.valueCaches = new ByteKeyCache[textDimensions.length];
         for (int i = 0; i < textDimensions.length; i++) {
             groupColumns[i] = columnOf(textDimensions[i]);
+            groupCells[i] = cellOf(groupColumns[i]);
             valueCaches[i] = new ByteKeyCache();
         }
+        this.oneValue = space.valueIsSegment() && groupColumns[0] != ResponseRows.SURVEY_ID
+                && groupColumns[0] != ResponseRows.LOCALE;
         this.valueNumbers = new int[textDimensions.length];
         this.period = spec.period().orElse(null);
         this.zoneRules = spec.zone().getRules();
         this.noneId = space.valueId(Dimension.NONE);
         this.segmentCache = new TupleCache(textDimensions.length + 1);
         this.counts = new long[16 * width];
+        // 1 MiB at a time, or the whole file when it is smaller.
+        this.buf = new byte[(int) Math.min(1 << 20, Math.max(4096, scan.size() + 1)) + CsvRecordScanner.PADDING];
+    }
+
+    private int cellOf(int column) {
+        int cell = scan.header().cellOf(column);
+        return cell < 0 ? cells : cell;
     }
 
     private static int columnOf(Dimension d) {
@@ -159,32 +205,31 @@ final class CsvChunkReader {
     Chunk read(int index, long from, long guess, long stop) {
         boolean speculative = from < 0;
         long start = speculative ? lineStartFrom(guess) : from;
-        Chunk chunk = new Chunk(index, start);
-        fill(start);
+        Chunk chunk = new Chunk(index, start, stop - start);
+        fill(start, stop - start + (64 << 10));
         int pos = 0;
         long line = 0;
         while (base + pos < stop) {
             int status = scanner.scan(buf, pos, len, eof);
-            if (status == CsvRecordScanner.INCOMPLETE) {
-                if (speculative && len - pos > SPECULATIVE_ROW_LIMIT) {
-                    chunk.start = -1;
-                    return chunk;
+            if (status != CsvRecordScanner.FOUND) {
+                if (status == CsvRecordScanner.INCOMPLETE) {
+                    if (speculative && len - pos > SPECULATIVE_ROW_LIMIT) {
+                        chunk.start = -1;
+                        return chunk;
+                    }
+                    refill(pos);
+                    pos = 0;
+                    continue;
                 }
-                refill(pos);
-                pos = 0;
-                continue;
-            }
-            if (status == CsvRecordScanner.END) {
+                if (status == CsvRecordScanner.BROKEN) {
+                    chunk.rows++;
+                    chunk.reject(line, List.of(Violation.of("row", scanner.problem(),
+                            "must be well-formed CSV; reading stopped here")));
+                    chunk.broken = true;
+                }
                 break;
             }
-            if (status == CsvRecordScanner.BROKEN) {
-                chunk.rows++;
-                chunk.reject(line, List.of(Violation.of("row", scanner.problem(),
-                        "must be well-formed CSV; reading stopped here")));
-                chunk.broken = true;
-                break;
-            }
-            if (!(scanner.count() == 1 && scanner.blank(buf))) {
+            if (scanner.count() != 1 || !scanner.blank(buf)) {
                 chunk.rows++;
                 row(base + pos, line, chunk);
             }
@@ -198,7 +243,7 @@ final class CsvChunkReader {
 
     /** The first position at or after {@code guess} that follows a line feed. */
     private long lineStartFrom(long guess) {
-        fill(guess - 1);
+        fill(guess - 1, 4096);
         while (true) {
             for (int i = 0; i < len; i++) {
                 if (buf[i] == '\n') {
@@ -212,11 +257,12 @@ final class CsvChunkReader {
         }
     }
 
-    private void fill(long from) {
+    /** Reads about {@code want} bytes from {@code from}; a short stretch needs no full buffer. */
+    private void fill(long from, long want) {
         base = from;
         len = 0;
         eof = false;
-        readMore();
+        readMore((int) Math.min(buf.length - CsvRecordScanner.PADDING, Math.max(want, 4096)));
     }
 
     /** Keeps the bytes from {@code keep} on, moved to the front, and reads more after them. */
@@ -224,16 +270,17 @@ final class CsvChunkReader {
         System.arraycopy(buf, keep, buf, 0, len - keep);
         len -= keep;
         base += keep;
-        if (len == buf.length) {
+        if (len + CsvRecordScanner.PADDING >= buf.length) {
             buf = Arrays.copyOf(buf, buf.length * 2);
         }
-        readMore();
+        readMore(buf.length - CsvRecordScanner.PADDING);
     }
 
-    private void readMore() {
+    /** Reads until {@code upTo} bytes are held or the file ends. */
+    private void readMore(int upTo) {
         FileChannel channel = scan.channel();
         try {
-            ByteBuffer target = ByteBuffer.wrap(buf, len, buf.length - len);
+            ByteBuffer target = ByteBuffer.wrap(buf, len, upTo - len);
             while (target.hasRemaining()) {
                 int n = channel.read(target, base + target.position());
                 if (n < 0) {
@@ -253,21 +300,6 @@ final class CsvChunkReader {
     // ---------------------------------------------------------------------------------------
     // Checking a row
 
-    private int cellStart(int column) {
-        int c = cellOf[column];
-        return c < 0 ? 0 : scanner.start(c);
-    }
-
-    private int cellEnd(int column) {
-        int c = cellOf[column];
-        return c < 0 ? 0 : scanner.end(c);
-    }
-
-    private boolean escaped(int column) {
-        int c = cellOf[column];
-        return c >= 0 && scanner.escaped(c);
-    }
-
     private void row(long position, long line, Chunk chunk) {
         if (scanner.count() != cells) {
             chunk.reject(line, List.of(rules.cellCount(scanner.count())));
@@ -281,87 +313,103 @@ final class CsvChunkReader {
     /**
      * Checks a row from its bytes and notes it.
      *
+     * <p>The checks mostly fold into one number, {@code bad}, that turns negative when any fails
+     * (a length past its limit, a byte that is not a digit, a time out of range), tested once at
+     * the end: in the first few hundred milliseconds most rows run in code the JIT is still
+     * profiling, which counts every branch, and this way a row costs a few branches, not dozens.
+     *
      * @return false, having noted nothing, when the row needs the exact rules
      */
     private boolean fastRow(long position, Chunk chunk) {
+        if (scanner.escaped()) {
+            return false;
+        }
         byte[] b = buf;
-        // The survey key: plain ASCII with no white space at its edges, as the exporter writes ids.
-        int idStart = keyStart(b, ResponseRows.INTERACTION_ID);
-        if (idStart < 0) {
-            return false;
-        }
-        int idEnd = cellEnd(ResponseRows.INTERACTION_ID);
-        int surveyStart = keyStart(b, ResponseRows.SURVEY_ID);
-        if (surveyStart < 0) {
-            return false;
-        }
-        int surveyEnd = cellEnd(ResponseRows.SURVEY_ID);
+        int[] st = scanner.starts();
+        int[] en = scanner.ends();
+        // A column the file lacks reads as the empty cell after the last.
+        st[cells] = 0;
+        en[cells] = 0;
 
-        if (escaped(ResponseRows.SENT_AT) || !times.parse(b, cellStart(ResponseRows.SENT_AT), cellEnd(ResponseRows.SENT_AT))) {
+        // The survey key: plain ASCII with no white space at its edges, as the exporter writes ids.
+        int idStart = st[idCell];
+        idStart += apostrophe(b[idStart]);
+        int idEnd = en[idCell];
+        int surveyStart = st[surveyCell];
+        surveyStart += apostrophe(b[surveyStart]);
+        int surveyEnd = en[surveyCell];
+        int idLength = idEnd - idStart;
+        int surveyLength = surveyEnd - surveyStart;
+        if ((idLength - 1 | surveyLength - 1) < 0) {
+            return false;
+        }
+        // Signed bytes: anything non-ASCII is negative, so "- 33" also keeps the edges to ASCII.
+        long bad = (MAX_TEXT - idLength) | (MAX_TEXT - surveyLength) | (b[idStart] - 33) | (b[idEnd - 1] - 33)
+                | (b[surveyStart] - 33) | (b[surveyEnd - 1] - 33);
+
+        if (!times.parse(b, st[sentCell], en[sentCell])) {
             return false;
         }
         long sentSeconds = times.seconds();
         int sentNanos = times.nanos();
-        if (sentSeconds < ResponseRows.MIN_EPOCH_SECOND || sentSeconds >= ResponseRows.END_EPOCH_SECOND) {
-            return false;
-        }
         long replySeconds = sentSeconds;
         int replyNanos = sentNanos;
-        int rs = cellStart(ResponseRows.RESPONDED_AT);
-        int re = cellEnd(ResponseRows.RESPONDED_AT);
+        int rs = st[repliedCell];
+        int re = en[repliedCell];
         if (rs != re) {
-            if (escaped(ResponseRows.RESPONDED_AT) || !times.parse(b, rs, re)) {
+            if (!times.parse(b, rs, re)) {
                 return false;
             }
             replySeconds = times.seconds();
             replyNanos = times.nanos();
-            if (replySeconds < ResponseRows.MIN_EPOCH_SECOND || replySeconds >= ResponseRows.END_EPOCH_SECOND
-                    || replySeconds < sentSeconds || replySeconds == sentSeconds && replyNanos < sentNanos) {
-                return false;
-            }
+        }
+        bad |= (sentSeconds - ResponseRows.MIN_EPOCH_SECOND) | (ResponseRows.END_EPOCH_SECOND - 1 - sentSeconds)
+                | (ResponseRows.END_EPOCH_SECOND - 1 - replySeconds) | (replySeconds - sentSeconds);
+        if (replySeconds == sentSeconds && replyNanos < sentNanos) {
+            return false;
         }
 
+        // The score: none, or one or two digits on the scale.
         int point = -1;
-        int ss = cellStart(ResponseRows.SCORE);
-        int se = cellEnd(ResponseRows.SCORE);
-        if (ss != se) {
-            if (se - ss > 9 || escaped(ResponseRows.SCORE)) {
+        int ss = st[scoreCell];
+        int scoreLength = en[scoreCell] - ss;
+        if (scoreLength != 0) {
+            int d0 = b[ss] - '0';
+            int d1 = b[ss + 1] - '0';
+            int value;
+            if (scoreLength == 1) {
+                value = d0;
+                bad |= d0 | (9 - d0);
+            } else {
+                value = d0 * 10 + d1;
+                bad |= (2 - scoreLength) | d0 | (9 - d0) | d1 | (9 - d1);
+            }
+            int index = value - scaleMin;
+            bad |= index | (pointByValue.length - 1 - index);
+            if (bad < 0) {
                 return false;
             }
-            int value = 0;
-            for (int i = ss; i < se; i++) {
-                int d = b[i] - '0';
-                if (d < 0 || d > 9) {
-                    return false;
-                }
-                value = value * 10 + d;
-            }
-            int offsetInScale = value - scaleMin;
-            if (offsetInScale < 0 || offsetInScale >= pointByValue.length || pointByValue[offsetInScale] < 0) {
-                return false;
-            }
-            point = pointByValue[offsetInScale];
+            point = pointByValue[index];
+            bad |= point;
         }
-        int invalid = flag(b, ResponseRows.INVALID);
-        int late = flag(b, ResponseRows.LATE);
-        if ((invalid | late) < 0) {
-            return false;
-        }
-        int locale = locale(b);
-        if (locale == INVALID_LOCALE) {
-            return false;
-        }
-        if (tooLong(ResponseRows.CHANNEL, MAX_TEXT) || tooLong(ResponseRows.AGENT, MAX_TEXT)
-                || tooLong(ResponseRows.TEAM, MAX_TEXT) || tooLong(ResponseRows.ENTRY_POINT, MAX_TEXT)
-                || tooLong(ResponseRows.CASE_TYPE, MAX_TEXT) || tooLong(ResponseRows.COMMENT, MAX_COMMENT)) {
+        long invalid = flag(b, st[invalidCell], en[invalidCell]);
+        long late = flag(b, st[lateCell], en[lateCell]);
+        int locale = locale(b, st[localeCell], en[localeCell]);
+        // ABSENT is -1 and INVALID_LOCALE -2: only an invalid locale makes this negative.
+        bad |= -((invalid | late) >>> 1) | (locale + 1)
+                | (MAX_TEXT - (en[channelCell] - st[channelCell])) | (MAX_TEXT - (en[agentCell] - st[agentCell]))
+                | (MAX_TEXT - (en[teamCell] - st[teamCell])) | (MAX_TEXT - (en[entryPointCell] - st[entryPointCell]))
+                | (MAX_TEXT - (en[caseTypeCell] - st[caseTypeCell]))
+                | (MAX_COMMENT - (en[commentCell] - st[commentCell]));
+        if (bad < 0 || !Bytes.ascii(b, idStart, idEnd) || !Bytes.ascii(b, surveyStart, surveyEnd)) {
             return false;
         }
 
         // Every check passed: note the row.
-        int slot = invalid == 1 ? points + 1 : late == 1 ? points + 2 : point >= 0 ? point : points;
-        boolean low = lowScores && invalid == 0 && late == 0 && point >= 0
-                && scale.points().get(point).value() <= lowThreshold;
-        int segment = segmentOf(b, surveyStart, surveyEnd, locale, sentSeconds);
+        int slot = invalid != 0 ? points + 1 : late != 0 ? points + 2 : point >= 0 ? point : points;
+        boolean low = lowScores && slot == point && scale.points().get(point).value() <= lowThreshold;
+        int segment = oneValue ? cachedValue(0, b, st[groupCells[0]], en[groupCells[0]], false)
+                : segmentOf(b, st, en, surveyStart, surveyEnd, locale, sentSeconds);
         chunk.add(b, idStart, idEnd, surveyStart, surveyEnd, position, segment, slot | (low ? LOW : 0));
         if (low) {
             chunk.candidate(position, replySeconds, replyNanos, sentSeconds, sentNanos);
@@ -369,66 +417,50 @@ final class CsvChunkReader {
         return true;
     }
 
-    /** Where a key cell's text starts, or -1 when its bytes are not exactly its text. */
-    private int keyStart(byte[] b, int column) {
-        if (cellOf[column] < 0 || escaped(column)) {
-            return -1;
-        }
-        int s = cellStart(column);
-        int e = cellEnd(column);
-        if (s < e && b[s] == '\'') {
-            s++; // the formula guard the exporter adds
-        }
-        // Signed bytes: anything non-ASCII is negative, so "> ' '" also keeps to ASCII at the edges.
-        if (s >= e || e - s > MAX_TEXT || b[s] <= ' ' || b[e - 1] <= ' ') {
-            return -1;
-        }
-        for (int i = s + 1; i < e - 1; i++) {
-            if (b[i] < 0) {
-                return -1;
-            }
-        }
-        return s;
+    /** @return 1 when the byte is the apostrophe the exporter puts before a formula-like cell, else 0 */
+    private static int apostrophe(byte c) {
+        return (((c ^ '\'') & 0xFF) - 1) >>> 31;
     }
 
-    /** @return 1 for true, 0 for false or empty, -1 for anything else */
-    private int flag(byte[] b, int column) {
-        int s = cellStart(column);
-        int e = cellEnd(column);
-        if (s == e) {
-            return 0;
-        }
-        if (escaped(column)) {
-            return -1;
-        }
-        if (e - s == 5 && b[s] == 'f' && b[s + 1] == 'a' && b[s + 2] == 'l' && b[s + 3] == 's' && b[s + 4] == 'e') {
-            return 0;
-        }
-        if (e - s == 4 && b[s] == 't' && b[s + 1] == 'r' && b[s + 2] == 'u' && b[s + 3] == 'e') {
-            return 1;
-        }
-        return -1;
-    }
-
-    private boolean tooLong(int column, int max) {
-        return cellEnd(column) - cellStart(column) > max;
+    /**
+     * Reads a flag cell as the exporter writes it.
+     *
+     * @return bit 0: true; bit 1: not one of {@code true}, {@code false} or empty, for the exact rules
+     */
+    private static long flag(byte[] b, int s, int e) {
+        int length = e - s;
+        long w = Bytes.word(b, s);
+        long isFalse = 1 - Bytes.nonZero((length - 5) | ((w & 0xFF_FFFF_FFFFL) ^ FALSE));
+        long isTrue = 1 - Bytes.nonZero((length - 4) | ((w & 0xFFFF_FFFFL) ^ TRUE));
+        long isEmpty = 1 - Bytes.nonZero(length);
+        return isTrue | (1 - (isFalse | isTrue | isEmpty)) << 1;
     }
 
     /** @return the number of the locale's tag, {@link #ABSENT} or {@link #INVALID_LOCALE} */
-    private int locale(byte[] b) {
-        int s = cellStart(ResponseRows.LOCALE);
-        int e = cellEnd(ResponseRows.LOCALE);
-        if (s == e) {
+    private int locale(byte[] b, int s, int e) {
+        int length = e - s;
+        if (length == 0) {
             return ABSENT;
         }
-        if (escaped(ResponseRows.LOCALE)) {
-            return INVALID_LOCALE;
+        // Most files hold a few locales in long runs: the last one is compared first, as a word.
+        if (length == lastLocaleLength && length <= 8 && ((Bytes.word(b, s) ^ lastLocaleWord) & lowBytes(length)) == 0) {
+            return lastLocale;
         }
         int hash = ByteKeyCache.hash(b, s, e);
         int known = locales.get(b, s, e, hash);
-        if (known != -1) {
-            return known;
-        }
+        int result = known != -1 ? known : newLocale(b, s, e, hash);
+        lastLocaleLength = length;
+        lastLocaleWord = Bytes.word(b, s);
+        lastLocale = result;
+        return result;
+    }
+
+    private static long lowBytes(int n) {
+        return n >= 8 ? -1L : (1L << (n << 3)) - 1;
+    }
+
+    /** A locale cell not seen before: parsed as the exact rules parse it, then cached by its bytes. */
+    private int newLocale(byte[] b, int s, int e, int hash) {
         String text = FormulaGuard.restore(new String(b, s, e - s, StandardCharsets.UTF_8).strip());
         int result;
         if (text.isEmpty()) {
@@ -443,7 +475,8 @@ final class CsvChunkReader {
         return result;
     }
 
-    private int segmentOf(byte[] b, int surveyStart, int surveyEnd, int locale, long sentSeconds) {
+    private int segmentOf(byte[] b, int[] st, int[] en, int surveyStart, int surveyEnd, int locale,
+            long sentSeconds) {
         if (space.single()) {
             return 0;
         }
@@ -454,12 +487,8 @@ final class CsvChunkReader {
                 value = locale >= 0 ? locale : noneId;
             } else if (column == ResponseRows.SURVEY_ID) {
                 value = cachedValue(i, b, surveyStart, surveyEnd, true);
-            } else if (cellOf[column] < 0) {
-                value = noneId;
-            } else if (escaped(column)) {
-                value = space.valueId(dimensionValue(scanner.text(b, cellOf[column])));
             } else {
-                value = cachedValue(i, b, cellStart(column), cellEnd(column), false);
+                value = cachedValue(i, b, st[groupCells[i]], en[groupCells[i]], false);
             }
             valueNumbers[i] = value;
         }
@@ -473,11 +502,14 @@ final class CsvChunkReader {
         ByteKeyCache cache = valueCaches[dimension];
         int hash = ByteKeyCache.hash(b, s, e);
         int id = cache.get(b, s, e, hash);
-        if (id < 0) {
-            String text = new String(b, s, e - s, StandardCharsets.UTF_8);
-            id = space.valueId(exact ? text : dimensionValue(text));
-            cache.put(b, s, e, hash, id);
-        }
+        return id >= 0 ? id : newValue(cache, b, s, e, hash, exact);
+    }
+
+    /** A value not seen before by this thread: numbered in the shared space, then cached by its bytes. */
+    private int newValue(ByteKeyCache cache, byte[] b, int s, int e, int hash, boolean exact) {
+        String text = new String(b, s, e - s, StandardCharsets.UTF_8);
+        int id = space.valueId(exact ? text : dimensionValue(text));
+        cache.put(b, s, e, hash, id);
         return id;
     }
 
@@ -575,24 +607,54 @@ final class CsvChunkReader {
     // ---------------------------------------------------------------------------------------
     // Committing
 
-    /** Counts a checked stretch: each row in its segment, less the rows its keys displace. */
+    /**
+     * Counts a checked stretch: each row in its segment, less the rows its keys displace. Rows
+     * go to the key table stripe by stripe, one lock each; their order does not matter, since
+     * the row further down the file wins whatever the order.
+     */
     void commit(Chunk chunk, SurveyKeyTable keys) {
-        for (int i = 0; i < chunk.size; i++) {
-            int segment = chunk.segments[i];
-            int slot = chunk.slots[i] & 0xFF;
-            count(segment, slot & ~LOW, 1);
-            int keyStart = i == 0 ? 0 : chunk.keyEnds[i - 1];
-            if (keys.put(chunk.hashes[i], chunk.keys, keyStart, chunk.keyEnds[i] - keyStart, chunk.positions[i],
-                    segment, (byte) slot, loser)) {
-                duplicates++;
-                int lost = loser.slot & 0xFF;
-                count(loser.segment, lost & ~LOW, -1);
-                if ((lost & LOW) != 0) {
-                    scan.superseded(loser.position);
+        int n = chunk.size;
+        int[] starts = new int[SurveyKeyTable.STRIPES + 1];
+        for (int i = 0; i < n; i++) {
+            starts[SurveyKeyTable.stripeOf(chunk.hashes[i]) + 1]++;
+        }
+        for (int s = 0; s < SurveyKeyTable.STRIPES; s++) {
+            starts[s + 1] += starts[s];
+        }
+        int[] order = new int[n];
+        int[] next = Arrays.copyOf(starts, SurveyKeyTable.STRIPES);
+        for (int i = 0; i < n; i++) {
+            order[next[SurveyKeyTable.stripeOf(chunk.hashes[i])]++] = i;
+        }
+        for (int s = 0; s < SurveyKeyTable.STRIPES; s++) {
+            if (starts[s] == starts[s + 1]) {
+                continue;
+            }
+            SurveyKeyTable.Stripe stripe = keys.stripe(chunk.hashes[order[starts[s]]]);
+            synchronized (stripe) {
+                touched += stripe.touch(chunk.hashes, order, starts[s], starts[s + 1]);
+                for (int j = starts[s]; j < starts[s + 1]; j++) {
+                    commitRow(chunk, order[j], stripe);
                 }
             }
         }
         candidates.addAll(chunk.candidates);
+    }
+
+    private void commitRow(Chunk chunk, int i, SurveyKeyTable.Stripe stripe) {
+        int segment = chunk.segments[i];
+        int slot = chunk.slots[i] & 0xFF;
+        count(segment, slot & ~LOW, 1);
+        int keyStart = i == 0 ? 0 : chunk.keyEnds[i - 1];
+        if (stripe.put(chunk.hashes[i], chunk.keys, keyStart, chunk.keyEnds[i] - keyStart, chunk.positions[i],
+                segment, (byte) slot, loser)) {
+            duplicates++;
+            int lost = loser.slot & 0xFF;
+            count(loser.segment, lost & ~LOW, -1);
+            if ((lost & LOW) != 0) {
+                scan.superseded(loser.position);
+            }
+        }
     }
 
     private void count(int segment, int slot, long n) {
@@ -612,6 +674,7 @@ final class CsvChunkReader {
     long duplicates() {
         return duplicates;
     }
+
 
     /** @return the low-score rows this thread committed */
     Candidates candidates() {
@@ -666,17 +729,25 @@ final class CsvChunkReader {
         final List<CsvRow.Rejected> rejected = new ArrayList<>();
         // One entry per accepted row: its key's hash and bytes, position, segment and slot.
         int size;
-        long[] hashes = new long[1024];
-        long[] positions = new long[1024];
-        int[] segments = new int[1024];
-        byte[] slots = new byte[1024];
-        int[] keyEnds = new int[1024];
-        byte[] keys = new byte[16 * 1024];
+        long[] hashes;
+        long[] positions;
+        int[] segments;
+        byte[] slots;
+        int[] keyEnds;
+        byte[] keys;
         final Candidates candidates = new Candidates();
 
-        Chunk(int index, long start) {
+        Chunk(int index, long start, long bytes) {
             this.index = index;
             this.start = start;
+            // Sized for rows of about 64 bytes, so that a stretch of exported rows rarely grows them.
+            int rows = (int) Math.max(16, Math.min(1 << 20, bytes / 64));
+            hashes = new long[rows];
+            positions = new long[rows];
+            segments = new int[rows];
+            slots = new byte[rows];
+            keyEnds = new int[rows];
+            keys = new byte[rows * 24 + CsvRecordScanner.PADDING];
         }
 
         void reject(long line, List<Violation> violations) {
@@ -699,31 +770,16 @@ final class CsvChunkReader {
                 keyEnds = Arrays.copyOf(keyEnds, n);
             }
             int from = size == 0 ? 0 : keyEnds[size - 1];
-            int need = from + (idEnd - idStart) + 1 + (surveyEnd - surveyStart);
-            if (need > keys.length) {
-                keys = Arrays.copyOf(keys, Math.max(keys.length * 2, need));
+            int idLength = idEnd - idStart;
+            int surveyLength = surveyEnd - surveyStart;
+            int p = from + idLength + 1 + surveyLength;
+            if (p + CsvRecordScanner.PADDING > keys.length) {
+                keys = Arrays.copyOf(keys, Math.max(keys.length * 2, p + CsvRecordScanner.PADDING));
             }
-            byte[] k = keys;
-            int p = from;
-            long h = 0xcbf29ce484222325L;
-            for (int i = idStart; i < idEnd; i++) {
-                byte c = b[i];
-                k[p++] = c;
-                h = (h ^ c) * 0x100000001b3L;
-            }
-            k[p++] = (byte) 0xFF;
-            h = (h ^ 0xFF) * 0x100000001b3L;
-            for (int i = surveyStart; i < surveyEnd; i++) {
-                byte c = b[i];
-                k[p++] = c;
-                h = (h ^ c) * 0x100000001b3L;
-            }
-            // FNV-1a, finished with MurmurHash3's mix: the key table takes both its high and low bits.
-            h ^= h >>> 33;
-            h *= 0xff51afd7ed558ccdL;
-            h ^= h >>> 33;
-            h *= 0xc4ceb9fe1a85ec53L;
-            h ^= h >>> 33;
+            System.arraycopy(b, idStart, keys, from, idLength);
+            keys[from + idLength] = (byte) 0xFF;
+            System.arraycopy(b, surveyStart, keys, from + idLength + 1, surveyLength);
+            long h = Bytes.hash(keys, from, p);
             hashes[size] = h;
             positions[size] = position;
             segments[size] = segment;

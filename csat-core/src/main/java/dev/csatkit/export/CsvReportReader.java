@@ -18,10 +18,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -155,7 +155,7 @@ public final class CsvReportReader {
         private final Consumer<CsvRow.Rejected> rejected;
         private final SegmentSpace space;
         private final SurveyKeyTable keys = new SurveyKeyTable();
-        private final Set<Long> superseded = new HashSet<>();
+        private final Set<Long> superseded = ConcurrentHashMap.newKeySet();
         private final AtomicInteger nextStretch = new AtomicInteger();
         private ResponseHeader header = new ResponseHeader(0, new int[0]);
         private long[] cuts = new long[0];
@@ -201,7 +201,7 @@ public final class CsvReportReader {
             return size;
         }
 
-        synchronized void superseded(long position) {
+        void superseded(long position) {
             superseded.add(position);
         }
 
@@ -316,6 +316,11 @@ public final class CsvReportReader {
                     // read the stretch again from where the one before really ended.
                     c = reader.read(nextToCheck, expectedStart, cuts[nextToCheck], cuts[nextToCheck + 1]);
                 }
+                if (nextToCheck == 0 && c.end > c.start) {
+                    // Nothing is committed before the first stretch is checked: size the key table
+                    // from its rows now, so that it never grows while threads commit.
+                    keys.expect((long) (1.1 * c.rows * (size - c.start) / (c.end - c.start)));
+                }
                 for (CsvRow.Rejected r : c.rejected) {
                     rejected.accept(new CsvRow.Rejected(lineBase + r.line(), r.violations()));
                 }
@@ -367,7 +372,8 @@ public final class CsvReportReader {
 
         private int readAt(byte[] b, long position) {
             try {
-                ByteBuffer target = ByteBuffer.wrap(b);
+                // The scanner may write past the bytes it is given: leave it room.
+                ByteBuffer target = ByteBuffer.wrap(b, 0, b.length - CsvRecordScanner.PADDING);
                 while (target.hasRemaining() && position + target.position() < size) {
                     if (channel.read(target, position + target.position()) < 0) {
                         break;

@@ -41,12 +41,13 @@ final class IsoInstantParser {
                 || b[s + 16] != ':') {
             return false;
         }
-        int year = digits(b, s, 4);
-        int month = digits(b, s + 5, 2);
-        int day = digits(b, s + 8, 2);
-        int hour = digits(b, s + 11, 2);
-        int minute = digits(b, s + 14, 2);
-        int second = digits(b, s + 17, 2);
+        int year = two(b, s) * 100 + two(b, s + 2);
+        int month = two(b, s + 5);
+        int day = two(b, s + 8);
+        int hour = two(b, s + 11);
+        int minute = two(b, s + 14);
+        int second = two(b, s + 17);
+        // A non-digit makes its pair negative, and so the year too.
         if ((year | month | day | hour | minute | second) < 0 || month < 1 || month > 12 || day < 1
                 || day > monthLength(year, month) || hour > 23 || minute > 59 || second > 59) {
             return false;
@@ -74,8 +75,8 @@ final class IsoInstantParser {
         } else if (b[p] == 'Z' && p + 1 == e) {
             offset = 0;
         } else if ((b[p] == '+' || b[p] == '-') && p + 6 == e && b[p + 3] == ':') {
-            int oh = digits(b, p + 1, 2);
-            int om = digits(b, p + 4, 2);
+            int oh = two(b, p + 1);
+            int om = two(b, p + 4);
             if ((oh | om) < 0 || oh > 17 || om > 59) {
                 return false;
             }
@@ -99,17 +100,11 @@ final class IsoInstantParser {
         return nanos;
     }
 
-    /** @return the value of {@code count} ASCII digits, or -1 when one is not a digit */
-    private static int digits(byte[] b, int s, int count) {
-        int v = 0;
-        for (int i = s; i < s + count; i++) {
-            int d = b[i] - '0';
-            if (d < 0 || d > 9) {
-                return -1;
-            }
-            v = v * 10 + d;
-        }
-        return v;
+    /** @return the value of two ASCII digits, or a negative number when either is not a digit */
+    private static int two(byte[] b, int i) {
+        int d1 = b[i] - '0';
+        int d2 = b[i + 1] - '0';
+        return (d1 | d2 | (9 - d1) | (9 - d2)) < 0 ? -10_000 : d1 * 10 + d2;
     }
 
     private static boolean leap(int year) {

@@ -6,14 +6,19 @@ import java.util.Arrays;
  * Every survey key ({@code interaction_id}, {@code survey_id}) a report has counted, with where
  * its row was counted, so that a survey sent twice is counted once: the row further down the
  * file wins, whichever thread reads it first. Keys are kept as their UTF-8 bytes and compared
- * exactly; a 64-bit hash only finds the candidates. Lock-striped, so threads committing rows
- * rarely meet.
+ * exactly; a 64-bit hash only finds the candidates.
+ *
+ * <p>Lock-striped: a thread commits a stretch of rows stripe by stripe, taking each stripe's lock
+ * once for all its rows there. A probe reads one {@code long} holding part of the hash and the
+ * entry's number, so a new key costs one cache miss.
  */
 final class SurveyKeyTable {
 
-    private static final int STRIPE_BITS = 6;
+    static final int STRIPE_BITS = 6;
+    static final int STRIPES = 1 << STRIPE_BITS;
+    private static final long TAG = 0xFFFF_FFFF_0000_0000L;
 
-    private final Stripe[] stripes = new Stripe[1 << STRIPE_BITS];
+    private final Stripe[] stripes = new Stripe[STRIPES];
 
     /** The row a duplicate displaced: its file position, segment and outcome slot. */
     static final class Loser {
@@ -24,112 +29,158 @@ final class SurveyKeyTable {
 
     SurveyKeyTable() {
         for (int i = 0; i < stripes.length; i++) {
-            stripes[i] = new Stripe();
+            stripes[i] = new Stripe(64);
         }
     }
 
     /**
-     * Records a row's key.
-     *
-     * @param hash the key's hash, well mixed
-     * @param keys bytes holding the key
-     * @param keyStart where the key starts in {@code keys}
-     * @param keyLength its length
-     * @param position where the row starts in the file, which orders rows
-     * @param segment the row's segment
-     * @param slot the row's outcome slot and low-score flag
-     * @param loser filled in when the key was there before
-     * @return whether the key was there before; {@code loser} then holds the row that no longer counts
+     * Sizes the table for about {@code rows} keys before any is added, so that it never has to
+     * grow while rows are committed. Call before the first {@link #stripe}.
      */
-    boolean put(long hash, byte[] keys, int keyStart, int keyLength, long position, int segment, byte slot,
-            Loser loser) {
-        Stripe stripe = stripes[(int) (hash >>> (64 - STRIPE_BITS))];
-        synchronized (stripe) {
-            return stripe.put(hash, keys, keyStart, keyLength, position, segment, slot, loser);
+    void expect(long rows) {
+        int perStripe = (int) Math.min(1 << 24, Math.max(64, rows / STRIPES + rows / (STRIPES * 8)));
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new Stripe(perStripe);
         }
     }
 
+    /** @return the stripe of a hash; lock it while putting */
+    Stripe stripe(long hash) {
+        return stripes[stripeOf(hash)];
+    }
+
+    /** @return the number of the stripe a hash falls in */
+    static int stripeOf(long hash) {
+        return (int) (hash >>> (64 - STRIPE_BITS));
+    }
+
     /** One independent open-addressing table; the hash's low bits choose the slot. */
-    private static final class Stripe {
-        private long[] hashes = new long[256];
-        private int[] entries = new int[256];
+    static final class Stripe {
+        // Per slot: the hash's high half, and the entry's number plus one (0: empty).
+        private long[] table;
         private int size;
         // Dense per-entry data, in insertion order.
-        private long[] positions = new long[128];
-        private int[] segments = new int[128];
-        private byte[] slots = new byte[128];
-        private int[] keyStarts = new int[128];
-        private int[] keyLengths = new int[128];
-        private byte[] arena = new byte[4096];
+        private long[] positions;
+        private int[] segments;
+        private byte[] slots;
+        private int[] keyStarts;
+        private byte[] arena;
         private int arenaSize;
 
+        Stripe(int expected) {
+            int capacity = Integer.highestOneBit(Math.max(16, expected) * 2 - 1) * 2;
+            table = new long[capacity];
+            positions = new long[expected];
+            segments = new int[expected];
+            slots = new byte[expected];
+            keyStarts = new int[expected + 1];
+            arena = new byte[expected * 16 + CsvRecordScanner.PADDING];
+        }
+
+        /**
+         * Reads the slots where these hashes would go, so that the puts that follow find them in
+         * the cache: the reads do not depend on each other, so their misses overlap instead of
+         * coming one after the other.
+         *
+         * @return a value to keep the reads from being optimised away
+         */
+        long touch(long[] hashes, int[] order, int from, int to) {
+            long[] t = table;
+            int mask = t.length - 1;
+            long sum = 0;
+            for (int j = from; j < to; j++) {
+                sum += t[(int) hashes[order[j]] & mask];
+            }
+            return sum;
+        }
+
+        /**
+         * Records a row's key; the caller holds this stripe's lock.
+         *
+         * @return whether the key was there before; {@code loser} then holds the row that no longer counts
+         */
         boolean put(long hash, byte[] keys, int keyStart, int keyLength, long position, int segment, byte slot,
                 Loser loser) {
-            int mask = hashes.length - 1;
+            long[] t = table;
+            int mask = t.length - 1;
             int i = (int) hash & mask;
-            while (entries[i] != 0) {
-                int e = entries[i] - 1;
-                if (hashes[i] == hash && keyLengths[e] == keyLength
-                        && Arrays.equals(arena, keyStarts[e], keyStarts[e] + keyLength, keys, keyStart,
-                        keyStart + keyLength)) {
-                    if (position > positions[e]) {
-                        loser.position = positions[e];
-                        loser.segment = segments[e];
-                        loser.slot = slots[e];
-                        positions[e] = position;
-                        segments[e] = segment;
-                        slots[e] = slot;
-                    } else {
-                        loser.position = position;
-                        loser.segment = segment;
-                        loser.slot = slot;
+            long tag = hash & TAG;
+            long slotValue;
+            while ((slotValue = t[i]) != 0) {
+                if ((slotValue & TAG) == tag) {
+                    int e = (int) slotValue - 1;
+                    int from = keyStarts[e];
+                    if (keyStarts[e + 1] - from == keyLength && Bytes.same(arena, from, keys, keyStart, keyLength)) {
+                        displace(e, position, segment, slot, loser);
+                        return true;
                     }
-                    return true;
                 }
                 i = (i + 1) & mask;
             }
-            if (size == positions.length) {
-                int n = size * 2;
-                positions = Arrays.copyOf(positions, n);
-                segments = Arrays.copyOf(segments, n);
-                slots = Arrays.copyOf(slots, n);
-                keyStarts = Arrays.copyOf(keyStarts, n);
-                keyLengths = Arrays.copyOf(keyLengths, n);
-            }
-            if (arenaSize + keyLength > arena.length) {
-                arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaSize + keyLength));
-            }
-            System.arraycopy(keys, keyStart, arena, arenaSize, keyLength);
-            positions[size] = position;
-            segments[size] = segment;
-            slots[size] = slot;
-            keyStarts[size] = arenaSize;
-            keyLengths[size] = keyLength;
-            arenaSize += keyLength;
-            hashes[i] = hash;
-            entries[i] = ++size;
-            if (size * 2 > hashes.length) {
+            add(keys, keyStart, keyLength, position, segment, slot);
+            t[i] = tag | (size);
+            if (size * 2 > t.length) {
                 grow();
             }
             return false;
         }
 
+        private void displace(int e, long position, int segment, byte slot, Loser loser) {
+            if (position > positions[e]) {
+                loser.position = positions[e];
+                loser.segment = segments[e];
+                loser.slot = slots[e];
+                positions[e] = position;
+                segments[e] = segment;
+                slots[e] = slot;
+            } else {
+                loser.position = position;
+                loser.segment = segment;
+                loser.slot = slot;
+            }
+        }
+
+        private void add(byte[] keys, int keyStart, int keyLength, long position, int segment, byte slot) {
+            if (size == positions.length) {
+                int n = Math.max(16, size * 2);
+                positions = Arrays.copyOf(positions, n);
+                segments = Arrays.copyOf(segments, n);
+                slots = Arrays.copyOf(slots, n);
+                keyStarts = Arrays.copyOf(keyStarts, n + 1);
+            }
+            if (arenaSize + keyLength + CsvRecordScanner.PADDING > arena.length) {
+                arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaSize + keyLength + CsvRecordScanner.PADDING));
+            }
+            System.arraycopy(keys, keyStart, arena, arenaSize, keyLength);
+            arenaSize += keyLength;
+            positions[size] = position;
+            segments[size] = segment;
+            slots[size] = slot;
+            size++;
+            keyStarts[size] = arenaSize;
+        }
+
         private void grow() {
-            long[] oldHashes = hashes;
-            int[] oldEntries = entries;
-            hashes = new long[oldHashes.length * 2];
-            entries = new int[oldEntries.length * 2];
-            int mask = hashes.length - 1;
-            for (int j = 0; j < oldEntries.length; j++) {
-                if (oldEntries[j] != 0) {
-                    int i = (int) oldHashes[j] & mask;
-                    while (entries[i] != 0) {
+            long[] old = table;
+            long[] t = new long[old.length * 2];
+            int mask = t.length - 1;
+            for (long v : old) {
+                if (v != 0) {
+                    // The slot came from the hash's low bits, which the entry's key gives back.
+                    int e = (int) v - 1;
+                    int i = (int) rehash(e) & mask;
+                    while (t[i] != 0) {
                         i = (i + 1) & mask;
                     }
-                    hashes[i] = oldHashes[j];
-                    entries[i] = oldEntries[j];
+                    t[i] = v;
                 }
             }
+            table = t;
+        }
+
+        /** The low half of an entry's hash, from its key bytes, for growing. */
+        private long rehash(int e) {
+            return Bytes.hash(arena, keyStarts[e], keyStarts[e + 1]);
         }
     }
 }

@@ -127,6 +127,20 @@ final class CsvRecordScanner {
                 boolean doubled = false;
                 while (true) {
                     while (p < limit) {
+                        // Eight bytes at a time up to a quote or a control byte such as a line end.
+                        while (p + 8 <= limit) {
+                            long w = (long) WORDS.get(b, p);
+                            long q = w ^ 0x22 * ONES;
+                            long stop = ((q - ONES) & ~q | (w - 0x0E * ONES) & ~w) & HIGHS;
+                            if (stop != 0) {
+                                p += Long.numberOfTrailingZeros(stop) >>> 3;
+                                break;
+                            }
+                            p += 8;
+                        }
+                        if (p >= limit) {
+                            break;
+                        }
                         byte c = b[p];
                         if (c == '"') {
                             break;

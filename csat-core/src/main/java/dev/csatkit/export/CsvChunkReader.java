@@ -645,8 +645,8 @@ final class CsvChunkReader {
         int segment = chunk.segments[i];
         int slot = chunk.slots[i] & 0xFF;
         count(segment, slot & ~LOW, 1);
-        int keyStart = i == 0 ? 0 : chunk.keyEnds[i - 1];
-        if (stripe.put(chunk.hashes[i], chunk.keys, keyStart, chunk.keyEnds[i] - keyStart, chunk.positions[i],
+        int keyStart = chunk.keyBounds[i];
+        if (stripe.put(chunk.hashes[i], chunk.keys, keyStart, chunk.keyBounds[i + 1] - keyStart, chunk.positions[i],
                 segment, (byte) slot, loser)) {
             duplicates++;
             int lost = loser.slot & 0xFF;
@@ -733,7 +733,8 @@ final class CsvChunkReader {
         long[] positions;
         int[] segments;
         byte[] slots;
-        int[] keyEnds;
+        // Row i's key is keys[keyBounds[i], keyBounds[i + 1]).
+        int[] keyBounds;
         byte[] keys;
         final Candidates candidates = new Candidates();
 
@@ -746,7 +747,7 @@ final class CsvChunkReader {
             positions = new long[rows];
             segments = new int[rows];
             slots = new byte[rows];
-            keyEnds = new int[rows];
+            keyBounds = new int[rows + 1];
             keys = new byte[rows * 24 + CsvRecordScanner.PADDING];
         }
 
@@ -767,9 +768,9 @@ final class CsvChunkReader {
                 positions = Arrays.copyOf(positions, n);
                 segments = Arrays.copyOf(segments, n);
                 slots = Arrays.copyOf(slots, n);
-                keyEnds = Arrays.copyOf(keyEnds, n);
+                keyBounds = Arrays.copyOf(keyBounds, n + 1);
             }
-            int from = size == 0 ? 0 : keyEnds[size - 1];
+            int from = keyBounds[size];
             int idLength = idEnd - idStart;
             int surveyLength = surveyEnd - surveyStart;
             int p = from + idLength + 1 + surveyLength;
@@ -784,7 +785,7 @@ final class CsvChunkReader {
             positions[size] = position;
             segments[size] = segment;
             slots[size] = (byte) slot;
-            keyEnds[size] = p;
+            keyBounds[size + 1] = p;
             size++;
         }
     }

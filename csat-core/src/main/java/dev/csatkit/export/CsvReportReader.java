@@ -319,7 +319,8 @@ public final class CsvReportReader {
                 if (nextToCheck == 0 && c.end > c.start) {
                     // Nothing is committed before the first stretch is checked: size the key table
                     // from its rows now, so that it never grows while threads commit.
-                    keys.expect((long) (1.1 * c.rows * (size - c.start) / (c.end - c.start)));
+                    keys.expect((long) (1.1 * c.rows * (size - c.start) / (c.end - c.start)),
+                            c.size == 0 ? 24 : c.keyBounds[c.size] / c.size);
                 }
                 for (CsvRow.Rejected r : c.rejected) {
                     rejected.accept(new CsvRow.Rejected(lineBase + r.line(), r.violations()));

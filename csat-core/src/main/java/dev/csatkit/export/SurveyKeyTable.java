@@ -29,18 +29,19 @@ final class SurveyKeyTable {
 
     SurveyKeyTable() {
         for (int i = 0; i < stripes.length; i++) {
-            stripes[i] = new Stripe(64);
+            stripes[i] = new Stripe(64, 24);
         }
     }
 
     /**
-     * Sizes the table for about {@code rows} keys before any is added, so that it never has to
-     * grow while rows are committed. Call before the first {@link #stripe}.
+     * Sizes the table for about {@code rows} keys of about {@code keyBytes} bytes before any is
+     * added, so that it never has to grow while rows are committed. Call before the first
+     * {@link #stripe}.
      */
-    void expect(long rows) {
+    void expect(long rows, int keyBytes) {
         int perStripe = (int) Math.min(1 << 24, Math.max(64, rows / STRIPES + rows / (STRIPES * 8)));
         for (int i = 0; i < stripes.length; i++) {
-            stripes[i] = new Stripe(perStripe);
+            stripes[i] = new Stripe(perStripe, keyBytes);
         }
     }
 
@@ -67,14 +68,14 @@ final class SurveyKeyTable {
         private byte[] arena;
         private int arenaSize;
 
-        Stripe(int expected) {
+        Stripe(int expected, int keyBytes) {
             int capacity = Integer.highestOneBit(Math.max(16, expected) * 2 - 1) * 2;
             table = new long[capacity];
             positions = new long[expected];
             segments = new int[expected];
             slots = new byte[expected];
             keyStarts = new int[expected + 1];
-            arena = new byte[expected * 16 + CsvRecordScanner.PADDING];
+            arena = new byte[expected * (keyBytes + 4) + CsvRecordScanner.PADDING];
         }
 
         /**

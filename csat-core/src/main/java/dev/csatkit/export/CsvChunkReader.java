@@ -44,6 +44,7 @@ final class CsvChunkReader {
     private static final int LOCALE_CACHE_LIMIT = 4_096;
     private static final int ABSENT = -1;
     private static final int INVALID_LOCALE = -2;
+    private static final int REFILL_MARGIN = 64 << 10;
     // A row under a speculative start that runs past this is given up: the checked re-read decides.
     private static final int SPECULATIVE_ROW_LIMIT = 16 << 20;
     /** Marks a row whose rating is on the low-score list's side of the threshold. */
@@ -210,6 +211,12 @@ final class CsvChunkReader {
         int pos = 0;
         long line = 0;
         while (base + pos < stop) {
+            // Refill well before the end of the buffer, so that a row almost never runs past it:
+            // the scanner's paths for a cut row then stay cold and out of its compiled code.
+            if (len - pos < REFILL_MARGIN && !eof) {
+                refill(pos);
+                pos = 0;
+            }
             int status = scanner.scan(buf, pos, len, eof);
             if (status != CsvRecordScanner.FOUND) {
                 if (status == CsvRecordScanner.INCOMPLETE) {
@@ -627,10 +634,7 @@ final class CsvChunkReader {
             order[next[SurveyKeyTable.stripeOf(chunk.hashes[i])]++] = i;
         }
         for (int s = 0; s < SurveyKeyTable.STRIPES; s++) {
-            if (starts[s] == starts[s + 1]) {
-                continue;
-            }
-            SurveyKeyTable.Stripe stripe = keys.stripe(chunk.hashes[order[starts[s]]]);
+            SurveyKeyTable.Stripe stripe = keys.stripe(s);
             synchronized (stripe) {
                 touched += stripe.touch(chunk.hashes, order, starts[s], starts[s + 1]);
                 for (int j = starts[s]; j < starts[s + 1]; j++) {

@@ -45,9 +45,9 @@ final class SurveyKeyTable {
         }
     }
 
-    /** @return the stripe of a hash; lock it while putting */
-    Stripe stripe(long hash) {
-        return stripes[stripeOf(hash)];
+    /** @return stripe number {@code s}, for the hashes {@link #stripeOf} gives it; lock it while putting */
+    Stripe stripe(int s) {
+        return stripes[s];
     }
 
     /** @return the number of the stripe a hash falls in */

@@ -206,7 +206,7 @@ final class CsvChunkReader {
     Chunk read(int index, long from, long guess, long stop) {
         boolean speculative = from < 0;
         long start = speculative ? lineStartFrom(guess) : from;
-        Chunk chunk = new Chunk(index, start, stop - start);
+        Chunk chunk = scan.chunk(index, start, stop - start);
         fill(start, stop - start + (64 << 10));
         int pos = 0;
         long line = 0;
@@ -643,6 +643,7 @@ final class CsvChunkReader {
             }
         }
         candidates.addAll(chunk.candidates);
+        scan.release(chunk);
     }
 
     private void commitRow(Chunk chunk, int i, SurveyKeyTable.Stripe stripe) {
@@ -724,7 +725,7 @@ final class CsvChunkReader {
 
     /** What one stretch of the file holds, before it is committed. */
     static final class Chunk {
-        final int index;
+        int index;
         long start;
         long end;
         long lines;
@@ -743,8 +744,6 @@ final class CsvChunkReader {
         final Candidates candidates = new Candidates();
 
         Chunk(int index, long start, long bytes) {
-            this.index = index;
-            this.start = start;
             // Sized for rows of about 64 bytes, so that a stretch of exported rows rarely grows them.
             int rows = (int) Math.max(16, Math.min(1 << 20, bytes / 64));
             hashes = new long[rows];
@@ -753,6 +752,20 @@ final class CsvChunkReader {
             slots = new byte[rows];
             keyBounds = new int[rows + 1];
             keys = new byte[rows * 24 + CsvRecordScanner.PADDING];
+            reset(index, start);
+        }
+
+        /** Empties the stretch for another, keeping its arrays. */
+        void reset(int index, long start) {
+            this.index = index;
+            this.start = start;
+            end = 0;
+            lines = 0;
+            rows = 0;
+            broken = false;
+            rejected.clear();
+            size = 0;
+            candidates.size = 0;
         }
 
         void reject(long line, List<Violation> violations) {

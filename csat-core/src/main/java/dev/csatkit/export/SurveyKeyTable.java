@@ -14,7 +14,9 @@ import java.util.Arrays;
  */
 final class SurveyKeyTable {
 
-    static final int STRIPE_BITS = 6;
+    // Eight stripes: two or three threads rarely wait, and a million keys make arrays of a few
+    // megabytes a stripe, which the collector places outside the young generation and never copies.
+    static final int STRIPE_BITS = 3;
     static final int STRIPES = 1 << STRIPE_BITS;
     private static final long TAG = 0xFFFF_FFFF_0000_0000L;
 

@@ -49,7 +49,7 @@ import org.jspecify.annotations.Nullable;
 public final class ResponseCsvReader implements Iterator<CsvRow>, Closeable {
 
     /** The columns a file must have. */
-    public static final List<String> REQUIRED_COLUMNS = List.of("interaction_id", "survey_id", "sent_at", "score");
+    public static final List<String> REQUIRED_COLUMNS = ResponseHeader.REQUIRED;
 
     private static final CsvFactory FACTORY = new CsvFactory();
 

@@ -20,6 +20,10 @@ import org.jspecify.annotations.Nullable;
  */
 record ResponseHeader(int cells, int[] index) {
 
+    // Here rather than only on ResponseCsvReader: reading a header must not load the Jackson
+    // CSV parser that ResponseCsvReader sets up, which the report reader never uses.
+    static final List<String> REQUIRED = List.of("interaction_id", "survey_id", "sent_at", "score");
+
     /**
      * Reads a header row.
      *
@@ -50,7 +54,7 @@ record ResponseHeader(int cells, int[] index) {
                 index[column] = i;
             }
         }
-        for (String required : ResponseCsvReader.REQUIRED_COLUMNS) {
+        for (String required : REQUIRED) {
             if (index[ReportTables.RESPONSE_COLUMNS.indexOf(required)] < 0) {
                 found.add(Violation.of("header", joined, "has no column " + required));
             }
@@ -65,7 +69,7 @@ record ResponseHeader(int cells, int[] index) {
     static InvalidDefinitionException empty() {
         return new InvalidDefinitionException("responses CSV", Violation.of("header", "",
                 "the file is empty; the first row must name the columns, such as "
-                        + String.join(",", ResponseCsvReader.REQUIRED_COLUMNS)));
+                        + String.join(",", REQUIRED)));
     }
 
     /**

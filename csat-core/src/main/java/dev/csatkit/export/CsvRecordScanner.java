@@ -17,10 +17,10 @@ import org.jspecify.annotations.Nullable;
  * breaks inside quotes count as lines. Commas, quotes and line breaks are ASCII and never occur
  * inside a multi-byte UTF-8 sequence, so splitting bytes splits the text the same way.
  *
- * <p>Unquoted cells, nearly all of them, are scanned eight bytes at a time, and the end of the
- * bytes held is marked with a line feed so that the scan needs no bounds check of its own: the
- * byte array must have {@link #PADDING} bytes past the end of the bytes held, which the scanner
- * may overwrite. A run of a few hundred milliseconds spends most of its rows in code the JIT is
+ * <p>A record is scanned eight bytes at a time: every comma in a word ends a cell, and only a
+ * quote, a line end or another control byte stops the word loop. The end of the bytes held is
+ * marked with a line feed so that the scan needs no bounds check of its own: the byte array must
+ * have {@link #PADDING} bytes past the end of the bytes held, which the scanner may overwrite. A run of a few hundred milliseconds spends most of its rows in code the JIT is
  * still profiling, which counts every branch taken, so fewer branches per byte is most of the
  * speed.
  *
@@ -43,6 +43,8 @@ final class CsvRecordScanner {
     static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
+    private static final long COMMAS = ',' * ONES;
+    private static final long QUOTES = '"' * ONES;
 
     private int[] starts = new int[32];
     private int[] ends = new int[32];
@@ -74,45 +76,63 @@ final class CsvRecordScanner {
         escaped = false;
         doubledCount = 0;
         int n = 0;
+        int cell = pos;
         int p = pos;
         int[] st = starts;
         int[] en = ends;
         while (true) {
-            // One cell per turn; p stands at its first byte. One spare entry stays for cell().
-            if (n >= st.length - 1) {
+            // A word holds at most eight commas: keep room for them and for cell().
+            if (n + 9 > st.length) {
                 grow();
                 st = starts;
                 en = ends;
             }
-            st[n] = p;
-            if (b[p] == '"') {
-                count = n;
-                return quoted(b, p, limit, eof);
-            }
-            byte c;
-            while (true) {
-                // Eight bytes at a time while none sorts below '-': letters, digits and a time's
-                // '-' and ':' do not; the comma and the line ends do (and so does the mark at limit).
-                long w = (long) WORDS.get(b, p);
-                long below = (w - 0x2D * ONES) & ~w & HIGHS;
-                if (below == 0) {
-                    p += 8;
-                    continue;
+            // Eight bytes at a time: every comma in them ends a cell; a quote, a line end or
+            // another control byte (the mark at limit among them) needs a closer look.
+            long w = (long) WORDS.get(b, p);
+            long commas = zeros(w ^ COMMAS);
+            long special = zeros(w ^ QUOTES) | (w - 0x0E * ONES) & ~w & HIGHS;
+            if (special == 0) {
+                while (commas != 0) {
+                    int at = p + (Long.numberOfTrailingZeros(commas) >>> 3);
+                    st[n] = cell;
+                    en[n++] = at;
+                    cell = at + 1;
+                    commas &= commas - 1;
                 }
-                p += Long.numberOfTrailingZeros(below) >>> 3;
-                c = b[p];
-                if (c == ',' || c == '\n' || c == '\r') {
-                    break;
-                }
-                p++;
+                p += 8;
+                continue;
             }
-            en[n++] = p;
-            if (c != ',') {
+            // Only the first special byte is sure: the commas before it, then the byte itself.
+            long first = special & -special;
+            commas &= first - 1;
+            while (commas != 0) {
+                int at = p + (Long.numberOfTrailingZeros(commas) >>> 3);
+                st[n] = cell;
+                en[n++] = at;
+                cell = at + 1;
+                commas &= commas - 1;
+            }
+            int at = p + (Long.numberOfTrailingZeros(first) >>> 3);
+            byte c = b[at];
+            if (c == '\n' || c == '\r') {
+                st[n] = cell;
+                en[n++] = at;
                 count = n;
-                return endOfLine(b, p, limit, eof);
+                return endOfLine(b, at, limit, eof);
             }
-            p++;
+            if (c == '"' && at == cell) {
+                count = n;
+                return quoted(b, at, limit, eof);
+            }
+            // A quote inside an unquoted cell, or a tab: text like any other byte.
+            p = at + 1;
         }
+    }
+
+    /** @return the high bit of every byte of {@code x} that is zero, and no other bit */
+    private static long zeros(long x) {
+        return ~(((x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | x) & HIGHS;
     }
 
     /** The rest of a record from a quoted cell at {@code p} on; cells before it are counted. */

@@ -459,33 +459,99 @@ public final class CsvReportReader {
          */
         private void addLowScores(List<CsvChunkReader> readers, ReportFeed.Access feed,
                 Report.Accumulator accumulator) {
-            List<long[]> kept = new ArrayList<>();
-            for (CsvChunkReader r : readers) {
-                CsvChunkReader.Candidates c = r.candidates();
-                for (int i = 0; i < c.size; i++) {
-                    if (!superseded.contains(c.positions[i])) {
-                        kept.add(new long[] {c.replySeconds[i], c.replyNanos[i], c.sentSeconds[i], c.sentNanos[i],
-                                c.positions[i]});
+            CsvChunkReader.Candidates[] all = new CsvChunkReader.Candidates[readers.size()];
+            for (int r = 0; r < all.length; r++) {
+                all[r] = readers.get(r).candidates();
+            }
+            // A heap of the newest rows seen so far, oldest on top: a row newer than the top
+            // replaces it. Rows are (thread << 32 | index); most are older and cost one comparison.
+            int limit = spec.lowScoreLimit();
+            long[] heap = new long[limit];
+            int size = 0;
+            long seen = 0;
+            boolean noneDropped = superseded.isEmpty();
+            for (int r = 0; r < all.length; r++) {
+                for (int i = 0; i < all[r].size; i++) {
+                    if (!noneDropped && superseded.contains(all[r].positions[i])) {
+                        continue;
+                    }
+                    seen++;
+                    long row = (long) r << 32 | i;
+                    if (size < limit) {
+                        heap[size++] = row;
+                        siftUp(all, heap, size - 1);
+                    } else if (newer(all, row, heap[0]) > 0) {
+                        heap[0] = row;
+                        siftDown(all, heap, size);
                     }
                 }
             }
-            // Newest reply first, then newest sent, as the report orders them; rows tied with the
-            // last one kept are read too, so the report's own order settles the tie.
-            kept.sort((x, y) -> Arrays.compare(y, 0, 4, x, 0, 4));
-            int limit = spec.lowScoreLimit();
-            int take = Math.min(limit, kept.size());
-            while (take > 0 && take < kept.size() && Arrays.equals(kept.get(take), 0, 4, kept.get(take - 1), 0, 4)) {
-                take++;
-            }
+            // Every row at least as new as the oldest kept, ties included: the report's own
+            // order, which looks at more than the times, settles which of them it keeps.
             ResponseRows rows = new ResponseRows(header, spec.scale(), spec.zone());
-            List<SurveyResponse> newest = new ArrayList<>(take);
-            for (int i = 0; i < take; i++) {
-                CsvRow row = rows.toRow(rowAt(kept.get(i)[4]), 0);
-                if (row instanceof CsvRow.Accepted a) {
-                    newest.add(a.response());
+            List<SurveyResponse> newest = new ArrayList<>();
+            for (int r = 0; r < all.length; r++) {
+                for (int i = 0; i < all[r].size; i++) {
+                    long row = (long) r << 32 | i;
+                    if ((size < limit || newer(all, row, heap[0]) >= 0)
+                            && (noneDropped || !superseded.contains(all[r].positions[i]))) {
+                        CsvRow read = rows.toRow(rowAt(all[r].positions[i]), 0);
+                        if (read instanceof CsvRow.Accepted a) {
+                            newest.add(a.response());
+                        }
+                    }
                 }
             }
-            feed.addLowScores(accumulator, newest, kept.size());
+            feed.addLowScores(accumulator, newest, seen);
+        }
+
+        /** Compares two low-score rows by reply time, then sent time: positive when {@code a} is newer. */
+        private static int newer(CsvChunkReader.Candidates[] all, long a, long b) {
+            CsvChunkReader.Candidates ca = all[(int) (a >>> 32)];
+            CsvChunkReader.Candidates cb = all[(int) (b >>> 32)];
+            int i = (int) a;
+            int j = (int) b;
+            int c = Long.compare(ca.replySeconds[i], cb.replySeconds[j]);
+            if (c == 0) {
+                c = Integer.compare(ca.replyNanos[i], cb.replyNanos[j]);
+            }
+            if (c == 0) {
+                c = Long.compare(ca.sentSeconds[i], cb.sentSeconds[j]);
+            }
+            return c != 0 ? c : Integer.compare(ca.sentNanos[i], cb.sentNanos[j]);
+        }
+
+        private static void siftUp(CsvChunkReader.Candidates[] all, long[] heap, int k) {
+            while (k > 0) {
+                int parent = (k - 1) >>> 1;
+                if (newer(all, heap[parent], heap[k]) <= 0) {
+                    return;
+                }
+                long t = heap[parent];
+                heap[parent] = heap[k];
+                heap[k] = t;
+                k = parent;
+            }
+        }
+
+        private static void siftDown(CsvChunkReader.Candidates[] all, long[] heap, int size) {
+            int k = 0;
+            while (true) {
+                int child = 2 * k + 1;
+                if (child >= size) {
+                    return;
+                }
+                if (child + 1 < size && newer(all, heap[child + 1], heap[child]) < 0) {
+                    child++;
+                }
+                if (newer(all, heap[k], heap[child]) <= 0) {
+                    return;
+                }
+                long t = heap[child];
+                heap[child] = heap[k];
+                heap[k] = t;
+                k = child;
+            }
         }
 
         @Override

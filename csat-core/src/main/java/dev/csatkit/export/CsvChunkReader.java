@@ -632,17 +632,39 @@ final class CsvChunkReader {
         for (int i = 0; i < n; i++) {
             order[next[SurveyKeyTable.stripeOf(chunk.hashes[i])]++] = i;
         }
-        for (int s = 0; s < SurveyKeyTable.STRIPES; s++) {
-            SurveyKeyTable.Stripe stripe = keys.stripe(s);
-            synchronized (stripe) {
-                touched += stripe.touch(chunk.hashes, order, starts[s], starts[s + 1]);
-                for (int j = starts[s]; j < starts[s + 1]; j++) {
-                    commitRow(chunk, order[j], stripe);
+        // Take whichever stripe is free: on a busy machine a thread holding a stripe may be off
+        // its core for milliseconds, and waiting for it in turn would serialise the threads.
+        int pending = (1 << SurveyKeyTable.STRIPES) - 1;
+        while (pending != 0) {
+            int done = 0;
+            for (int s = 0; s < SurveyKeyTable.STRIPES; s++) {
+                if ((pending & 1 << s) != 0 && keys.stripe(s).lock().tryLock()) {
+                    commitStripe(chunk, order, starts, s, keys.stripe(s));
+                    done |= 1 << s;
                 }
+            }
+            pending &= ~done;
+            if (done == 0) {
+                int s = Integer.numberOfTrailingZeros(pending);
+                keys.stripe(s).lock().lock();
+                commitStripe(chunk, order, starts, s, keys.stripe(s));
+                pending &= ~(1 << s);
             }
         }
         candidates.addAll(chunk.candidates);
         scan.release(chunk);
+    }
+
+    /** Commits a stretch's rows of one stripe, whose lock the caller has taken, and releases it. */
+    private void commitStripe(Chunk chunk, int[] order, int[] starts, int s, SurveyKeyTable.Stripe stripe) {
+        try {
+            touched += stripe.touch(chunk.hashes, order, starts[s], starts[s + 1]);
+            for (int j = starts[s]; j < starts[s + 1]; j++) {
+                commitRow(chunk, order[j], stripe);
+            }
+        } finally {
+            stripe.lock().unlock();
+        }
     }
 
     private void commitRow(Chunk chunk, int i, SurveyKeyTable.Stripe stripe) {

@@ -1,6 +1,7 @@
 package dev.csatkit.export;
 
 import java.util.Arrays;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Every survey key ({@code interaction_id}, {@code survey_id}) a report has counted, with where
@@ -9,7 +10,7 @@ import java.util.Arrays;
  * exactly; a 64-bit hash only finds the candidates.
  *
  * <p>Lock-striped: a thread commits a stretch of rows stripe by stripe, taking each stripe's lock
- * once for all its rows there. A probe reads one {@code long} holding part of the hash and the
+ * once for all its rows there, the free stripes first. A probe reads one {@code long} holding part of the hash and the
  * entry's number, so a new key costs one cache miss.
  */
 final class SurveyKeyTable {
@@ -59,6 +60,7 @@ final class SurveyKeyTable {
 
     /** One independent open-addressing table; the hash's low bits choose the slot. */
     static final class Stripe {
+        private final ReentrantLock lock = new ReentrantLock();
         // Per slot: the hash's high half, and the entry's number plus one (0: empty).
         private long[] table;
         private int size;
@@ -69,6 +71,11 @@ final class SurveyKeyTable {
         private int[] keyStarts;
         private byte[] arena;
         private int arenaSize;
+
+        /** @return the lock to hold while putting */
+        ReentrantLock lock() {
+            return lock;
+        }
 
         Stripe(int expected, int keyBytes) {
             int capacity = Integer.highestOneBit(Math.max(16, expected) * 2 - 1) * 2;

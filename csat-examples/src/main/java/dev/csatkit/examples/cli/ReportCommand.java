@@ -39,7 +39,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code csat report --input responses.csv [--by agent,channel] [--period day|week|month]
  * [--zone Europe/Stockholm] [--scale five] [--format table|json|csv|xlsx] [--output FILE]
- * [--low 2] [--min-sample 30]}: reads survey responses from CSV with {@link CsvReportReader} and
+ * [--low 2] [--min-sample 30] [--threads N]}: reads survey responses from CSV with {@link CsvReportReader} and
  * prints CSAT, Net CSAT, mean, distribution, response rate, the 95 % interval and the band,
  * overall and per segment, with each segment compared with the rest of its group.
  *
@@ -61,6 +61,7 @@ final class ReportCommand implements Command {
     public String usage() {
         return "report --input FILE [--by agent,channel,...] [--period day|week|month] [--zone ZONE]\n"
                 + "         [--scale five] [--format table|json|csv|xlsx] [--output FILE] [--low N] [--min-sample N]\n"
+                + "         [--threads N]\n"
                 + "                                   CSAT report from a responses CSV; dimensions: "
                 + String.join(",", dimensionKeys());
     }
@@ -86,6 +87,8 @@ final class ReportCommand implements Command {
         @Nullable Path output;
         @Nullable Integer low;
         int minSample = ReportSpec.DEFAULT_MINIMUM_SAMPLE;
+        // Every processor by default; a pipeline running one report per team at once wants 1.
+        int threads = Runtime.getRuntime().availableProcessors();
     }
 
     /** A command-line mistake, reported with the usage. */
@@ -110,7 +113,7 @@ final class ReportCommand implements Command {
             return CsatCli.USAGE;
         }
 
-        CsvReportReader reader = CsvReportReader.of(spec);
+        CsvReportReader reader = CsvReportReader.of(spec).threads(options.threads);
         CsvReport read;
         try {
             read = "-".equals(options.input)
@@ -185,6 +188,12 @@ final class ReportCommand implements Command {
                 }
                 case "--low" -> o.low = integer(option, value);
                 case "--min-sample" -> o.minSample = integer(option, value);
+                case "--threads" -> {
+                    o.threads = integer(option, value);
+                    if (o.threads < 1) {
+                        throw new UsageException("--threads " + value + " must be at least 1");
+                    }
+                }
                 default -> throw new UsageException("unknown option '" + option + "'");
             }
         }

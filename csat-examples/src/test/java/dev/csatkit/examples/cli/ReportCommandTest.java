@@ -229,6 +229,9 @@ class ReportCommandTest {
         err.reset();
         assertThat(run("report", "--input", input.toString(), "--zone", "Mars/Base")).isEqualTo(CsatCli.USAGE);
         assertThat(err()).contains("--zone Mars/Base is not a time zone");
+        err.reset();
+        assertThat(run("report", "--input", input.toString(), "--threads", "0")).isEqualTo(CsatCli.USAGE);
+        assertThat(err()).contains("--threads 0 must be at least 1");
     }
 
     @Test
@@ -271,6 +274,16 @@ class ReportCommandTest {
                         + " to 9999",
                 "csat report: 3 rows read, 1 accepted, 2 rejected, 0 duplicates dropped");
         assertThat(out()).contains("2025-03-14");
+    }
+
+    @Test
+    void oneThreadGivesTheSameReport() {
+        assertThat(run("report", "--input", input.toString(), "--by", "agent", "--format", "json")).isZero();
+        String all = out();
+        out.reset();
+        assertThat(run("report", "--input", input.toString(), "--by", "agent", "--format", "json", "--threads", "1"))
+                .isZero();
+        assertThat(out()).isEqualTo(all);
     }
 
     @Test

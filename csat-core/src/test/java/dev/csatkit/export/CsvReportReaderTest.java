@@ -190,6 +190,11 @@ class CsvReportReaderTest {
     }
 
     @Test
+    void theDefaultThreadsAreTheProcessorsOtherWorkLeavesIdleAndAtLeastOne() {
+        assertThat(CsvReportReader.idleProcessors()).isBetween(1, Runtime.getRuntime().availableProcessors());
+    }
+
+    @Test
     void theLowScoreListKeepsTheNewestOfTheRowsThatStillCount() {
         ReportSpec spec = ReportSpec.builder(RatingScales.fivePoint()).lowScores(2).lowScoreLimit(2).build();
         String csv = HEADER

@@ -87,8 +87,8 @@ final class ReportCommand implements Command {
         @Nullable Path output;
         @Nullable Integer low;
         int minSample = ReportSpec.DEFAULT_MINIMUM_SAMPLE;
-        // Every processor by default; a pipeline running one report per team at once wants 1.
-        int threads = Runtime.getRuntime().availableProcessors();
+        // 0: as CsvReportReader.of chooses; a pipeline running one report per team at once wants 1.
+        int threads;
     }
 
     /** A command-line mistake, reported with the usage. */
@@ -113,7 +113,8 @@ final class ReportCommand implements Command {
             return CsatCli.USAGE;
         }
 
-        CsvReportReader reader = CsvReportReader.of(spec).threads(options.threads);
+        CsvReportReader reader = options.threads > 0 ? CsvReportReader.of(spec).threads(options.threads)
+                : CsvReportReader.of(spec);
         CsvReport read;
         try {
             read = "-".equals(options.input)

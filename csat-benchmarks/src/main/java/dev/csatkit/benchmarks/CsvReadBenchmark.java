@@ -1,6 +1,6 @@
 package dev.csatkit.benchmarks;
 
-import dev.csatkit.export.CsvExport;
+import dev.csatkit.export.CsvReportReader;
 import dev.csatkit.export.CsvRow;
 import dev.csatkit.export.ResponseCsvReader;
 import dev.csatkit.scale.RatingScales;
@@ -11,16 +11,13 @@ import dev.csatkit.score.ReportSpec;
 import dev.csatkit.score.SurveyResponse;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.nio.file.StandardOpenOption;
 import java.time.ZoneId;
-import java.util.Iterator;
-import java.util.Locale;
-import java.util.OptionalInt;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -35,9 +32,20 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Reading a generated 1-million-row responses CSV end to end — parse, validate, build each
- * response and report by agent and week — against reading the same file line by line and
- * splitting on commas, the floor any CSV reader stands on. Scores are rows per second.
+ * Reading a generated 1-million-row responses CSV ({@link ResponsesFile}) end to end — parse,
+ * validate and report by agent and week — against the floors any reader stands on. Scores are
+ * rows per second.
+ *
+ * <ul>
+ *   <li>{@code reportReader}: {@link CsvReportReader} on one thread, every row checked;</li>
+ *   <li>{@code reportReaderAllCores}: the same on every available processor, as {@code csat
+ *       report} runs it on an idle machine;</li>
+ *   <li>{@code byteLineSplitBaseline}: the file's bytes read into a buffer and split at line
+ *       feeds, nothing else: what reading bytes costs;</li>
+ *   <li>{@code readAndReport}: {@link ResponseCsvReader}, row by row as decoded text, each row a
+ *       {@link SurveyResponse} reported on;</li>
+ *   <li>{@code readLinesBaseline}: lines read as text and split on commas.</li>
+ * </ul>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -51,48 +59,15 @@ public class CsvReadBenchmark {
     private Path file = Path.of("");
     private final ReportSpec spec = ReportSpec.builder(RatingScales.fivePoint()).by(Dimension.AGENT)
             .period(Period.WEEK).zone(ZoneId.of("Europe/Stockholm")).lowScores(2).build();
+    private final CsvReportReader oneThread = CsvReportReader.of(spec).threads(1);
+    private final CsvReportReader allCores = CsvReportReader.of(spec).threads(Runtime.getRuntime().availableProcessors());
+    private final byte[] buffer = new byte[1 << 20];
 
     /** Writes the file once, through the library's own streaming CSV export. */
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         file = Files.createTempFile("responses", ".csv");
-        SplittableRandom random = new SplittableRandom(7);
-        Instant start = Instant.parse("2025-01-01T00:00:00Z");
-        Iterator<SurveyResponse> generated = new Iterator<>() {
-            private int i;
-
-            @Override
-            public boolean hasNext() {
-                return i < ROWS;
-            }
-
-            @Override
-            public SurveyResponse next() {
-                int n = i++;
-                Instant sent = start.plusSeconds(random.nextLong(90L * 86_400));
-                SurveyResponse.Builder b = SurveyResponse.builder("call-" + n, "post-call", sent)
-                        .agent(String.format(Locale.ROOT, "agent-%03d", random.nextInt(1_000)))
-                        .team("team-" + random.nextInt(20)).channel(random.nextBoolean() ? "sms" : "email")
-                        .entryPoint("+4681234" + random.nextInt(100)).locale(Locale.forLanguageTag("sv"))
-                        .caseType(random.nextBoolean() ? "billing" : "outage");
-                int outcome = random.nextInt(100);
-                if (outcome < 80) {
-                    int score = 1 + random.nextInt(5);
-                    b.rating(score, sent.plusSeconds(60 + random.nextInt(3_600)));
-                    if (score <= 2) {
-                        b.comment("Waited too long, case " + n);
-                    }
-                } else if (outcome < 83) {
-                    b.invalidReply(sent.plusSeconds(30));
-                } else if (outcome < 85) {
-                    b.lateReply(OptionalInt.of(4), sent.plusSeconds(9 * 86_400));
-                }
-                return b.build();
-            }
-        };
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            CsvExport.writeResponses(generated, out);
-        }
+        ResponsesFile.write(file, ROWS, 7);
     }
 
     /** Deletes the file. */
@@ -101,7 +76,38 @@ public class CsvReadBenchmark {
         Files.deleteIfExists(file);
     }
 
-    /** The library: every row read, validated and reported on. */
+    /** The report reader on one thread: every row read from bytes, checked and counted once. */
+    @Benchmark
+    public Report reportReader() {
+        return oneThread.read(file, r -> { }).report();
+    }
+
+    /** The report reader on every available processor. */
+    @Benchmark
+    public Report reportReaderAllCores() {
+        return allCores.read(file, r -> { }).report();
+    }
+
+    /** The floor: the bytes read into a buffer and split at line feeds, nothing decoded or checked. */
+    @Benchmark
+    public long byteLineSplitBaseline() throws IOException {
+        long lines = 0;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer target = ByteBuffer.wrap(buffer);
+            while (channel.read(target) >= 0) {
+                int n = target.position();
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+                target.clear();
+            }
+        }
+        return lines;
+    }
+
+    /** The row reader: every row read as text, validated, built and reported on. */
     @Benchmark
     public Report readAndReport() throws IOException {
         Report.Accumulator accumulator = Report.accumulator(spec);
@@ -116,7 +122,7 @@ public class CsvReadBenchmark {
         return accumulator.build();
     }
 
-    /** The floor: lines read and split on commas, nothing parsed or checked. */
+    /** Lines read as text and split on commas, nothing parsed or checked. */
     @Benchmark
     public long readLinesBaseline() throws IOException {
         long fields = 0;

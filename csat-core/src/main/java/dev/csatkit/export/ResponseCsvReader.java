@@ -7,31 +7,17 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.csatkit.InvalidDefinitionException;
 import dev.csatkit.Violation;
-import dev.csatkit.internal.Locales;
 import dev.csatkit.scale.RatingScale;
-import dev.csatkit.score.SurveyResponse;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.time.DateTimeException;
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoField;
-import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,40 +35,29 @@ import org.jspecify.annotations.Nullable;
  * {@code responded_at} is taken to have come when the survey was sent. A leading apostrophe that
  * {@link FormulaGuard} added on export is removed.
  *
+ * <p>The reader is strict about the file's shape: a header that names a column twice is refused,
+ * a row with fewer or more cells than the header is rejected (a row cut after {@code sent_at} is
+ * not an unanswered survey), and times outside the years 1900 to 9999 are rejected. Rows are
+ * returned as they are, duplicates included; {@link CsvReportReader}, which reports on a whole
+ * file, counts a survey sent twice once.
+ *
  * <p>Each row comes back as a {@link CsvRow}: {@link CsvRow.Accepted} with the response, or
- * {@link CsvRow.Rejected} with the line number and every problem found, and reading goes on. If
- * the CSV itself breaks (an unclosed quote), that row is rejected and reading stops.
+ * {@link CsvRow.Rejected} with the line number and every problem found, and reading goes on. A
+ * comment is never quoted in a problem, since it is the customer's own words. If the CSV itself
+ * breaks (an unclosed quote), that row is rejected and reading stops.
  */
 public final class ResponseCsvReader implements Iterator<CsvRow>, Closeable {
 
     /** The columns a file must have. */
-    public static final List<String> REQUIRED_COLUMNS = List.of("interaction_id", "survey_id", "sent_at", "score");
-
-    // Positions in ReportTables.RESPONSE_COLUMNS.
-    private static final int INTERACTION_ID = 0;
-    private static final int SURVEY_ID = 1;
-    private static final int CHANNEL = 2;
-    private static final int AGENT = 3;
-    private static final int TEAM = 4;
-    private static final int ENTRY_POINT = 5;
-    private static final int LOCALE = 6;
-    private static final int CASE_TYPE = 7;
-    private static final int SENT_AT = 8;
-    private static final int RESPONDED_AT = 9;
-    private static final int SCORE = 10;
-    private static final int COMMENT = 11;
-    private static final int INVALID = 12;
-    private static final int LATE = 13;
+    public static final List<String> REQUIRED_COLUMNS = ResponseHeader.REQUIRED;
 
     private static final CsvFactory FACTORY = new CsvFactory();
-    private static final int LOCALE_CACHE_LIMIT = 1_024;
 
     private final JsonParser parser;
     private final RatingScale scale;
     private final ZoneId zone;
-    private final int[] index = new int[ReportTables.RESPONSE_COLUMNS.size()];
-    private final Map<String, Optional<Locale>> locales = new HashMap<>();
     private final List<String> cells = new ArrayList<>();
+    private @Nullable ResponseRows rows;
     private @Nullable CsvRow next;
     private long rowLine = 1;
     private boolean done;
@@ -100,7 +75,8 @@ public final class ResponseCsvReader implements Iterator<CsvRow>, Closeable {
      * @param scale the rating scale scores must belong to
      * @param zone the zone for times written without an offset
      * @return the reader, positioned before the first data row
-     * @throws InvalidDefinitionException when the header is missing or lacks a required column
+     * @throws InvalidDefinitionException when the header is missing, lacks a required column or names
+     *     one twice
      * @throws UncheckedIOException when reading fails
      */
     public static ResponseCsvReader open(Reader in, RatingScale scale, ZoneId zone) {
@@ -131,26 +107,9 @@ public final class ResponseCsvReader implements Iterator<CsvRow>, Closeable {
     private void readHeader() throws IOException {
         // WRAP_AS_ARRAY: the whole input is one array, each row an array inside it.
         if (parser.nextToken() != JsonToken.START_ARRAY || readRow() < 0) {
-            throw new InvalidDefinitionException("responses CSV", Violation.of("header", "",
-                    "the file is empty; the first row must name the columns, such as "
-                            + String.join(",", REQUIRED_COLUMNS)));
+            throw ResponseHeader.empty();
         }
-        Arrays.fill(index, -1);
-        for (int i = 0; i < cells.size(); i++) {
-            int column = ReportTables.RESPONSE_COLUMNS.indexOf(cells.get(i).replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT));
-            if (column >= 0 && index[column] < 0) {
-                index[column] = i;
-            }
-        }
-        List<Violation> missing = new ArrayList<>();
-        for (String required : REQUIRED_COLUMNS) {
-            if (index[ReportTables.RESPONSE_COLUMNS.indexOf(required)] < 0) {
-                missing.add(Violation.of("header", String.join(",", cells), "has no column " + required));
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new InvalidDefinitionException("responses CSV", missing);
-        }
+        rows = new ResponseRows(ResponseHeader.of(cells), scale, zone);
     }
 
     /**
@@ -173,8 +132,7 @@ public final class ResponseCsvReader implements Iterator<CsvRow>, Closeable {
                 }
                 cells.add(parser.getText());
             }
-            boolean blank = cells.isEmpty() || cells.size() == 1 && cells.get(0).isBlank();
-            if (!blank) {
+            if (!ResponseRows.isBlank(cells)) {
                 return rowLine;
             }
         }
@@ -205,7 +163,7 @@ public final class ResponseCsvReader implements Iterator<CsvRow>, Closeable {
                 done = true;
                 return null;
             }
-            return toRow(line);
+            return Objects.requireNonNull(rows).toRow(cells, line);
         } catch (IOException e) {
             done = true;
             // The parser's message can quote the row (a comment, a name): it is not shown.
@@ -213,125 +171,6 @@ public final class ResponseCsvReader implements Iterator<CsvRow>, Closeable {
                     "must be well-formed CSV (a quote left open, or a character after a closing quote); "
                     + "reading stopped here")));
         }
-    }
-
-    private CsvRow toRow(long line) {
-        List<Violation> found = new ArrayList<>();
-        String interactionId = cell(INTERACTION_ID);
-        String surveyId = cell(SURVEY_ID);
-        if (interactionId.isEmpty()) {
-            found.add(Violation.of("interaction_id", interactionId, "must not be empty"));
-        }
-        if (surveyId.isEmpty()) {
-            found.add(Violation.of("survey_id", surveyId, "must not be empty"));
-        }
-        Instant sentAt = time(SENT_AT, true, found);
-        Instant respondedAt = time(RESPONDED_AT, false, found);
-        OptionalInt score = score(found);
-        boolean invalid = flag(INVALID, found);
-        boolean late = flag(LATE, found);
-        Optional<Locale> locale = locale(found);
-        if (!found.isEmpty() || sentAt == null) {
-            return new CsvRow.Rejected(line, found);
-        }
-        // A score or an invalid/late reply without a reply time: the best time known is when it was sent.
-        Instant replyAt = respondedAt != null ? respondedAt : sentAt;
-        try {
-            SurveyResponse.Builder b = SurveyResponse.builder(interactionId, surveyId, sentAt)
-                    .channel(cell(CHANNEL)).agent(cell(AGENT)).team(cell(TEAM))
-                    .entryPoint(cell(ENTRY_POINT)).locale(locale.orElse(null)).caseType(cell(CASE_TYPE))
-                    .comment(cell(COMMENT));
-            if (invalid) {
-                b.invalidReply(replyAt);
-            } else if (late) {
-                b.lateReply(score, replyAt);
-            } else if (score.isPresent()) {
-                b.rating(score.getAsInt(), replyAt);
-            }
-            return new CsvRow.Accepted(line, b.build());
-        } catch (InvalidDefinitionException e) {
-            return new CsvRow.Rejected(line, e.violations().stream().map(v -> new Violation(column(v.field()),
-                    v.value(), v.rule())).toList());
-        }
-    }
-
-    private static String column(String field) {
-        return field.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
-    }
-
-    private String cell(int column) {
-        int i = index[column];
-        return i < 0 || i >= cells.size() ? "" : FormulaGuard.restore(cells.get(i).strip());
-    }
-
-    private @Nullable Instant time(int column, boolean required, List<Violation> found) {
-        String text = cell(column);
-        String name = ReportTables.RESPONSE_COLUMNS.get(column);
-        if (text.isEmpty()) {
-            if (required) {
-                found.add(Violation.of(name, text, "must not be empty"));
-            }
-            return null;
-        }
-        try {
-            TemporalAccessor t = DateTimeFormatter.ISO_DATE_TIME.parse(text);
-            return t.isSupported(ChronoField.OFFSET_SECONDS) || t.query(java.time.temporal.TemporalQueries.zoneId()) != null
-                    ? Instant.from(t) : LocalDateTime.from(t).atZone(zone).toInstant();
-        } catch (DateTimeException e) {
-            found.add(Violation.of(name, text, "must be an ISO-8601 date-time such as 2025-03-14T09:30:00Z"));
-            return null;
-        }
-    }
-
-    private OptionalInt score(List<Violation> found) {
-        String text = cell(SCORE);
-        if (text.isEmpty()) {
-            return OptionalInt.empty();
-        }
-        int value;
-        try {
-            value = Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            found.add(Violation.of("score", text, "must be a whole number"));
-            return OptionalInt.empty();
-        }
-        if (!scale.contains(value)) {
-            found.add(Violation.of("score", text, "must be a value of scale " + scale.id() + ", "
-                    + scale.min() + " to " + scale.max()));
-            return OptionalInt.empty();
-        }
-        return OptionalInt.of(value);
-    }
-
-    private boolean flag(int column, List<Violation> found) {
-        String text = cell(column).toLowerCase(Locale.ROOT);
-        switch (text) {
-            case "", "false", "no", "0":
-                return false;
-            case "true", "yes", "1":
-                return true;
-            default:
-                found.add(Violation.of(ReportTables.RESPONSE_COLUMNS.get(column), cell(column), "must be true or false"));
-                return false;
-        }
-    }
-
-    private Optional<Locale> locale(List<Violation> found) {
-        String text = cell(LOCALE);
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<Locale> locale = locales.get(text);
-        if (locale == null) {
-            locale = Locales.parse(text);
-            if (locales.size() < LOCALE_CACHE_LIMIT) {
-                locales.put(text, locale);
-            }
-        }
-        if (locale.isEmpty()) {
-            found.add(Violation.of("locale", text, "must be a BCP 47 language tag such as fr-CA"));
-        }
-        return locale;
     }
 
     /**

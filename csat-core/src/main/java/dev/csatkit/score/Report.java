@@ -4,6 +4,7 @@ import dev.csatkit.InvalidConfigurationException;
 import dev.csatkit.Violation;
 import dev.csatkit.internal.score.FlatCounts;
 import dev.csatkit.internal.score.GroupKey;
+import dev.csatkit.internal.score.ReportFeed;
 import dev.csatkit.internal.score.Stats;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,6 +51,20 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
             .thenComparingInt(r -> r.score().orElse(Integer.MIN_VALUE))
             .thenComparing(SurveyResponse::toString)
             .reversed();
+
+    static {
+        ReportFeed.register(new ReportFeed.Access() {
+            @Override
+            public void addCounts(Accumulator accumulator, List<String> values, long period, long[] counts) {
+                accumulator.addCounts(values, period, counts);
+            }
+
+            @Override
+            public void addLowScores(Accumulator accumulator, List<SurveyResponse> newest, long seen) {
+                accumulator.addLowScores(newest, seen);
+            }
+        });
+    }
 
     /** Checks and copies the parts. */
     public Report {
@@ -181,6 +196,30 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
                 add(r);
             }
             return this;
+        }
+
+        /** Counts tallied elsewhere for one segment; see {@link ReportFeed}. */
+        void addCounts(List<String> values, long period, long[] counts) {
+            if (singleText) {
+                single.add(values.get(0), counts, 0);
+            } else if (grouped) {
+                GroupKey key = new GroupKey(textDimensions.length);
+                for (int i = 0; i < textDimensions.length; i++) {
+                    key.set(i, values.get(i));
+                }
+                key.setPeriod(byPeriod ? period : 0L);
+                key.rehash();
+                segments.computeIfAbsent(key, k -> Tally.builder(spec.scale())).addFlat(counts);
+            } else {
+                overall.addFlat(counts);
+            }
+        }
+
+        /** Low scores chosen elsewhere, out of {@code seen}; see {@link ReportFeed}. */
+        void addLowScores(List<SurveyResponse> newest, long seen) {
+            long before = lowScoresSeen;
+            newest.forEach(this::offerLowScore);
+            lowScoresSeen = before + seen;
         }
 
         /**

@@ -131,4 +131,55 @@ class ResponseCsvReaderTest {
                 .map(r -> ((CsvRow.Accepted) r).response()).toList();
         assertThat(back).isEqualTo(original);
     }
+
+    @Test
+    void aRowWithFewerOrMoreCellsThanTheHeaderIsRejected() {
+        String header = String.join(",", ReportTables.RESPONSE_COLUMNS) + "\n";
+        String csv = header
+                // Cut after sent_at: not a survey sent and left unanswered.
+                + "c1,s,sms,ann,blue,+4681234,sv,billing,2025-03-14T09:00:00Z\n"
+                + "c2,s,sms,ann,blue,+4681234,sv,billing,2025-03-14T09:00:00Z,,5,,false,false,surplus\n"
+                + "c3,s,sms,ann,blue,+4681234,sv,billing,2025-03-14T09:00:00Z,2025-03-14T09:01:00Z,5,,false,false\n";
+        List<CsvRow> rows = read(csv, ZoneOffset.UTC);
+        assertThat(rows).hasSize(3);
+        assertThat(((CsvRow.Rejected) rows.get(0)).message()).isEqualTo("line 2: row = 9 cells: must have 14 cells,"
+                + " one per column of the header; it ends after sent_at, before responded_at");
+        assertThat(((CsvRow.Rejected) rows.get(1)).message()).isEqualTo("line 3: row = 15 cells: must have 14 cells,"
+                + " one per column of the header; it has 1 more after late");
+        assertThat(rows.get(2)).isInstanceOf(CsvRow.Accepted.class);
+    }
+
+    @Test
+    void aHeaderThatNamesAColumnTwiceIsRefused() {
+        assertThatThrownBy(() -> read("interaction_id,survey_id,sent_at,score,Score\nc1,s,2025-03-14T09:00:00Z,5,1\n",
+                ZoneOffset.UTC))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Invalid responses CSV: header = \"interaction_id,survey_id,sent_at,score,Score\": names"
+                        + " column score twice (columns 4 and 5); each column must be named once");
+    }
+
+    @Test
+    void timesOutsideTheYears1900To9999AreRejectedAsRows() {
+        String csv = "interaction_id,survey_id,sent_at,responded_at,score\n"
+                + "c1,s,-999999999-01-01T00:00:00Z,,\n"
+                + "c2,s,2025-03-14T09:00:00Z,+10000-01-01T00:00:00Z,4\n"
+                + "c3,s,1899-12-31T23:59:59Z,,\n"
+                + "c4,s,1900-01-01T00:00:00Z,9999-12-31T23:59:59.999Z,4\n";
+        List<CsvRow> rows = read(csv, ZoneOffset.UTC);
+        assertThat(((CsvRow.Rejected) rows.get(0)).message())
+                .isEqualTo("line 2: sent_at = \"-999999999-01-01T00:00:00Z\": must be in the years 1900 to 9999");
+        assertThat(((CsvRow.Rejected) rows.get(1)).message())
+                .isEqualTo("line 3: responded_at = \"+10000-01-01T00:00:00Z\": must be in the years 1900 to 9999");
+        assertThat(((CsvRow.Rejected) rows.get(2)).message())
+                .isEqualTo("line 4: sent_at = \"1899-12-31T23:59:59Z\": must be in the years 1900 to 9999");
+        assertThat(rows.get(3)).isInstanceOf(CsvRow.Accepted.class);
+    }
+
+    @Test
+    void aRejectedCommentIsNeverShown() {
+        String csv = "interaction_id,survey_id,sent_at,responded_at,score,comment\n"
+                + "c1,s,2025-03-14T09:00:00Z,2025-03-14T09:01:00Z,1,My number is 0701234567 " + "x".repeat(70_000) + "\n";
+        String message = ((CsvRow.Rejected) read(csv, ZoneOffset.UTC).get(0)).message();
+        assertThat(message).isEqualTo("line 2: comment = (a comment, not shown): must be at most 65536 characters");
+    }
 }

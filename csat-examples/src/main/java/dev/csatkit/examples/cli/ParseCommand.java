@@ -44,8 +44,11 @@ final class ParseCommand implements Command {
     /** A line longer than this is cut while reading, so that no input exhausts memory. */
     static final int MAX_LINE = 1_000_000;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectWriter WRITER = JSON.writer(new SpacedPrinter());
+    /** Made when parse first runs: every other command starts without building a mapper. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+        static final ObjectWriter WRITER = MAPPER.writer(new SpacedPrinter());
+    }
 
     @Override
     public String name() {
@@ -114,7 +117,7 @@ final class ParseCommand implements Command {
      * @return the JSON text, on one line
      */
     static String toJson(String input, ParsedReply reply) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("input", input);
         if (reply instanceof ParsedReply.Rating r) {
             node.put("outcome", "RATING");
@@ -140,7 +143,7 @@ final class ParseCommand implements Command {
             node.put("truncated", true);
         }
         try {
-            return WRITER.writeValueAsString(node);
+            return Json.WRITER.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

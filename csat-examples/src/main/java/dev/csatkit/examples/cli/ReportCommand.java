@@ -6,10 +6,10 @@ import dev.csatkit.channels.support.Masking;
 import dev.csatkit.examples.export.ReportText;
 import dev.csatkit.examples.export.XlsxExport;
 import dev.csatkit.export.CsvExport;
-import dev.csatkit.export.CsvRow;
+import dev.csatkit.export.CsvReport;
+import dev.csatkit.export.CsvReportReader;
 import dev.csatkit.export.JsonExport;
 import dev.csatkit.export.ReportTables;
-import dev.csatkit.export.ResponseCsvReader;
 import dev.csatkit.export.Table;
 import dev.csatkit.scale.RatingScale;
 import dev.csatkit.scale.RatingScales;
@@ -17,15 +17,12 @@ import dev.csatkit.score.Dimension;
 import dev.csatkit.score.Period;
 import dev.csatkit.score.Report;
 import dev.csatkit.score.ReportSpec;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -43,13 +40,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code csat report --input responses.csv [--by agent,channel] [--period day|week|month]
  * [--zone Europe/Stockholm] [--scale five] [--format table|json|csv|xlsx] [--output FILE]
- * [--low 2] [--min-sample 30]}: reads survey responses from CSV, streaming, and prints CSAT, Net
- * CSAT, mean, distribution, response rate, the 95 % interval and the band, overall and per
- * segment, with each segment compared with the rest of its group.
+ * [--low 2] [--min-sample 30] [--threads N]}: reads survey responses from CSV with {@link CsvReportReader} and
+ * prints CSAT, Net CSAT, mean, distribution, response rate, the 95 % interval and the band,
+ * overall and per segment, with each segment compared with the rest of its group.
  *
  * <p>Rows that cannot be read are reported on standard error with their line number, counted as
- * rejected, and the report goes on. With {@code --format csv} and {@code --low}, the low-score
- * list goes to a second file beside the output, {@code NAME-low.csv}.
+ * rejected, and the report goes on; a survey listed twice is counted once (the later row) and
+ * the summary line says how many duplicates were dropped. With {@code --format csv} and
+ * {@code --low}, the low-score list goes to a second file beside the output, {@code NAME-low.csv}.
  */
 final class ReportCommand implements Command {
 
@@ -64,6 +62,7 @@ final class ReportCommand implements Command {
     public String usage() {
         return "report --input FILE [--by agent,channel,...] [--period day|week|month] [--zone ZONE]\n"
                 + "         [--scale five] [--format table|json|csv|xlsx] [--output FILE] [--low N] [--min-sample N]\n"
+                + "         [--threads N]\n"
                 + "                                   CSAT report from a responses CSV; dimensions: "
                 + String.join(",", dimensionKeys());
     }
@@ -89,6 +88,8 @@ final class ReportCommand implements Command {
         @Nullable Path output;
         @Nullable Integer low;
         int minSample = ReportSpec.DEFAULT_MINIMUM_SAMPLE;
+        // 0: as CsvReportReader.of chooses; a pipeline running one report per team at once wants 1.
+        int threads;
     }
 
     /** A command-line mistake, reported with the usage. */
@@ -113,32 +114,25 @@ final class ReportCommand implements Command {
             return CsatCli.USAGE;
         }
 
-        Report.Accumulator accumulator = Report.accumulator(spec);
-        long accepted = 0;
-        long rejected = 0;
-        try (Reader reader = open(options.input, in);
-                ResponseCsvReader rows = ResponseCsvReader.open(reader, spec.scale(), spec.zone())) {
-            while (rows.hasNext()) {
-                CsvRow row = rows.next();
-                if (row instanceof CsvRow.Accepted a) {
-                    accumulator.add(a.response());
-                    accepted++;
-                } else if (row instanceof CsvRow.Rejected r) {
-                    err.println("csat report: rejected " + Masking.escape(r.message()));
-                    rejected++;
-                }
-            }
+        CsvReportReader reader = options.threads > 0 ? CsvReportReader.of(spec).threads(options.threads)
+                : CsvReportReader.of(spec);
+        CsvReport read;
+        try {
+            read = "-".equals(options.input)
+                    ? reader.read(in, r -> err.println("csat report: rejected " + Masking.escape(r.message())))
+                    : reader.read(Path.of(Objects.requireNonNull(options.input)),
+                            r -> err.println("csat report: rejected " + Masking.escape(r.message())));
         } catch (InvalidDefinitionException e) {
             err.println("csat report: " + Masking.escape(options.input + ": " + e.getMessage()));
             return 1;
-        } catch (IOException | UncheckedIOException e) {
+        } catch (UncheckedIOException | InvalidPathException e) {
             err.println("csat report: cannot read " + Masking.escape(options.input + ": " + e.getMessage()));
             return 1;
         }
-        err.printf(Locale.ROOT, "csat report: %d rows read, %d accepted, %d rejected%n", accepted + rejected,
-                accepted, rejected);
+        err.printf(Locale.ROOT, "csat report: %d rows read, %d accepted, %d rejected, %d %s dropped%n", read.rows(),
+                read.accepted(), read.rejected(), read.duplicates(), read.duplicates() == 1 ? "duplicate" : "duplicates");
 
-        Report report = accumulator.build();
+        Report report = read.report();
         try {
             write(report, options, out);
         } catch (IOException | UncheckedIOException | InvalidPathException e) {
@@ -146,11 +140,6 @@ final class ReportCommand implements Command {
             return 1;
         }
         return 0;
-    }
-
-    private static Reader open(@Nullable String input, InputStream stdin) throws IOException {
-        InputStream stream = "-".equals(input) ? stdin : Files.newInputStream(Path.of(input));
-        return new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8), 1 << 16);
     }
 
     private Options parse(List<String> args) throws UsageException {
@@ -201,6 +190,12 @@ final class ReportCommand implements Command {
                 }
                 case "--low" -> o.low = integer(option, value);
                 case "--min-sample" -> o.minSample = integer(option, value);
+                case "--threads" -> {
+                    o.threads = integer(option, value);
+                    if (o.threads < 1) {
+                        throw new UsageException("--threads " + value + " must be at least 1");
+                    }
+                }
                 default -> throw new UsageException("unknown option '" + option + "'");
             }
         }

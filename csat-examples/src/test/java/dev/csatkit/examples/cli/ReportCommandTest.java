@@ -87,7 +87,7 @@ class ReportCommandTest {
                 "csat report: rejected line 4: score = \"five\": must be a whole number",
                 "csat report: rejected line 9: sent_at = \"last tuesday\": must be an ISO-8601 date-time such as"
                         + " 2025-03-14T09:30:00Z",
-                "csat report: 57 rows read, 55 accepted, 2 rejected");
+                "csat report: 57 rows read, 55 accepted, 2 rejected, 0 duplicates dropped");
         assertThat(out()).contains("CSAT report: scale five, 55 surveys sent, 53 valid ratings");
     }
 
@@ -229,6 +229,9 @@ class ReportCommandTest {
         err.reset();
         assertThat(run("report", "--input", input.toString(), "--zone", "Mars/Base")).isEqualTo(CsatCli.USAGE);
         assertThat(err()).contains("--zone Mars/Base is not a time zone");
+        err.reset();
+        assertThat(run("report", "--input", input.toString(), "--threads", "0")).isEqualTo(CsatCli.USAGE);
+        assertThat(err()).contains("--threads 0 must be at least 1");
     }
 
     @Test
@@ -240,6 +243,47 @@ class ReportCommandTest {
         err.reset();
         assertThat(run("report", "--input", dir.resolve("missing.csv").toString())).isEqualTo(1);
         assertThat(err()).startsWith("csat report: cannot read");
+    }
+
+    @Test
+    void aSurveyListedTwiceIsCountedOnceAndTheSummarySaysSo() throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(input));
+        lines.add(lines.get(lines.size() - 1));
+        lines.add(lines.get(lines.size() - 1).replace(",,bob,call-b5,", "5,,bob,call-b5,"));
+        Files.write(input, lines, StandardCharsets.UTF_8);
+        assertThat(run("report", "--input", input.toString(), "--format", "json")).isZero();
+        assertThat(err().lines().toList()).last()
+                .isEqualTo("csat report: 59 rows read, 57 accepted, 2 rejected, 2 duplicates dropped");
+        JsonNode overall = new ObjectMapper().readTree(out()).get("overall");
+        assertThat(overall.get("sent").asLong()).isEqualTo(55);
+        assertThat(overall.get("unanswered").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aRowCutShortAndAFarDateAreRejectedAndTheDailyReportGoesOn() throws IOException {
+        Path broken = dir.resolve("broken.csv");
+        Files.writeString(broken, "interaction_id,survey_id,agent,sent_at,responded_at,score\n"
+                + "c1,s,ann,2025-03-14T09:00:00Z\n"
+                + "c2,s,ann,-999999999-01-01T00:00:00Z,,\n"
+                + "c3,s,ann,2025-03-14T09:00:00Z,2025-03-14T09:01:00Z,5\n");
+        assertThat(run("report", "--input", broken.toString(), "--period", "day")).isZero();
+        assertThat(err().lines().toList()).containsExactly(
+                "csat report: rejected line 2: row = 4 cells: must have 6 cells, one per column of the header;"
+                        + " it ends after sent_at, before responded_at",
+                "csat report: rejected line 3: sent_at = \"-999999999-01-01T00:00:00Z\": must be in the years 1900"
+                        + " to 9999",
+                "csat report: 3 rows read, 1 accepted, 2 rejected, 0 duplicates dropped");
+        assertThat(out()).contains("2025-03-14");
+    }
+
+    @Test
+    void oneThreadGivesTheSameReport() {
+        assertThat(run("report", "--input", input.toString(), "--by", "agent", "--format", "json")).isZero();
+        String all = out();
+        out.reset();
+        assertThat(run("report", "--input", input.toString(), "--by", "agent", "--format", "json", "--threads", "1"))
+                .isZero();
+        assertThat(out()).isEqualTo(all);
     }
 
     @Test

@@ -1,0 +1,227 @@
+package dev.csatkit.export;
+
+import static dev.csatkit.export.CsvReportReaderPropertiesTest.withFile;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.csatkit.InvalidConfigurationException;
+import dev.csatkit.InvalidDefinitionException;
+import dev.csatkit.scale.RatingScales;
+import dev.csatkit.score.Dimension;
+import dev.csatkit.score.Period;
+import dev.csatkit.score.Report;
+import dev.csatkit.score.ReportSpec;
+import dev.csatkit.score.SegmentKey;
+import dev.csatkit.score.SurveyResponse;
+import java.io.ByteArrayInputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CsvReportReaderTest {
+
+    private static final String HEADER = String.join(",", ReportTables.RESPONSE_COLUMNS) + "\n";
+    private static final ReportSpec BY_AGENT = ReportSpec.builder(RatingScales.fivePoint()).by(Dimension.AGENT)
+            .minimumSample(1).build();
+
+    private final List<CsvRow.Rejected> rejected = new ArrayList<>();
+
+    private static String row(String id, String agent, String sentAt, String score) {
+        return id + ",post-call,sms," + agent + ",blue,'+4681234,sv,billing," + sentAt + ","
+                + (score.isEmpty() ? "" : sentAt) + "," + score + ",,false,false\n";
+    }
+
+    private CsvReport read(ReportSpec spec, String csv) {
+        return withFile(csv, file -> CsvReportReader.of(spec).read(file, rejected::add));
+    }
+
+    private List<String> messages() {
+        return rejected.stream().map(CsvRow.Rejected::message).toList();
+    }
+
+    @Test
+    void aRowCutShortOrWithExtraCellsIsRejectedNotCounted() {
+        String csv = HEADER
+                + "c1,post-call,sms,ann,blue,'+4681234,sv,billing,2025-03-14T09:00:00Z\n"
+                + row("c2", "ann", "2025-03-14T09:00:00Z", "5").replace("\n", ",surplus\n")
+                + row("c3", "ann", "2025-03-14T09:00:00Z", "4");
+        CsvReport read = read(BY_AGENT, csv);
+        assertThat(messages()).containsExactly(
+                "line 2: row = 9 cells: must have 14 cells, one per column of the header; it ends after sent_at,"
+                        + " before responded_at",
+                "line 3: row = 15 cells: must have 14 cells, one per column of the header; it has 1 more after late");
+        assertThat(read.report().overall().sent()).isEqualTo(1);
+        assertThat(read.report().overall().responseRate()).hasValue(100.0);
+        assertThat(List.of(read.rows(), read.accepted(), read.rejected())).containsExactly(3L, 1L, 2L);
+    }
+
+    @Test
+    void aHeaderThatNamesAColumnTwiceIsRefused() {
+        assertThatThrownBy(() -> read(BY_AGENT, "interaction_id,survey_id,score,sent_at,score\n"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageContaining("names column score twice (columns 3 and 5)");
+    }
+
+    @Test
+    void aSurveyListedTwiceIsCountedOnceAndTheLaterRowWins() {
+        String csv = HEADER
+                + row("c1", "ann", "2025-03-14T09:00:00Z", "")
+                + row("c1", "ann", "2025-03-14T09:00:00Z", "")
+                + row("c2", "ann", "2025-03-14T09:00:00Z", "5")
+                + row("c1", "bob", "2025-03-14T09:00:00Z", "1")
+                + row("c3", "cid", "2025-03-14T09:00:00Z", "2")
+                + row("c3", "cid", "yesterday", "5");
+        CsvReport read = read(BY_AGENT, csv);
+        Report report = read.report();
+        assertThat(report.overall().sent()).isEqualTo(3);
+        assertThat(List.of(read.rows(), read.accepted(), read.rejected(), read.duplicates()))
+                .containsExactly(6L, 5L, 1L, 2L);
+        assertThat(read.counted()).isEqualTo(3);
+        // c1 moved from ann (unanswered) to bob (a 1); a rejected row displaces nothing.
+        assertThat(report.segments()).extracting(s -> s.key().get(Dimension.AGENT))
+                .containsExactly("ann", "bob", "cid");
+        assertThat(report.segments().get(0).tally().unanswered()).isZero();
+        assertThat(report.segments().get(1).tally().count(1)).isEqualTo(1);
+        assertThat(report.segments().get(2).tally().count(2)).isEqualTo(1);
+    }
+
+    @Test
+    void aSegmentLeftEmptyByDuplicatesIsNoSegment() {
+        String csv = HEADER + row("c1", "ann", "2025-03-14T09:00:00Z", "4") + row("c1", "bob", "2025-03-14T09:00:00Z", "4");
+        assertThat(read(BY_AGENT, csv).report().segments()).extracting(s -> s.key().get(Dimension.AGENT))
+                .containsExactly("bob");
+    }
+
+    @Test
+    void farDatesAreRejectedRowsAndTheReportByDayGoesOn() {
+        ReportSpec byDay = ReportSpec.builder(RatingScales.fivePoint()).period(Period.DAY).build();
+        String csv = HEADER + row("c1", "ann", "-999999999-01-01T00:00:00Z", "")
+                + row("c2", "ann", "2025-03-14T09:00:00Z", "5");
+        Report report = read(byDay, csv).report();
+        assertThat(messages()).containsExactly(
+                "line 2: sent_at = \"-999999999-01-01T00:00:00Z\": must be in the years 1900 to 9999");
+        assertThat(report.trend()).extracting(p -> p.period()).containsExactly("2025-03-14");
+    }
+
+    @Test
+    void quotedCellsSpanningLinesKeepTheirLineNumbersWhereverTheFileIsCut() {
+        StringBuilder csv = new StringBuilder(HEADER);
+        List<String> expected = new ArrayList<>();
+        int line = 2;
+        for (int i = 0; i < 200; i++) {
+            if (i % 7 == 3) {
+                csv.append("c").append(i).append(",post-call,sms,ann,blue,,sv,,2025-03-14T09:00:00Z,,six,\"a\nlong,\r\n\"\"comment\"\"\",,\n");
+                expected.add("line " + line + ": score = \"six\": must be a whole number");
+                line += 3;
+            } else {
+                csv.append(row("c" + i, i % 2 == 0 ? "ann" : "bob", "2025-03-14T09:00:00Z", "4"));
+                line++;
+            }
+        }
+        Report once = null;
+        for (int stretch : new int[] {1, 7, 50, 333, 4096}) {
+            for (int threads : new int[] {1, 2, 3}) {
+                rejected.clear();
+                CsvReport read = withFile(csv.toString(), file -> CsvReportReader.of(BY_AGENT).threads(threads)
+                        .stretchBytes(stretch).read(file, rejected::add));
+                assertThat(messages()).as("stretch %d, %d threads", stretch, threads).isEqualTo(expected);
+                if (once == null) {
+                    once = read.report();
+                }
+                assertThat(read.report()).isEqualTo(once);
+            }
+        }
+        assertThat(once.overall().sent()).isEqualTo(200 - expected.size());
+    }
+
+    @Test
+    void linesEndingInCarriageReturnsAloneAreReadToo() {
+        String csv = (HEADER + row("c1", "ann", "2025-03-14T09:00:00Z", "5") + row("c2", "ann", "2025-03-14T09:00:00Z", "x")
+                + row("c3", "bob", "2025-03-14T09:00:00Z", "1")).replace('\n', '\r');
+        CsvReport read = withFile(csv, file -> CsvReportReader.of(BY_AGENT).threads(2).stretchBytes(40)
+                .read(file, rejected::add));
+        assertThat(messages()).containsExactly("line 3: score = \"x\": must be a whole number");
+        assertThat(read.report().overall().sent()).isEqualTo(2);
+    }
+
+    @Test
+    void brokenCsvStopsTheReadingThereEvenInLaterStretches() {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 50; i++) {
+            csv.append(row("c" + i, "ann", "2025-03-14T09:00:00Z", "5"));
+        }
+        csv.append("c50,post-call,sms,\"ann\" x,blue,,sv,,2025-03-14T09:00:00Z,,5,,,\n");
+        for (int i = 51; i < 100; i++) {
+            csv.append(row("c" + i, "ann", "2025-03-14T09:00:00Z", "5"));
+        }
+        CsvReport read = withFile(csv.toString(), file -> CsvReportReader.of(BY_AGENT).threads(3).stretchBytes(100)
+                .read(file, rejected::add));
+        assertThat(messages()).singleElement().asString().startsWith("line 52: row = \"Unexpected character ('x' (code 120)):")
+                .endsWith(": must be well-formed CSV; reading stopped here");
+        assertThat(List.of(read.rows(), read.accepted(), read.rejected())).containsExactly(51L, 50L, 1L);
+    }
+
+    @Test
+    void standardInputIsReadLikeAFile() {
+        String csv = HEADER + row("c1", "ann", "2025-03-14T09:00:00Z", "5") + row("c1", "ann", "2025-03-14T09:00:00Z", "4");
+        CsvReport read = CsvReportReader.of(BY_AGENT).read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+                rejected::add);
+        assertThat(read.report().overall().count(4)).isEqualTo(1);
+        assertThat(read.duplicates()).isEqualTo(1);
+    }
+
+    @Test
+    void aFileWithAHeaderOnlyGivesAnEmptyReportAndAnEmptyFileIsRefused() {
+        CsvReport read = read(BY_AGENT, "\n\n" + HEADER);
+        assertThat(read.report().overall().isEmpty()).isTrue();
+        assertThat(read.rows()).isZero();
+        assertThatThrownBy(() -> read(BY_AGENT, "\n \n")).isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageContaining("the file is empty");
+        assertThatThrownBy(() -> CsvReportReader.of(BY_AGENT).read(Path.of("no-such-responses.csv"), r -> { }))
+                .isInstanceOf(UncheckedIOException.class);
+        assertThatThrownBy(() -> CsvReportReader.of(BY_AGENT).threads(0))
+                .isInstanceOf(InvalidConfigurationException.class);
+    }
+
+    @Test
+    void theDefaultThreadsAreTheProcessorsOtherWorkLeavesIdleAndAtLeastOne() {
+        assertThat(CsvReportReader.idleProcessors()).isBetween(1, Runtime.getRuntime().availableProcessors());
+    }
+
+    @Test
+    void theLowScoreListKeepsTheNewestOfTheRowsThatStillCount() {
+        ReportSpec spec = ReportSpec.builder(RatingScales.fivePoint()).lowScores(2).lowScoreLimit(2).build();
+        String csv = HEADER
+                + row("c1", "ann", "2025-03-14T09:00:03Z", "1")
+                + row("c2", "ann", "2025-03-14T09:00:01Z", "2")
+                + row("c3", "ann", "2025-03-14T09:00:02Z", "1")
+                // c1 is answered 5 further down: it leaves the list, and c2 comes in.
+                + row("c1", "ann", "2025-03-14T09:00:04Z", "5");
+        Report report = read(spec, csv).report();
+        assertThat(report.lowScores()).extracting(SurveyResponse::interactionId).containsExactly("c3", "c2");
+        assertThat(report.lowScoresOmitted()).isZero();
+        assertThat(report.lowScores().get(0).sentAt()).isEqualTo(Instant.parse("2025-03-14T09:00:02Z"));
+    }
+
+    @Test
+    void groupsByEveryDimensionAsReportOfDoes() {
+        ReportSpec spec = ReportSpec.builder(RatingScales.fivePoint()).by(Dimension.LOCALE, Dimension.ENTRY_POINT,
+                Dimension.SURVEY).period(Period.MONTH).zone(ZoneId.of("Europe/Stockholm")).build();
+        String csv = HEADER + row("c1", "ann", "2025-03-31T22:30:00Z", "5") + row("c2", "ann", "2025-03-31T21:30:00Z", "4")
+                + row("c3", "ann", "2025-03-31T21:30:00Z", "4").replace(",sv,", ",,");
+        Report report = read(spec, csv).report();
+        assertThat(report.segments()).extracting(s -> s.key()).containsExactly(
+                new SegmentKey(Map.of(Dimension.LOCALE, "(none)", Dimension.ENTRY_POINT, "+4681234",
+                        Dimension.SURVEY, "post-call", Dimension.PERIOD, "2025-03")),
+                new SegmentKey(Map.of(Dimension.LOCALE, "sv", Dimension.ENTRY_POINT, "+4681234",
+                        Dimension.SURVEY, "post-call", Dimension.PERIOD, "2025-03")),
+                new SegmentKey(Map.of(Dimension.LOCALE, "sv", Dimension.ENTRY_POINT, "+4681234",
+                        Dimension.SURVEY, "post-call", Dimension.PERIOD, "2025-04")));
+    }
+}

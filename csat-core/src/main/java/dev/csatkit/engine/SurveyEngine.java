@@ -201,15 +201,16 @@ public final class SurveyEngine implements AutoCloseable {
         if (notSent != null) {
             return core.store.isOptedOut(optOutKeys) ? optedOut(p, address, sid) : notSent;
         }
-        Instant sendAt = earliest.isAfter(now) ? earliest : now;
-        if (p.quietHours().isPresent()) {
-            sendAt = p.quietHours().get().nextAllowed(sendAt, i.contact().zone());
-        }
         List<String> capKeys = capped ? capKeys(p, i.contact().id(), survey.id()) : List.of();
-        // Most refusals are told by a read, before any survey is built; schedule stays the authority.
+        // Most refusals are told by a read, before the send time or any survey is worked out;
+        // schedule stays the authority.
         Optional<ScheduleResult> refused = core.store.precheck(i.id(), capKeys, optOutKeys, now);
         if (refused.isPresent()) {
             return refusal(refused.get(), rt, i, address, sid);
+        }
+        Instant sendAt = earliest.isAfter(now) ? earliest : now;
+        if (p.quietHours().isPresent()) {
+            sendAt = p.quietHours().get().nextAllowed(sendAt, i.contact().zone());
         }
         List<CapHold> holds = new ArrayList<>(capKeys.size());
         for (String key : capKeys) {
@@ -241,12 +242,35 @@ public final class SurveyEngine implements AutoCloseable {
                 + p.sendOn().name().toLowerCase(Locale.ROOT) + " surveys on " + Masking.address(address), sid);
     }
 
-    /** The contact's own opt-out key and each of its addresses': an opt-out anywhere covers all. */
+    /**
+     * The contact's own opt-out key and each of its addresses': an opt-out anywhere covers all.
+     * Built when first read: a store that holds no opt-outs never reads them on a refused decision.
+     */
     private static List<String> optOutKeys(Contact c) {
-        List<String> keys = new ArrayList<>(1 + c.addresses().size());
-        keys.add(SurveyStore.contactKey(c.id()));
-        c.addresses().forEach((kind, address) -> keys.add(SurveyStore.addressKey(kind, address)));
-        return keys;
+        return new java.util.AbstractList<>() {
+            private @Nullable List<String> keys;
+
+            private List<String> keys() {
+                List<String> k = keys;
+                if (k == null) {
+                    List<String> built = new ArrayList<>(1 + c.addresses().size());
+                    built.add(SurveyStore.contactKey(c.id()));
+                    c.addresses().forEach((kind, address) -> built.add(SurveyStore.addressKey(kind, address)));
+                    keys = k = built;
+                }
+                return k;
+            }
+
+            @Override
+            public String get(int index) {
+                return keys().get(index);
+            }
+
+            @Override
+            public int size() {
+                return keys().size();
+            }
+        };
     }
 
     /**

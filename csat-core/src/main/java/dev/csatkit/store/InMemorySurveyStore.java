@@ -152,11 +152,22 @@ public final class InMemorySurveyStore implements SurveyStore {
                 }
             }
         }
-        Optional<Instant> claimed = ledger.claimedUntil(interactionId, now);
-        if (claimed.isPresent()) {
-            return Optional.of(new ScheduleResult.Duplicate(claimed.get()));
+        if (!capKeys.isEmpty()) {
+            // The common refusal, a capped contact, in one overlapped read of claim and hold.
+            long first = ledger.peekOnce(interactionId, capKeys.get(0), now);
+            if (first < 0) {
+                return Optional.of(new ScheduleResult.Duplicate(Instant.ofEpochMilli(-first)));
+            }
+            if (first > 0) {
+                return Optional.of(new ScheduleResult.Capped(capKeys.get(0), Instant.ofEpochMilli(first)));
+            }
+        } else {
+            Optional<Instant> claimed = ledger.claimedUntil(interactionId, now);
+            if (claimed.isPresent()) {
+                return Optional.of(new ScheduleResult.Duplicate(claimed.get()));
+            }
         }
-        for (String key : capKeys) {
+        for (String key : capKeys.subList(Math.min(1, capKeys.size()), capKeys.size())) {
             Optional<Instant> held = ledger.heldUntil(key, now);
             if (held.isPresent()) {
                 return Optional.of(new ScheduleResult.Capped(key, held.get()));

@@ -112,6 +112,41 @@ public final class FingerprintTable {
     }
 
     /**
+     * Reads, without writing, whether the interaction has a live claim in {@code claims} or else
+     * the key a live hold in {@code holds}: the two reads overlap, as in {@link #reserveOnce}.
+     *
+     * @return minus the claim's expiry when claimed; else the hold's expiry when held; else 0
+     */
+    public static long peekOnce(FingerprintTable claims, String interactionKey, FingerprintTable holds, String key,
+            long now) {
+        Fingerprint i = Fingerprint.of(interactionKey);
+        Stripe cs = claims.stripe(i.hi());
+        long cStamp = cs.tryOptimisticRead();
+        long[] ct = cs.slots;
+        int cStart = start(ct, i.lo());
+        long cFirst = ct[cStart];
+        Fingerprint k = Fingerprint.of(key);
+        Stripe hs = holds.stripe(k.hi());
+        long hStamp = hs.tryOptimisticRead();
+        long[] ht = hs.slots;
+        int hStart = start(ht, k.lo());
+        long hFirst = ht[hStart];
+        if (cStamp != 0L && hStamp != 0L) {
+            long claimed = expiryAt(ct, find(ct, i.hi(), i.lo(), now, cStart, cFirst));
+            long held = expiryAt(ht, find(ht, k.hi(), k.lo(), now, hStart, hFirst));
+            if (cs.validate(cStamp) && hs.validate(hStamp)) {
+                return claimed > now ? -claimed : held > now ? held : 0L;
+            }
+        }
+        long claimed = claims.peek(i.hi(), i.lo(), now);
+        if (claimed != Long.MIN_VALUE) {
+            return -claimed;
+        }
+        long held = holds.peek(k.hi(), k.lo(), now);
+        return held != Long.MIN_VALUE ? held : 0L;
+    }
+
+    /**
      * Claims the interaction in {@code claims} and holds the key in {@code holds}, or neither,
      * atomically: a live claim wins over a live hold, which wins over a grant.
      *

@@ -87,6 +87,19 @@ public final class Ledger {
     }
 
     /**
+     * Reads the interaction's claim and the cap key's hold at once, without writing.
+     *
+     * @param interactionKey the interaction's key
+     * @param key the cap key
+     * @param now the current time
+     * @return minus the live claim's expiry in epoch milliseconds when claimed; else the live
+     *     hold's expiry when held; else 0
+     */
+    public long peekOnce(String interactionKey, String key, Instant now) {
+        return FingerprintTable.peekOnce(claims, interactionKey, holds, key, now.toEpochMilli());
+    }
+
+    /**
      * @param interactionKey the interaction's key
      * @param now the current time
      * @return the live claim's expiry, read without writing

@@ -42,10 +42,11 @@ import java.util.function.Consumer;
  * whose cut fell inside a quoted cell spanning lines is found out and read again from the right
  * place before anything it holds is counted, so the result never depends on the threads.
  *
- * <p>Memory grows with the number of distinct surveys (their keys, to find duplicates; about 60
- * bytes each) and with the number of low-score rows when the spec lists them (a position and two
- * times each), not with the length of the file. Rejected rows are handed to the caller in line
- * order as they are found. An instance is immutable and can be used by many threads.
+ * <p>Memory grows with the number of distinct surveys (their keys, to find duplicates; about 40
+ * bytes each and the key itself) and with the number of low-score rows when the spec lists them
+ * (a position and two times each), not with the length of the file. Rejected rows are handed to
+ * the caller in line order as they are found. An instance is immutable and can be used by many
+ * threads.
  */
 public final class CsvReportReader {
 

@@ -229,8 +229,10 @@ final class CsvChunkReader {
                 }
                 if (status == CsvRecordScanner.BROKEN) {
                     chunk.rows++;
-                    chunk.reject(line, List.of(Violation.of("row", scanner.problem(),
-                            "must be well-formed CSV; reading stopped here")));
+                    // Worded as the row-by-row reader words it; the row itself can hold a comment.
+                    chunk.reject(line, List.of(new Violation("row", "(not shown)",
+                            "must be well-formed CSV (a quote left open, or a character after a closing quote); "
+                            + "reading stopped here")));
                     chunk.broken = true;
                 }
                 break;

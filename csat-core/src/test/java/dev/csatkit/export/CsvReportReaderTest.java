@@ -162,8 +162,9 @@ class CsvReportReaderTest {
         }
         CsvReport read = withFile(csv.toString(), file -> CsvReportReader.of(BY_AGENT).threads(3).stretchBytes(100)
                 .read(file, rejected::add));
-        assertThat(messages()).singleElement().asString().startsWith("line 52: row = \"Unexpected character ('x' (code 120)):")
-                .endsWith(": must be well-formed CSV; reading stopped here");
+        // The broken row is not quoted back: it can hold a comment.
+        assertThat(messages()).containsExactly("line 52: row = (not shown): must be well-formed CSV (a quote left "
+                + "open, or a character after a closing quote); reading stopped here");
         assertThat(List.of(read.rows(), read.accepted(), read.rejected())).containsExactly(51L, 50L, 1L);
     }
 

@@ -159,7 +159,8 @@ final class Dispatcher {
             }
             return;
         }
-        SurveyMachine.Step step = SurveyMachine.startSend(c, s);
+        // The lease and the holds count from this send, not from the start of a long batch.
+        SurveyMachine.Step step = SurveyMachine.startSend(core.context(rt, core.clock.instant()), s);
         if (step.next() != null && step.next().state() == SurveyState.FAILED) {
             if (commit(s, step) instanceof ApplyResult.Applied) {
                 counts.failed.incrementAndGet();

@@ -16,8 +16,8 @@ import dev.csatkit.engine.EngineFixture.TestClock;
 import dev.csatkit.policy.FrequencyCap;
 import dev.csatkit.score.SurveyResponse;
 import dev.csatkit.store.ApplyResult;
+import dev.csatkit.store.ForwardingSurveyStore;
 import dev.csatkit.store.InMemorySurveyStore;
-import dev.csatkit.store.MoodAssessment;
 import dev.csatkit.store.OpenSurvey;
 import dev.csatkit.store.OutboxMessage;
 import dev.csatkit.store.ReplyRecord;
@@ -27,12 +27,9 @@ import dev.csatkit.store.SurveyState;
 import dev.csatkit.store.SurveyStore;
 import dev.csatkit.store.Transition;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -132,14 +129,13 @@ class EngineStoreFailureTest {
     }
 
     /** A store that fails chosen operations once, then works: a database that blinked. */
-    static final class FlakyStore implements SurveyStore {
-        private final SurveyStore delegate;
+    static final class FlakyStore extends ForwardingSurveyStore {
         private volatile String failing = "";
         private volatile Predicate<Transition> when = t -> false;
         private volatile boolean failSettle;
 
         FlakyStore(SurveyStore delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         void failNext(String operation, Predicate<Transition> matching) {
@@ -161,29 +157,13 @@ class EngineStoreFailureTest {
         @Override
         public ScheduleResult schedule(ScheduleRequest request) {
             maybeFail("schedule", Optional.empty());
-            return delegate.schedule(request);
-        }
-
-        @Override
-        public Optional<ScheduleResult> precheck(String interactionId, List<String> capKeys, List<String> optOutKeys,
-                Instant now) {
-            return delegate.precheck(interactionId, capKeys, optOutKeys, now);
-        }
-
-        @Override
-        public List<OpenSurvey> claimDue(Instant now, int limit, Instant leaseUntil) {
-            return delegate.claimDue(now, limit, leaseUntil);
+            return super.schedule(request);
         }
 
         @Override
         public ApplyResult apply(Transition transition) {
             maybeFail("apply", Optional.of(transition));
-            return delegate.apply(transition);
-        }
-
-        @Override
-        public List<OutboxMessage> claimOutbox(Instant now, int limit, Instant leaseUntil) {
-            return delegate.claimOutbox(now, limit, leaseUntil);
+            return super.apply(transition);
         }
 
         @Override
@@ -192,57 +172,7 @@ class EngineStoreFailureTest {
                 failSettle = false;
                 throw new StoreDown("settleOutbox");
             }
-            return delegate.settleOutbox(message, next);
-        }
-
-        @Override
-        public Optional<OpenSurvey> find(String surveyKey) {
-            return delegate.find(surveyKey);
-        }
-
-        @Override
-        public Optional<OpenSurvey> latestDelivered(String channelId, String address) {
-            return delegate.latestDelivered(channelId, address);
-        }
-
-        @Override
-        public boolean isOptedOut(Collection<String> keys) {
-            return delegate.isOptedOut(keys);
-        }
-
-        @Override
-        public boolean seenInbound(String inboundId, Instant now) {
-            return delegate.seenInbound(inboundId, now);
-        }
-
-        @Override
-        public Optional<SurveyResponse> response(String surveyKey) {
-            return delegate.response(surveyKey);
-        }
-
-        @Override
-        public List<ReplyRecord> history(String surveyKey) {
-            return delegate.history(surveyKey);
-        }
-
-        @Override
-        public void forEachResponse(Instant from, Instant to, Consumer<SurveyResponse> sink) {
-            delegate.forEachResponse(from, to, sink);
-        }
-
-        @Override
-        public void saveMood(MoodAssessment mood) {
-            delegate.saveMood(mood);
-        }
-
-        @Override
-        public void forEachMood(Instant from, Instant to, Consumer<MoodAssessment> sink) {
-            delegate.forEachMood(from, to, sink);
-        }
-
-        @Override
-        public int purge(Instant before, int limit) {
-            return delegate.purge(before, limit);
+            return super.settleOutbox(message, next);
         }
     }
 }

@@ -12,7 +12,6 @@ import dev.csatkit.policy.Sampling;
 import dev.csatkit.store.ApplyResult;
 import dev.csatkit.store.ForwardingSurveyStore;
 import dev.csatkit.store.InMemorySurveyStore;
-import dev.csatkit.store.OpenSurvey;
 import dev.csatkit.store.ScheduleRequest;
 import dev.csatkit.store.ScheduleResult;
 import dev.csatkit.store.SurveyStore;

@@ -94,10 +94,24 @@ final class EngineCore {
         if (step.reply() != null) {
             t.reply(step.reply());
         }
-        ApplyResult result = store.apply(t.build());
+        // The side messages count as under way from the moment they are written: a dispatcher that
+        // leases them before this thread hands them to the channel must not send them too.
+        Long writing = System.nanoTime();
+        step.outbox().forEach(m -> inFlight.put(m.key(), writing));
+        ApplyResult result = null;
+        try {
+            result = store.apply(t.build());
+        } finally {
+            if (!(result instanceof ApplyResult.Applied)) {
+                step.outbox().forEach(m -> inFlight.remove(m.key(), writing));
+            }
+        }
         if (result instanceof ApplyResult.Applied) {
             step.events().forEach(this::publish);
-            step.outbox().forEach(this::sendSide);
+            for (OutboxMessage m : step.outbox()) {
+                sendSide(m, true);
+                inFlight.remove(m.key(), writing); // still the marker only when nothing was sent
+            }
         }
         return result;
     }
@@ -149,8 +163,13 @@ final class EngineCore {
      * @return when the channel answered (or at once when nothing was sent)
      */
     CompletableFuture<?> sendSide(OutboxMessage m) {
+        return sendSide(m, false);
+    }
+
+    /** @param written whether this caller has just written the message, and so holds it as under way */
+    private CompletableFuture<?> sendSide(OutboxMessage m, boolean written) {
         try {
-            return trySendSide(m);
+            return trySendSide(m, written);
         } catch (Throwable e) {
             LOG.warn("side message {} not sent: {}", m.key(), Masking.text(e.toString()));
             store.settleOutbox(m, Optional.empty());
@@ -158,8 +177,8 @@ final class EngineCore {
         }
     }
 
-    private CompletableFuture<?> trySendSide(OutboxMessage m) {
-        if (inFlight(m.key())) {
+    private CompletableFuture<?> trySendSide(OutboxMessage m, boolean written) {
+        if (!written && inFlight(m.key())) {
             return CompletableFuture.completedFuture(null); // still under way here; its answer settles it
         }
         Instant now = clock.instant();

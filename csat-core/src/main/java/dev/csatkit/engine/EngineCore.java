@@ -87,7 +87,10 @@ final class EngineCore {
             t.change(t.current().orElseThrow(), step.next());
         }
         step.holds().forEach(t::hold);
-        step.outbox().forEach(t::send);
+        // Each side message's lease counts from this write, not from when the step was worked out.
+        Instant leaseUntil = clock.instant().plus(sendLease);
+        List<OutboxMessage> outbox = step.outbox().stream().map(m -> m.dueAt(leaseUntil, false)).toList();
+        outbox.forEach(t::send);
         if (step.response() != null) {
             t.response(step.response());
         }
@@ -97,18 +100,18 @@ final class EngineCore {
         // The side messages count as under way from the moment they are written: a dispatcher that
         // leases them before this thread hands them to the channel must not send them too.
         Long writing = System.nanoTime();
-        step.outbox().forEach(m -> inFlight.put(m.key(), writing));
+        outbox.forEach(m -> inFlight.put(m.key(), writing));
         ApplyResult result = null;
         try {
             result = store.apply(t.build());
         } finally {
             if (!(result instanceof ApplyResult.Applied)) {
-                step.outbox().forEach(m -> inFlight.remove(m.key(), writing));
+                outbox.forEach(m -> inFlight.remove(m.key(), writing));
             }
         }
         if (result instanceof ApplyResult.Applied) {
             step.events().forEach(this::publish);
-            for (OutboxMessage m : step.outbox()) {
+            for (OutboxMessage m : outbox) {
                 sendSide(m, true);
                 inFlight.remove(m.key(), writing); // still the marker only when nothing was sent
             }

@@ -30,16 +30,11 @@ class TwoProcessEngineTest {
 
             SoftAssertions softly = new SoftAssertions();
             s.checkGuarantees(softly, "''");
-            // Both processes take part; how the contacts split between them depends on which JVM
-            // starts first and how busy the machine is, so only a share of the work is asked of each.
-            long scheduled = s.count("SELECT count(*) FROM e2e_decision WHERE outcome = 'SCHEDULED'");
-            softly.assertThat(scheduled).as("surveys scheduled in all").isGreaterThan(100);
             for (String node : List.of("a", "b")) {
                 softly.assertThat(s.count("SELECT count(*) FROM e2e_decision WHERE node = '" + node
-                        + "' AND outcome = 'SCHEDULED'")).as("surveys scheduled by %s", node)
-                        .isGreaterThanOrEqualTo(scheduled / 10);
+                        + "' AND outcome = 'SCHEDULED'")).as("surveys scheduled by %s", node).isGreaterThan(50);
                 softly.assertThat(s.count("SELECT count(*) FROM e2e_provider WHERE node = '" + node + "'"))
-                        .as("messages %s delivered", node).isPositive();
+                        .as("messages %s delivered", node).isGreaterThan(50);
             }
             softly.assertThat(s.count("SELECT count(*) FROM e2e_decision WHERE outcome = 'DUPLICATE'"))
                     .as("interactions the other process had scheduled first").isGreaterThan(500);

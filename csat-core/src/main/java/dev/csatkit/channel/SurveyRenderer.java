@@ -13,6 +13,8 @@ import dev.csatkit.scale.ScalePoint;
 import dev.csatkit.survey.KeypadAudio;
 import dev.csatkit.survey.MessageSet;
 import dev.csatkit.survey.MessageTemplate;
+import dev.csatkit.survey.Question;
+import dev.csatkit.survey.QuestionMessages;
 import dev.csatkit.survey.ResolvedMessages;
 import dev.csatkit.survey.SurveyDefinition;
 import java.util.ArrayList;
@@ -117,6 +119,16 @@ public final class SurveyRenderer {
             all.putAll(placeholderValues(survey, locale, sampleValues));
             SmsSegments.check("messages." + locale.toLanguageTag() + ".prompt", smsText(messages, all),
                     capabilities.maxSmsSegments()).ifPresent(problems::add);
+            // Each further question goes as a message of its own, its prompt alone.
+            for (int i = 0; i < survey.moreQuestions().size(); i++) {
+                Question q = survey.moreQuestions().get(i);
+                QuestionMessages words = q.messagesIn(locale).orElseThrow();
+                Map<String, String> values = new HashMap<>();
+                words.templates().values().forEach(t -> t.placeholders().forEach(p -> values.put(p, "{" + p + "}")));
+                values.putAll(questionValues(survey, q, locale, sampleValues));
+                SmsSegments.check("moreQuestions[" + i + "].messages." + locale.toLanguageTag() + ".prompt",
+                        words.prompt().render(values), capabilities.maxSmsSegments()).ifPresent(problems::add);
+            }
         });
         if (!problems.isEmpty()) {
             throw new InvalidDefinitionException("survey definition for this SMS channel", problems);
@@ -190,8 +202,11 @@ public final class SurveyRenderer {
         audio.flatMap(KeypadAudio::notice).ifPresent(s -> stages.add(stage(AudioStage.Phase.ANNOUNCEMENT, s, values)));
         stages.add(audio.flatMap(KeypadAudio::ratingPrompt).map(s -> stage(AudioStage.Phase.PROMPT, s, values))
                 .orElseGet(() -> new AudioStage(AudioStage.Phase.PROMPT, messages.prompt().render(values))));
-        stages.add(audio.flatMap(KeypadAudio::thankYou).map(s -> stage(AudioStage.Phase.THANKS, s, values))
-                .orElseGet(() -> new AudioStage(AudioStage.Phase.THANKS, messages.thankYou().render(values))));
+        if (survey.moreQuestions().isEmpty()) {
+            // With more questions to come, the thanks waits for the last of them.
+            stages.add(audio.flatMap(KeypadAudio::thankYou).map(s -> stage(AudioStage.Phase.THANKS, s, values))
+                    .orElseGet(() -> new AudioStage(AudioStage.Phase.THANKS, messages.thankYou().render(values))));
+        }
         Map<String, Integer> keys = new LinkedHashMap<>();
         for (ScalePoint p : survey.scale().points()) {
             keys.put(Integer.toString(p.value()), p.value());
@@ -222,5 +237,101 @@ public final class SurveyRenderer {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Renders one of the survey's further questions for a contact, sent once the question before
+     * it is answered: on SMS its prompt alone; on chat its prompt with a button per point of its
+     * own scale; on the keypad its prompt (its keypad prompt where it has one), its key map and
+     * the answer window, followed by the survey's thank-you after the last question. Email asks
+     * every question on its link page, so it has no message per question.
+     *
+     * @param survey the survey
+     * @param index the question's position in {@link SurveyDefinition#questions()}, 1 or more
+     * @param kind the channel kind
+     * @param capabilities what the channel can carry
+     * @param locale the contact's locale
+     * @param values the host's placeholder values
+     * @return the content, or empty on email or when the survey skips contacts in that language
+     * @throws CsatException when the survey has no such question or is not for that channel kind,
+     *     a placeholder has no value, or an SMS does not fit the channel's segments
+     */
+    public static Optional<MessageContent> renderQuestion(SurveyDefinition survey, int index, ChannelKind kind,
+            ChannelCapabilities capabilities, Locale locale, Map<String, String> values) {
+        if (!survey.supports(kind)) {
+            throw new CsatException("Survey " + survey.id() + " is not sent on " + kind + "; its channels are "
+                    + survey.channels());
+        }
+        if (index < 1 || index > survey.moreQuestions().size()) {
+            throw new CsatException("Survey " + survey.id() + " has no question " + (index + 1) + "; it asks "
+                    + survey.questions().size());
+        }
+        Optional<ResolvedMessages> resolved = survey.resolve(locale);
+        if (resolved.isEmpty() || kind == ChannelKind.EMAIL) {
+            return Optional.empty();
+        }
+        Locale used = resolved.get().locale();
+        Question question = survey.moreQuestions().get(index - 1);
+        QuestionMessages words = question.messagesIn(used).orElseThrow();
+        Map<String, String> all = questionValues(survey, question, used, values);
+        String prompt = words.prompt().render(all);
+        RatingScale scale = question.scale();
+        MessageContent content = switch (kind) {
+            case SMS -> {
+                SmsSegments.requireWithin("moreQuestions[" + (index - 1) + "].messages." + used.toLanguageTag()
+                        + ".prompt", prompt, capabilities.maxSmsSegments());
+                yield new MessageContent.Sms(prompt);
+            }
+            case CHAT -> {
+                List<QuickReply> buttons = new ArrayList<>();
+                if (capabilities.maxButtons() >= scale.size()) {
+                    for (ScalePoint p : scale.points()) {
+                        buttons.add(new QuickReply(buttonLabel(p, used), Integer.toString(p.value())));
+                    }
+                }
+                yield new MessageContent.Chat(prompt, buttons);
+            }
+            case VOICE_DTMF -> {
+                List<AudioStage> stages = new ArrayList<>();
+                stages.add(words.keypadPrompt().map(st -> stage(AudioStage.Phase.PROMPT, st, all))
+                        .orElseGet(() -> new AudioStage(AudioStage.Phase.PROMPT, prompt)));
+                if (index == survey.moreQuestions().size()) {
+                    MessageSet messages = resolved.get().messages();
+                    Map<String, String> surveyValues = placeholderValues(survey, used, values);
+                    stages.add(messages.keypad().flatMap(KeypadAudio::thankYou)
+                            .map(st -> stage(AudioStage.Phase.THANKS, st, surveyValues))
+                            .orElseGet(() -> new AudioStage(AudioStage.Phase.THANKS,
+                                    messages.thankYou().render(surveyValues))));
+                }
+                Map<String, Integer> keys = new LinkedHashMap<>();
+                for (ScalePoint p : scale.points()) {
+                    keys.put(Integer.toString(p.value()), p.value());
+                }
+                yield new MessageContent.Keypad(stages, keys, survey.keypadAnswerWindow());
+            }
+            case EMAIL -> throw new IllegalStateException("email has no message per question");
+        };
+        return Optional.of(content);
+    }
+
+    /**
+     * The values a question's message is rendered with: as {@link #placeholderValues}, the scale
+     * placeholders taken from the question's own scale.
+     *
+     * @param survey the survey
+     * @param question one of its questions
+     * @param locale the language of the message
+     * @param host the host's placeholder values
+     * @return every value, the library's taking precedence
+     */
+    public static Map<String, String> questionValues(SurveyDefinition survey, Question question, Locale locale,
+            Map<String, String> host) {
+        RatingScale scale = question.scale();
+        Map<String, String> all = placeholderValues(survey, locale, host);
+        all.put("scale.min", Integer.toString(scale.min()));
+        all.put("scale.max", Integer.toString(scale.max()));
+        all.put("scale.min.label", scale.first().displayLabel(locale));
+        all.put("scale.max.label", scale.last().displayLabel(locale));
+        return all;
     }
 }

@@ -6,10 +6,12 @@ import dev.csatkit.internal.LocaleMap;
 import dev.csatkit.internal.Locales;
 import dev.csatkit.scale.RatingScale;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -32,8 +34,17 @@ import org.jspecify.annotations.Nullable;
  *       {@linkplain Placeholders#STANDARD standard} or declared custom placeholders;</li>
  *   <li>an SMS survey has opt-out instructions in every language;</li>
  *   <li>a keypad ({@link ChannelKind#VOICE_DTMF}) survey uses a scale that can be answered on
- *       the keypad, and its answer window is 1–60 seconds (15 by default).</li>
+ *       the keypad, and its answer window is 1–60 seconds (15 by default);</li>
+ *   <li>at most {@value #MAX_QUESTIONS} questions in all: the primary question and up to four
+ *       more, each with an id of its own, messages in exactly the languages the survey has, only
+ *       known placeholders, and a keypad-answerable scale on a keypad survey.</li>
  * </ul>
+ *
+ * <p><b>Questions.</b> Every survey asks its {@linkplain Question#PRIMARY_ID primary} question
+ * first: the {@link #scale()} and each message set's {@link MessageSet#prompt() prompt},
+ * {@link MessageSet#invalidReply() invalidReply} and keypad rating prompt. Its rating is the
+ * survey's rating in every report. {@link #moreQuestions()} follow it in order; a one-question
+ * survey has none. {@link #questions()} lists them all.
  *
  * <p>Messages are looked up along the locale's fallback chain: {@code fr-CA}, then {@code fr},
  * then, unless the survey {@linkplain MissingLanguage#SKIP skips} such contacts, the default
@@ -48,6 +59,8 @@ import org.jspecify.annotations.Nullable;
  * @param customPlaceholders placeholder names the host fills in besides the standard ones
  * @param onMissingLanguage what to do for a contact whose language has no messages
  * @param keypadAnswerWindow how long a caller has to press a key
+ * @param moreQuestions the questions asked after the primary one, in order; empty for a
+ *     one-question survey
  */
 public record SurveyDefinition(
         String id,
@@ -58,7 +71,8 @@ public record SurveyDefinition(
         Map<Locale, MessageSet> messages,
         Set<String> customPlaceholders,
         MissingLanguage onMissingLanguage,
-        Duration keypadAnswerWindow) {
+        Duration keypadAnswerWindow,
+        List<Question> moreQuestions) {
 
     /** The longest display name, in characters. */
     public static final int MAX_NAME_LENGTH = 255;
@@ -72,6 +86,8 @@ public record SurveyDefinition(
     public static final Duration MIN_KEYPAD_ANSWER_WINDOW = Duration.ofSeconds(1);
     /** The longest keypad answer window. */
     public static final Duration MAX_KEYPAD_ANSWER_WINDOW = Duration.ofSeconds(60);
+    /** The most questions one survey asks, the primary question included. */
+    public static final int MAX_QUESTIONS = 5;
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -90,6 +106,7 @@ public record SurveyDefinition(
         Objects.requireNonNull(customPlaceholders, "customPlaceholders");
         Objects.requireNonNull(onMissingLanguage, "onMissingLanguage");
         Objects.requireNonNull(keypadAnswerWindow, "keypadAnswerWindow");
+        Objects.requireNonNull(moreQuestions, "moreQuestions");
 
         Checks checks = Checks.of("survey definition");
         checks.check(ID.matcher(id).matches(), "id", id,
@@ -151,12 +168,104 @@ public record SurveyDefinition(
         checks.check(keypadAnswerWindow.compareTo(MIN_KEYPAD_ANSWER_WINDOW) >= 0
                         && keypadAnswerWindow.compareTo(MAX_KEYPAD_ANSWER_WINDOW) <= 0,
                 "keypadAnswerWindow", keypadAnswerWindow, "must be between 1 and 60 seconds");
+        checkQuestions(checks, moreQuestions, copy.keySet(), custom, channels.contains(ChannelKind.VOICE_DTMF));
         checks.throwIfAny();
 
         channels = Collections.unmodifiableSet(EnumSet.copyOf(channels));
         defaultLocale = defaultLocale.stripExtensions();
         messages = new LocaleMap<>(copy);
         customPlaceholders = Collections.unmodifiableSet(custom);
+        moreQuestions = List.copyOf(moreQuestions);
+    }
+
+    /**
+     * A one-question survey: the definition as it was before surveys had several questions.
+     *
+     * @param id the stable identifier the host stores and routes by
+     * @param name the display name administrators see
+     * @param scale the rating scale
+     * @param channels the channel kinds the survey may be sent on
+     * @param defaultLocale the locale used when the contact's language has no messages
+     * @param messages the messages per locale
+     * @param customPlaceholders placeholder names the host fills in besides the standard ones
+     * @param onMissingLanguage what to do for a contact whose language has no messages
+     * @param keypadAnswerWindow how long a caller has to press a key
+     * @throws dev.csatkit.InvalidDefinitionException naming every broken rule
+     */
+    public SurveyDefinition(String id, String name, RatingScale scale, Set<ChannelKind> channels,
+            Locale defaultLocale, Map<Locale, MessageSet> messages, Set<String> customPlaceholders,
+            MissingLanguage onMissingLanguage, Duration keypadAnswerWindow) {
+        this(id, name, scale, channels, defaultLocale, messages, customPlaceholders, onMissingLanguage,
+                keypadAnswerWindow, List.of());
+    }
+
+    private static void checkQuestions(Checks checks, List<Question> more, Set<Locale> languages, Set<String> custom,
+            boolean keypad) {
+        if (!checks.check(more.size() <= MAX_QUESTIONS - 1, "moreQuestions", more.size() + " questions",
+                "must hold at most " + (MAX_QUESTIONS - 1) + " questions after the primary one ("
+                        + MAX_QUESTIONS + " in all)")) {
+            return;
+        }
+        Set<String> ids = new TreeSet<>();
+        for (int i = 0; i < more.size(); i++) {
+            Question q = Objects.requireNonNull(more.get(i), "question");
+            String at = "moreQuestions[" + i + "]";
+            if (checks.check(!q.primary(), at + ".id", q.id(), "is the primary question's id; give this one "
+                    + "another")) {
+                checks.check(ids.add(q.id()), at + ".id", q.id(), "is the id of an earlier question; each "
+                        + "question needs its own");
+            }
+            if (keypad) {
+                checks.check(q.scale().isKeypadAnswerable(), at + ".scale", q.scale().id(),
+                        "a keypad (VOICE_DTMF) survey needs a scale whose values are all 0 or above");
+            }
+            for (Locale l : languages) {
+                checks.check(q.messages().containsKey(l), at + ".messages", l.toLanguageTag(),
+                        "has no prompt in this language of the survey; each question needs every language the "
+                                + "survey has");
+            }
+            q.messages().forEach((locale, m) -> {
+                String tag = locale.toLanguageTag();
+                if (!checks.check(languages.contains(locale), at + ".messages", tag,
+                        "is a language the survey has no messages in")) {
+                    return;
+                }
+                m.templates().forEach((field, template) -> {
+                    for (String p : template.placeholders()) {
+                        checks.check(Placeholders.STANDARD.contains(p) || custom.contains(p),
+                                at + ".messages." + tag + "." + field, template.source(),
+                                "unknown placeholder {" + p + "}; use a standard one "
+                                        + new TreeSet<>(Placeholders.STANDARD)
+                                        + (custom.isEmpty() ? "" : " or a custom one " + custom)
+                                        + ", or declare it in customPlaceholders");
+                    }
+                });
+            });
+        }
+    }
+
+    /**
+     * Every question the survey asks, in order: the primary question, made from the survey's
+     * scale and messages, then {@link #moreQuestions()}.
+     *
+     * @return one to {@value #MAX_QUESTIONS} questions
+     */
+    public List<Question> questions() {
+        Map<Locale, QuestionMessages> primary = new LinkedHashMap<>();
+        messages.forEach((locale, set) -> primary.put(locale, new QuestionMessages(set.prompt(),
+                Optional.of(set.invalidReply()), set.keypad().flatMap(KeypadAudio::ratingPrompt))));
+        List<Question> all = new ArrayList<>(1 + moreQuestions.size());
+        all.add(new Question(Question.PRIMARY_ID, scale, primary, false));
+        all.addAll(moreQuestions);
+        return all;
+    }
+
+    /**
+     * @param questionId a question's id
+     * @return the question, or empty when the survey does not ask it
+     */
+    public Optional<Question> question(String questionId) {
+        return questions().stream().filter(q -> q.id().equals(questionId)).findFirst();
     }
 
     private static void checkName(Checks checks, String name) {
@@ -255,6 +364,7 @@ public record SurveyDefinition(
         private final Set<String> customPlaceholders = new TreeSet<>();
         private MissingLanguage onMissingLanguage = MissingLanguage.USE_DEFAULT;
         private Duration keypadAnswerWindow = DEFAULT_KEYPAD_ANSWER_WINDOW;
+        private final List<Question> moreQuestions = new ArrayList<>();
 
         private Builder(String id) {
             this.id = Objects.requireNonNull(id, "id");
@@ -338,6 +448,29 @@ public record SurveyDefinition(
         }
 
         /**
+         * Adds a question asked after the primary one and any added before it.
+         *
+         * @param question the question
+         * @return this builder
+         */
+        public Builder question(Question question) {
+            moreQuestions.add(Objects.requireNonNull(question, "question"));
+            return this;
+        }
+
+        /**
+         * Sets the questions asked after the primary one, in order, replacing any added before.
+         *
+         * @param questions the questions; empty for a one-question survey
+         * @return this builder
+         */
+        public Builder questions(List<Question> questions) {
+            moreQuestions.clear();
+            questions.forEach(this::question);
+            return this;
+        }
+
+        /**
          * @return the definition
          * @throws dev.csatkit.InvalidDefinitionException naming every broken rule
          */
@@ -347,7 +480,7 @@ public record SurveyDefinition(
             checks.check(scale != null, "scale", null, "is required");
             checks.throwIfAny();
             return new SurveyDefinition(id, name, scale, channels, defaultLocale, messages, customPlaceholders,
-                    onMissingLanguage, keypadAnswerWindow);
+                    onMissingLanguage, keypadAnswerWindow, moreQuestions);
         }
     }
 }

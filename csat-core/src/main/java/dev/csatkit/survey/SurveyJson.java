@@ -24,9 +24,17 @@ import dev.csatkit.internal.json.SurveyCodec;
  *     "en": { "prompt": "...", "confirmation": "...", "invalidReply": "...", "thankYou": "...",
  *             "optOutInstructions": "...", "followUp": "...", "reminder": "...",
  *             "keypad": { "ratingPrompt": { "audio": "rate.wav" }, "thankYou": { "speech": "..." } } }
- *   }
+ *   },
+ *   "moreQuestions": [                     // optional: asked after the primary question, in order
+ *     { "id": "effort", "scale": "five", "skippable": true,
+ *       "messages": { "en": { "prompt": "...", "invalidReply": "...",        // invalidReply optional
+ *                             "keypadPrompt": { "speech": "..." } } } }      // optional
+ *   ]
  * }
  * }</pre>
+ *
+ * <p>A one-question survey is written without {@code moreQuestions}, exactly as before surveys
+ * had several questions, and such documents read as one-question surveys.
  */
 public final class SurveyJson {
 

@@ -134,8 +134,46 @@ final class SurveyArbitraries {
     /** Custom placeholder names the generated templates may use; each used one is declared. */
     static final List<String> CUSTOM_POOL = List.of("order.id", "queue.name", "brand", "case_type.label");
 
-    /** Valid survey definitions: any scale, channels, locales, placeholders and keypad audio. */
+    /**
+     * Valid survey definitions: any scale, channels, locales, placeholders and keypad audio, and
+     * up to four questions after the primary one.
+     */
     static Arbitrary<SurveyDefinition> definition() {
+        return oneQuestion().flatMap(d -> {
+            boolean keypad = d.supports(ChannelKind.VOICE_DTMF);
+            Arbitrary<RatingScale> scales = keypad ? scale().filter(RatingScale::isKeypadAnswerable) : scale();
+            List<String> names = new ArrayList<>(Placeholders.STANDARD);
+            names.addAll(d.customPlaceholders());
+            Arbitrary<String> t = template(names);
+            Arbitrary<QuestionMessages> words = Combinators.combine(t, t.optional(0.4), audioStage(names).optional(0.3))
+                    .as((prompt, invalid, stage) -> {
+                        QuestionMessages m = QuestionMessages.of(prompt);
+                        m = invalid.map(m::withInvalidReply).orElse(m);
+                        return stage.map(m::withKeypadPrompt).orElse(m);
+                    });
+            Arbitrary<Question> question = Combinators.combine(scales, words.list().ofSize(d.messages().size()),
+                    Arbitraries.of(true, false)).as((scale, texts, skippable) -> {
+                        java.util.Map<Locale, QuestionMessages> byLocale = new java.util.LinkedHashMap<>();
+                        List<Locale> locales = List.copyOf(d.messages().keySet());
+                        for (int i = 0; i < locales.size(); i++) {
+                            byLocale.put(locales.get(i), texts.get(i));
+                        }
+                        return new Question("q", scale, byLocale, skippable);
+                    });
+            return question.list().ofMaxSize(SurveyDefinition.MAX_QUESTIONS - 1).map(list -> {
+                List<Question> more = new ArrayList<>();
+                for (int i = 0; i < list.size(); i++) {
+                    Question q = list.get(i);
+                    more.add(new Question("q" + i, q.scale(), q.messages(), q.skippable()));
+                }
+                return new SurveyDefinition(d.id(), d.name(), d.scale(), d.channels(), d.defaultLocale(), d.messages(),
+                        d.customPlaceholders(), d.onMissingLanguage(), d.keypadAnswerWindow(), more);
+            });
+        });
+    }
+
+    /** Valid one-question survey definitions. */
+    static Arbitrary<SurveyDefinition> oneQuestion() {
         List<String> names = new ArrayList<>(Placeholders.STANDARD);
         names.addAll(CUSTOM_POOL);
         Arbitrary<Set<ChannelKind>> channels = Arbitraries.of(ChannelKind.class).set().ofMinSize(1).ofMaxSize(4);

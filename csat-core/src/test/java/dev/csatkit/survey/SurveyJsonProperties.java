@@ -79,7 +79,23 @@ class SurveyJsonProperties {
                 new Breakage("$.messages.en.reminder", root -> firstMessages(root).put("reminder", "Hi {nobody.knows}")),
                 new Breakage("$.messages.en.confirmation", root -> firstMessages(root).put("confirmation", " ")),
                 new Breakage("$.messages.en.keypad", root -> firstMessages(root).putObject("keypad")),
-                new Breakage("$.messages.en.bogus", root -> firstMessages(root).put("bogus", "x")));
+                new Breakage("$.messages.en.bogus", root -> firstMessages(root).put("bogus", "x")),
+                new Breakage("$.moreQuestions", root -> root.put("moreQuestions", "effort")),
+                new Breakage("$.moreQuestions[0].id", root -> question(root, "Effort", "five")),
+                new Breakage("$.moreQuestions[0].id", root -> question(root, "csat", "five")),
+                new Breakage("$.moreQuestions[0].scale", root -> question(root, "effort", "nine")),
+                new Breakage("$.moreQuestions[0].messages.en.prompt", root -> ((ObjectNode) question(root, "effort",
+                        "five").get("messages").get("en")).put("prompt", "Rate {us")),
+                new Breakage("$.moreQuestions[0].skippable", root -> question(root, "effort", "five")
+                        .put("skippable", "sometimes")),
+                new Breakage("$.moreQuestions[0].bogus", root -> question(root, "effort", "five").put("bogus", 1)));
+    }
+
+    /** Replaces the further questions with one, asked in English only, as the breakages leave the survey. */
+    private static ObjectNode question(ObjectNode root, String id, String scale) {
+        ObjectNode q = root.putArray("moreQuestions").addObject();
+        q.put("id", id).put("scale", scale).putObject("messages").putObject("en").put("prompt", "How easy was it?");
+        return q;
     }
 
     /** Moves the default locale's messages under "en" so that breakages have a stable path. */

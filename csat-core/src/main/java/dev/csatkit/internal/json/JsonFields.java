@@ -56,6 +56,12 @@ final class JsonFields {
                 .map(JsonNode::textValue);
     }
 
+    Optional<Boolean> bool(String field, boolean required) {
+        Optional<JsonNode> value = required ? required(field) : optional(field);
+        return value.filter(v -> checks.check(v.isBoolean(), path(field), describe(v), "must be true or false"))
+                .map(JsonNode::booleanValue);
+    }
+
     Optional<Integer> integer(String field, boolean required) {
         Optional<JsonNode> value = required ? required(field) : optional(field);
         return value.filter(v -> checks.check(v.isIntegralNumber() && v.canConvertToInt(), path(field),

@@ -22,6 +22,8 @@ import dev.csatkit.survey.AudioStage;
 import dev.csatkit.survey.KeypadAudio;
 import dev.csatkit.survey.MessageSet;
 import dev.csatkit.survey.MissingLanguage;
+import dev.csatkit.survey.Question;
+import dev.csatkit.survey.QuestionMessages;
 import dev.csatkit.survey.SurveyDefinition;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -75,6 +77,11 @@ public final class SurveyCodec {
         d.customPlaceholders().forEach(custom::add);
         ObjectNode messages = root.putObject("messages");
         d.messages().forEach((locale, set) -> messages.set(locale.toLanguageTag(), writeMessages(set)));
+        if (!d.moreQuestions().isEmpty()) {
+            // Left out for a one-question survey: its JSON stays what it was before questions.
+            ArrayNode more = root.putArray("moreQuestions");
+            d.moreQuestions().forEach(q -> more.add(writeQuestion(q)));
+        }
         try {
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -103,6 +110,35 @@ public final class SurveyCodec {
         return node;
     }
 
+    private static ObjectNode writeQuestion(Question q) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("id", q.id());
+        if (RatingScales.isPreset(q.scale())) {
+            node.put("scale", q.scale().id());
+        } else {
+            node.set("scale", writeScale(q.scale()));
+        }
+        node.put("skippable", q.skippable());
+        ObjectNode messages = node.putObject("messages");
+        q.messages().forEach((locale, m) -> {
+            ObjectNode words = messages.putObject(locale.toLanguageTag());
+            words.put("prompt", m.prompt().source());
+            m.invalidReply().ifPresent(t -> words.put("invalidReply", t.source()));
+            m.keypadPrompt().ifPresent(stage -> words.set("keypadPrompt", writeStage(stage)));
+        });
+        return node;
+    }
+
+    private static ObjectNode writeStage(AudioStage audio) {
+        ObjectNode s = MAPPER.createObjectNode();
+        if (audio instanceof AudioStage.Clip clip) {
+            s.put("audio", clip.resource());
+        } else if (audio instanceof AudioStage.Speech speech) {
+            s.put("speech", speech.text().source());
+        }
+        return s;
+    }
+
     private static ObjectNode writeMessages(MessageSet set) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("prompt", set.prompt().source());
@@ -114,14 +150,7 @@ public final class SurveyCodec {
         set.reminder().ifPresent(t -> node.put("reminder", t.source()));
         set.keypad().ifPresent(k -> {
             ObjectNode keypad = node.putObject("keypad");
-            k.stages().forEach((stage, audio) -> {
-                ObjectNode s = keypad.putObject(stage);
-                if (audio instanceof AudioStage.Clip clip) {
-                    s.put("audio", clip.resource());
-                } else if (audio instanceof AudioStage.Speech speech) {
-                    s.put("speech", speech.text().source());
-                }
-            });
+            k.stages().forEach((stage, audio) -> keypad.set(stage, writeStage(audio)));
         });
         return node;
     }
@@ -178,14 +207,69 @@ public final class SurveyCodec {
                         "names the same locale as another key");
             }
         });
+        List<Question> more = new ArrayList<>();
+        f.array("moreQuestions", false, SurveyDefinition.MAX_QUESTIONS * 2).ifPresent(list -> {
+            for (int i = 0; i < list.size(); i++) {
+                readQuestion(list.get(i), f.path("moreQuestions") + "[" + i + "]", checks).ifPresent(more::add);
+            }
+        });
         f.rejectUnknown();
         checks.throwIfAny();
 
         Optional<SurveyDefinition> definition = build(checks, "$", () -> new SurveyDefinition(id.orElseThrow(),
                 name.orElseThrow(), scale.orElseThrow(), channels, defaultLocale.orElseThrow(), messages,
-                new TreeSet<>(custom), onMissing, window));
+                new TreeSet<>(custom), onMissing, window, more));
         checks.throwIfAny();
         return definition.orElseThrow();
+    }
+
+    private static Optional<Question> readQuestion(JsonNode node, String path, Checks checks) {
+        return JsonFields.of(node, path, checks).flatMap(f -> {
+            Optional<String> id = f.text("id", true);
+            Optional<RatingScale> scale = f.required("scale").flatMap(n -> readScale(n, f.path("scale"), checks));
+            boolean skippable = f.bool("skippable", false).orElse(false);
+            Map<Locale, QuestionMessages> messages = new LinkedHashMap<>();
+            boolean[] ok = {true};
+            f.entries("messages", true, SurveyDefinition.MAX_LOCALES * 2, entry -> {
+                String at = f.path("messages") + "." + entry.getKey();
+                Optional<Locale> locale = locale(entry.getKey(), at, checks);
+                Optional<QuestionMessages> words = readQuestionMessages(entry.getValue(), at, checks);
+                ok[0] &= locale.isPresent() && words.isPresent();
+                if (locale.isPresent() && words.isPresent()) {
+                    checks.check(messages.put(locale.get(), words.get()) == null, at, entry.getKey(),
+                            "names the same locale as another key");
+                }
+            });
+            f.rejectUnknown();
+            if (id.isEmpty() || scale.isEmpty() || !ok[0]) {
+                return Optional.empty();
+            }
+            return build(checks, path, () -> new Question(id.get(), scale.get(), messages, skippable));
+        });
+    }
+
+    private static Optional<QuestionMessages> readQuestionMessages(JsonNode node, String path, Checks checks) {
+        return JsonFields.of(node, path, checks).flatMap(f -> {
+            Optional<String> prompt = f.text("prompt", true);
+            Optional<String> invalid = f.text("invalidReply", false);
+            boolean[] ok = {true};
+            Optional<AudioStage> keypad = f.optional("keypadPrompt").flatMap(k -> {
+                Optional<AudioStage> stage = readStage(k, f.path("keypadPrompt"), checks);
+                ok[0] = stage.isPresent();
+                return stage;
+            });
+            f.rejectUnknown();
+            if (prompt.isEmpty() || !ok[0]) {
+                return Optional.empty();
+            }
+            return build(checks, path, () -> {
+                QuestionMessages m = QuestionMessages.of(prompt.get());
+                if (invalid.isPresent()) {
+                    m = m.withInvalidReply(invalid.get());
+                }
+                return keypad.isPresent() ? m.withKeypadPrompt(keypad.get()) : m;
+            });
+        });
     }
 
     private static Optional<RatingScale> readScale(JsonNode node, String path, Checks checks) {

@@ -7,6 +7,7 @@ import dev.csatkit.score.Dimension;
 import dev.csatkit.score.Period;
 import dev.csatkit.score.ReportSpec;
 import dev.csatkit.score.SurveyResponse;
+import dev.csatkit.survey.Question;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -35,6 +36,11 @@ import org.jspecify.annotations.Nullable;
  * this fast check is not sure of — an unusual time, a quoted cell with doubled quotes, white space
  * at the edge of a key, anything it would reject — goes through {@link ResponseRows} over decoded
  * text, the same rules as {@link ResponseCsvReader}, which decide and word the rejection.
+ *
+ * <p>In a file with a {@code question_id} column, a row of the primary question (the cell empty
+ * or {@code csat}) takes the fast path; a row of a further question takes the exact one and is
+ * counted apart, on its question's scale, under its own key (the survey's and the question's),
+ * so that it neither displaces nor is displaced by the primary question's row.
  */
 final class CsvChunkReader {
 
@@ -72,6 +78,10 @@ final class CsvChunkReader {
     private final int commentCell;
     private final int invalidCell;
     private final int lateCell;
+    private final int questionCell;
+    private final boolean hasQuestions;
+    // The value number of the primary question's id, for grouping by question.
+    private final int primaryQuestionId;
     private final CsvRecordScanner scanner = new CsvRecordScanner();
     private final IsoInstantParser times;
     private final SegmentSpace space;
@@ -112,6 +122,9 @@ final class CsvChunkReader {
 
     // What this thread has committed.
     private long[] counts;
+    // Rows of further questions, questionWidth counts per question segment.
+    private long[] questionCounts;
+    private final int questionWidth;
     private long duplicates;
     // Where the key table's prefetching reads go, so that they are not dropped as unused.
     private long touched;
@@ -122,7 +135,7 @@ final class CsvChunkReader {
         this.scan = scan;
         this.spec = scan.spec();
         this.scale = spec.scale();
-        this.rules = new ResponseRows(scan.header(), scale, spec.zone());
+        this.rules = new ResponseRows(scan.header(), scale, spec.questionScales(), spec.zone());
         this.cells = scan.header().cells();
         this.idCell = cellOf(ResponseRows.INTERACTION_ID);
         this.surveyCell = cellOf(ResponseRows.SURVEY_ID);
@@ -138,6 +151,8 @@ final class CsvChunkReader {
         this.commentCell = cellOf(ResponseRows.COMMENT);
         this.invalidCell = cellOf(ResponseRows.INVALID);
         this.lateCell = cellOf(ResponseRows.LATE);
+        this.questionCell = cellOf(ResponseRows.QUESTION_ID);
+        this.hasQuestions = questionCell < cells;
         this.times = new IsoInstantParser(spec.zone());
         this.space = scan.space();
         this.points = scale.size();
@@ -160,15 +175,27 @@ final class CsvChunkReader {
             valueCaches[i] = new ByteKeyCache();
         }
         this.oneValue = space.valueIsSegment() && groupColumns[0] != ResponseRows.SURVEY_ID
-                && groupColumns[0] != ResponseRows.LOCALE;
+                && groupColumns[0] != ResponseRows.LOCALE && groupColumns[0] != ResponseRows.QUESTION_ID;
+        this.primaryQuestionId = space.valueId(Question.PRIMARY_ID);
         this.valueNumbers = new int[textDimensions.length];
         this.period = spec.period().orElse(null);
         this.zoneRules = spec.zone().getRules();
         this.noneId = space.valueId(Dimension.NONE);
         this.segmentCache = new TupleCache(textDimensions.length + 1);
         this.counts = new long[16 * width];
+        this.questionWidth = questionWidth(spec);
+        this.questionCounts = new long[0];
         // 1 MiB at a time, or the whole file when it is smaller.
         this.buf = new byte[(int) Math.min(1 << 20, Math.max(4096, scan.size() + 1)) + CsvRecordScanner.PADDING];
+    }
+
+    /** Room for the counts of any question's scale: its points, then unanswered, invalid and late. */
+    static int questionWidth(ReportSpec spec) {
+        int points = spec.scale().size();
+        for (RatingScale s : spec.questionScales().values()) {
+            points = Math.max(points, s.size());
+        }
+        return points + 3;
     }
 
     private int cellOf(int column) {
@@ -185,6 +212,7 @@ final class CsvChunkReader {
             case SURVEY -> ResponseRows.SURVEY_ID;
             case LOCALE -> ResponseRows.LOCALE;
             case CASE_TYPE -> ResponseRows.CASE_TYPE;
+            case QUESTION -> ResponseRows.QUESTION_ID;
             case PERIOD -> throw new IllegalArgumentException("not a text dimension");
         };
     }
@@ -351,6 +379,10 @@ final class CsvChunkReader {
         if ((idLength - 1 | surveyLength - 1) < 0) {
             return false;
         }
+        // A further question's row is counted apart, by the exact rules.
+        if (hasQuestions && !primaryQuestion(b, st[questionCell], en[questionCell])) {
+            return false;
+        }
         // Signed bytes: anything non-ASCII is negative, so "- 33" also keeps the edges to ASCII.
         long bad = (MAX_TEXT - idLength) | (MAX_TEXT - surveyLength) | (b[idStart] - 33) | (b[idEnd - 1] - 33)
                 | (b[surveyStart] - 33) | (b[surveyEnd - 1] - 33);
@@ -425,6 +457,12 @@ final class CsvChunkReader {
         return true;
     }
 
+    /** @return whether a question cell is empty or exactly the primary question's id */
+    private static boolean primaryQuestion(byte[] b, int s, int e) {
+        int length = e - s;
+        return length == 0 || length == 4 && b[s] == 'c' && b[s + 1] == 's' && b[s + 2] == 'a' && b[s + 3] == 't';
+    }
+
     /** @return 1 when the byte is the apostrophe the exporter puts before a formula-like cell, else 0 */
     private static int apostrophe(byte c) {
         return (((c ^ '\'') & 0xFF) - 1) >>> 31;
@@ -493,6 +531,8 @@ final class CsvChunkReader {
             int value;
             if (column == ResponseRows.LOCALE) {
                 value = locale >= 0 ? locale : noneId;
+            } else if (column == ResponseRows.QUESTION_ID) {
+                value = primaryQuestionId; // the fast path takes the primary question's rows only
             } else if (column == ResponseRows.SURVEY_ID) {
                 value = cachedValue(i, b, surveyStart, surveyEnd, true);
             } else {
@@ -566,6 +606,10 @@ final class CsvChunkReader {
     }
 
     private void accepted(SurveyResponse r, long position, Chunk chunk) {
+        if (!r.primary()) {
+            acceptedQuestion(r, position, chunk);
+            return;
+        }
         byte[] id = r.interactionId().getBytes(StandardCharsets.UTF_8);
         byte[] survey = r.surveyId().getBytes(StandardCharsets.UTF_8);
         byte[] key = new byte[id.length + 1 + survey.length];
@@ -599,6 +643,42 @@ final class CsvChunkReader {
         }
     }
 
+    /**
+     * A further question's row: its key is the survey's and the question's, and its segment,
+     * numbered apart, is noted as {@code ~number} so that a displaced row is taken back from the
+     * right counts.
+     */
+    private void acceptedQuestion(SurveyResponse r, long position, Chunk chunk) {
+        byte[] id = r.interactionId().getBytes(StandardCharsets.UTF_8);
+        byte[] survey = r.surveyId().getBytes(StandardCharsets.UTF_8);
+        byte[] question = r.question().getBytes(StandardCharsets.UTF_8);
+        // The id, 0xFF, the survey, 0xFF, the question: 0xFF is never in UTF-8, so no two keys meet.
+        byte[] key = new byte[id.length + 1 + survey.length + 1 + question.length];
+        System.arraycopy(id, 0, key, 0, id.length);
+        key[id.length] = (byte) 0xFF;
+        System.arraycopy(survey, 0, key, id.length + 1, survey.length);
+        key[id.length + 1 + survey.length] = (byte) 0xFF;
+        System.arraycopy(question, 0, key, id.length + 2 + survey.length, question.length);
+        RatingScale questionScale = rules.scaleOf(r.question());
+        int questionPoints = questionScale.size();
+        int slot;
+        if (r.invalid()) {
+            slot = questionPoints + 1;
+        } else if (r.late()) {
+            slot = questionPoints + 2;
+        } else if (r.score().isPresent()) {
+            slot = questionScale.indexOf(r.score().getAsInt());
+        } else {
+            slot = questionPoints;
+        }
+        for (int i = 0; i < textDimensions.length; i++) {
+            valueNumbers[i] = space.valueId(valueOf(textDimensions[i], r));
+        }
+        int segment = space.questionSegmentId(r.question(), valueNumbers,
+                period == null ? 0 : ordinal(r.sentAt().getEpochSecond()));
+        chunk.add(key, 0, id.length, id.length + 1, key.length, position, ~segment, slot);
+    }
+
     private static String valueOf(Dimension d, SurveyResponse r) {
         return switch (d) {
             case AGENT -> r.agent().orElse(Dimension.NONE);
@@ -608,6 +688,7 @@ final class CsvChunkReader {
             case SURVEY -> r.surveyId();
             case LOCALE -> r.locale().map(Locale::toLanguageTag).orElse(Dimension.NONE);
             case CASE_TYPE -> r.caseType().orElse(Dimension.NONE);
+            case QUESTION -> r.question();
             case PERIOD -> throw new IllegalArgumentException("not a text dimension");
         };
     }
@@ -686,6 +767,15 @@ final class CsvChunkReader {
     }
 
     private void count(int segment, int slot, long n) {
+        if (segment < 0) {
+            int at = ~segment * questionWidth + slot;
+            if (at >= questionCounts.length) {
+                questionCounts = Arrays.copyOf(questionCounts, Math.max(questionCounts.length * 2,
+                        (~segment + 1) * questionWidth));
+            }
+            questionCounts[at] += n;
+            return;
+        }
         int at = segment * width + slot;
         if (at >= counts.length) {
             counts = Arrays.copyOf(counts, Math.max(counts.length * 2, (segment + 1) * width));
@@ -696,6 +786,11 @@ final class CsvChunkReader {
     /** @return this thread's counts, {@code points + 3} per segment number */
     long[] counts() {
         return counts;
+    }
+
+    /** @return this thread's counts of further questions' rows, {@link #questionWidth} per question segment */
+    long[] questionCounts() {
+        return questionCounts;
     }
 
     /** @return the duplicates this thread's commits found */

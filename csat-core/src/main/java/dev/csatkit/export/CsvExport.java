@@ -60,7 +60,8 @@ public final class CsvExport {
 
     /**
      * Streams responses in the {@link ReportTables#RESPONSE_COLUMNS}, which
-     * {@link ResponseCsvReader} reads back.
+     * {@link ResponseCsvReader} reads back: one row per response, and one more per answer it
+     * carries to a further question ({@link ReportTables#responseRows}).
      *
      * @param responses the responses, consumed one at a time
      * @param out where to write
@@ -72,7 +73,9 @@ public final class CsvExport {
         try (CsvGenerator gen = open(out)) {
             writeRow(gen, ReportTables.RESPONSE_COLUMNS);
             while (responses.hasNext()) {
-                writeCells(gen, ReportTables.responseRow(responses.next()));
+                for (List<Cell> row : ReportTables.responseRows(responses.next())) {
+                    writeCells(gen, row);
+                }
                 count++;
             }
         } catch (IOException e) {

@@ -469,6 +469,23 @@ public final class CsvReportReader {
                     feed.addCounts(accumulator, space.values(s), space.period(s), row);
                 }
             }
+            int questionWidth = CsvChunkReader.questionWidth(spec);
+            int questionSegments = space.questionSegments();
+            for (int q = 0; q < questionSegments; q++) {
+                long[] row = new long[questionWidth];
+                for (CsvChunkReader r : readers) {
+                    long[] counts = r.questionCounts();
+                    for (int k = 0; k < questionWidth && q * questionWidth + k < counts.length; k++) {
+                        row[k] += counts[q * questionWidth + k];
+                    }
+                }
+                String question = space.question(q);
+                long[] own = Arrays.copyOf(row, spec.scaleOf(question).size() + 3);
+                if (Arrays.stream(own).anyMatch(c -> c != 0)) {
+                    feed.addQuestionCounts(accumulator, question, space.questionValues(q), space.questionPeriod(q),
+                            own);
+                }
+            }
             if (spec.lowScoreThreshold().isPresent()) {
                 addLowScores(readers, feed, accumulator);
             }
@@ -510,7 +527,7 @@ public final class CsvReportReader {
             }
             // Every row at least as new as the oldest kept, ties included: the report's own
             // order, which looks at more than the times, settles which of them it keeps.
-            ResponseRows rows = new ResponseRows(header, spec.scale(), spec.zone());
+            ResponseRows rows = new ResponseRows(header, spec.scale(), spec.questionScales(), spec.zone());
             List<SurveyResponse> newest = new ArrayList<>();
             for (int r = 0; r < all.length; r++) {
                 for (int i = 0; i < all[r].size; i++) {

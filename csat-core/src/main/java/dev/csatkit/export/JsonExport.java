@@ -2,6 +2,7 @@ package dev.csatkit.export;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.csatkit.score.Answer;
 import dev.csatkit.score.Dimension;
 import dev.csatkit.score.Report;
 import dev.csatkit.score.Segment;
@@ -22,13 +23,16 @@ import java.util.Map;
  * <pre>{@code
  * {"scale": "five", "dimensions": ["agent"], "period": null, "zone": "UTC", "minimum_sample": 30,
  *  "overall": {"sent": 60, "responses": 50, ..., "csat": 82.0, ..., "distribution": {"1": 2, ...}},
+ *  "questions": {"csat": {"scale": "five", "sent": 60, ...}, "effort": {"scale": "three", ...}},
  *  "segments": [{"key": {"agent": "ann"}, "sent": ..., "vs_rest": {"diff": 4.2, "significant": false,
  *                "too_few_responses": false}, "rank": 1}],
  *  "trend": [{"period": "2025-W11", "start": "2025-03-10", "sent": ..., "csat": ...}],
  *  "low_scores": [{"interaction_id": ..., "score": 1, "comment": ...}], "low_scores_omitted": 0}
  * }</pre>
  * with the figures of {@link ReportTables#figures}: percentages 0–100, unrounded, and
- * {@code null} where there is no data. The writer passed in is flushed, not closed.
+ * {@code null} where there is no data. {@code questions} is there only for surveys of several
+ * questions; a response carrying answers to further questions has them under {@code answers}.
+ * The writer passed in is flushed, not closed.
  */
 public final class JsonExport {
 
@@ -65,6 +69,17 @@ public final class JsonExport {
             gen.writeStartObject();
             writeBlock(gen, report, report.overall());
             gen.writeEndObject();
+            if (report.questions().size() > 1) {
+                // Only for surveys of several questions: a one-question report reads as it did.
+                gen.writeObjectFieldStart("questions");
+                for (Map.Entry<String, Tally> q : report.questions().entrySet()) {
+                    gen.writeObjectFieldStart(q.getKey());
+                    gen.writeStringField("scale", q.getValue().scale().id());
+                    writeBlock(gen, report, q.getValue());
+                    gen.writeEndObject();
+                }
+                gen.writeEndObject();
+            }
             gen.writeArrayFieldStart("segments");
             for (Segment s : report.segments()) {
                 gen.writeStartObject();
@@ -151,6 +166,17 @@ public final class JsonExport {
         for (int i = 0; i < row.size(); i++) {
             gen.writeFieldName(ReportTables.RESPONSE_COLUMNS.get(i));
             writeCell(gen, row.get(i));
+        }
+        if (!r.answers().isEmpty()) {
+            gen.writeArrayFieldStart("answers");
+            for (Answer a : r.answers()) {
+                gen.writeStartObject();
+                gen.writeStringField("question_id", a.question());
+                gen.writeNumberField("score", a.score());
+                gen.writeStringField("responded_at", a.respondedAt().toString());
+                gen.writeEndObject();
+            }
+            gen.writeEndArray();
         }
         gen.writeEndObject();
     }

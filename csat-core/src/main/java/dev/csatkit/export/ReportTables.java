@@ -1,5 +1,6 @@
 package dev.csatkit.export;
 
+import dev.csatkit.score.Answer;
 import dev.csatkit.score.Dimension;
 import dev.csatkit.score.Interval;
 import dev.csatkit.score.Report;
@@ -13,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Lays reports and responses out as tables, with the column names every export shares.
@@ -24,10 +27,14 @@ import java.util.Optional;
  */
 public final class ReportTables {
 
-    /** The columns of a response, as the response CSV reader reads them back. */
+    /**
+     * The columns of a response, as the response CSV reader reads them back. {@code question_id}
+     * names the question the row answers; a file without the column, or a row with it empty, is
+     * read as the survey's primary question.
+     */
     public static final List<String> RESPONSE_COLUMNS = List.of("interaction_id", "survey_id", "channel", "agent",
             "team", "entry_point", "locale", "case_type", "sent_at", "responded_at", "score", "comment",
-            "invalid", "late");
+            "invalid", "late", "question_id");
 
     private ReportTables() {
     }
@@ -98,7 +105,10 @@ public final class ReportTables {
         columns.addAll(figures(report, report.overall()).keySet());
         vsRest(new VsRest.TooFewResponses(0, 0, 1)).keySet().forEach(k -> columns.add("vs_rest_" + k));
         columns.add("rank");
-        report.overall().distribution().keySet().forEach(v -> columns.add("score_" + v));
+        // By question, segments are on their questions' scales: a column for every value of any.
+        SortedSet<Integer> values = dims.contains(Dimension.QUESTION) ? scoreValues(report)
+                : new TreeSet<>(report.overall().distribution().keySet());
+        values.forEach(v -> columns.add("score_" + v));
 
         List<List<Cell>> rows = new ArrayList<>();
         List<Cell> overall = new ArrayList<>();
@@ -107,7 +117,7 @@ public final class ReportTables {
         overall.addAll(figures(report, report.overall()).values());
         vsRest(new VsRest.TooFewResponses(0, 0, 1)).keySet().forEach(k -> overall.add(Cell.EMPTY));
         overall.add(Cell.EMPTY);
-        addDistribution(overall, report.overall());
+        addDistribution(overall, report.overall(), values);
         rows.add(overall);
         for (Segment s : report.segments()) {
             List<Cell> row = new ArrayList<>();
@@ -116,10 +126,46 @@ public final class ReportTables {
             row.addAll(figures(report, s.tally()).values());
             row.addAll(vsRest(s.vsRest()).values());
             row.add(s.rank().isPresent() ? new Cell.Count(s.rank().getAsInt()) : Cell.EMPTY);
-            addDistribution(row, s.tally());
+            addDistribution(row, s.tally(), values);
             rows.add(row);
         }
         return new Table("Report", columns, rows);
+    }
+
+    /**
+     * One row per question: {@code question}, the figures on the question's own scale and its
+     * distribution ({@code score_…} for every value of any question's scale, empty where the
+     * question's scale has no such value). The primary question comes first; its figures are the
+     * report's overall ones.
+     *
+     * @param report the report
+     * @return the table named {@code Questions}
+     */
+    public static Table questions(Report report) {
+        SortedSet<Integer> values = scoreValues(report);
+        List<String> columns = new ArrayList<>();
+        columns.add("question");
+        columns.add("scale");
+        columns.addAll(figures(report, report.overall()).keySet());
+        values.forEach(v -> columns.add("score_" + v));
+        List<List<Cell>> rows = new ArrayList<>();
+        report.questions().forEach((question, tally) -> {
+            List<Cell> row = new ArrayList<>();
+            row.add(Cell.text(question));
+            row.add(Cell.text(tally.scale().id()));
+            row.addAll(figures(report, tally).values());
+            addDistribution(row, tally, values);
+            rows.add(row);
+        });
+        return new Table("Questions", columns, rows);
+    }
+
+    /** Every value of the scales of the report's questions, in order. */
+    private static SortedSet<Integer> scoreValues(Report report) {
+        SortedSet<Integer> values = new TreeSet<>();
+        report.questions().values().forEach(t -> values.addAll(t.distribution().keySet()));
+        report.segments().forEach(s -> values.addAll(s.tally().distribution().keySet()));
+        return values;
     }
 
     /**
@@ -174,14 +220,43 @@ public final class ReportTables {
         row.add(optional(r.comment()));
         row.add(new Cell.Flag(r.invalid()));
         row.add(new Cell.Flag(r.late()));
+        row.add(Cell.text(r.question()));
         return row;
+    }
+
+    /**
+     * A response as a responses CSV holds it: its own row, then one row per answer to a further
+     * question, each with the answer's question, score and reply time and the survey's other
+     * columns (no comment: it stays on the primary question's row).
+     *
+     * @param r the response
+     * @return one row, or more for a response carrying answers
+     */
+    public static List<List<Cell>> responseRows(SurveyResponse r) {
+        if (r.answers().isEmpty()) {
+            return List.of(responseRow(r));
+        }
+        List<List<Cell>> rows = new ArrayList<>(1 + r.answers().size());
+        rows.add(responseRow(r));
+        for (Answer a : r.answers()) {
+            rows.add(responseRow(SurveyResponse.builder(r.interactionId(), r.surveyId(), r.sentAt())
+                    .channel(r.channel().orElse(null)).agent(r.agent().orElse(null)).team(r.team().orElse(null))
+                    .entryPoint(r.entryPoint().orElse(null)).locale(r.locale().orElse(null))
+                    .caseType(r.caseType().orElse(null)).question(a.question()).rating(a.score(), a.respondedAt())
+                    .build()));
+        }
+        return rows;
     }
 
     private static Cell optional(Optional<String> value) {
         return value.<Cell>map(Cell.Text::new).orElse(Cell.EMPTY);
     }
 
-    private static void addDistribution(List<Cell> row, Tally tally) {
-        tally.distribution().values().forEach(c -> row.add(new Cell.Count(c)));
+    private static void addDistribution(List<Cell> row, Tally tally, SortedSet<Integer> values) {
+        Map<Integer, Long> counts = tally.distribution();
+        for (int v : values) {
+            Long c = counts.get(v);
+            row.add(c == null ? Cell.EMPTY : new Cell.Count(c));
+        }
     }
 }

@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -28,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  * extra columns ignored): {@code interaction_id}, {@code survey_id}, {@code channel},
  * {@code agent}, {@code team}, {@code entry_point}, {@code locale}, {@code case_type},
  * {@code sent_at}, {@code responded_at}, {@code score}, {@code comment}, and optionally
- * {@code invalid} and {@code late} ({@code true}/{@code false}). {@code interaction_id},
+ * {@code invalid} and {@code late} ({@code true}/{@code false}) and {@code question_id} (the
+ * question the row answers; without it, or empty, the survey's primary question). {@code interaction_id},
  * {@code survey_id}, {@code sent_at} and {@code score} must be there. Times are ISO-8601 with an
  * offset or {@code Z}, or local date-times taken in the reader's zone. An empty {@code score}
  * means the survey was sent and not answered; a score, invalid or late reply with an empty
@@ -55,6 +57,7 @@ public final class ResponseCsvReader implements Iterator<CsvRow>, Closeable {
 
     private final JsonParser parser;
     private final RatingScale scale;
+    private final Map<String, RatingScale> questionScales;
     private final ZoneId zone;
     private final List<String> cells = new ArrayList<>();
     private @Nullable ResponseRows rows;
@@ -62,9 +65,11 @@ public final class ResponseCsvReader implements Iterator<CsvRow>, Closeable {
     private long rowLine = 1;
     private boolean done;
 
-    private ResponseCsvReader(JsonParser parser, RatingScale scale, ZoneId zone) {
+    private ResponseCsvReader(JsonParser parser, RatingScale scale, Map<String, RatingScale> questionScales,
+            ZoneId zone) {
         this.parser = parser;
         this.scale = scale;
+        this.questionScales = questionScales;
         this.zone = zone;
     }
 
@@ -80,14 +85,34 @@ public final class ResponseCsvReader implements Iterator<CsvRow>, Closeable {
      * @throws UncheckedIOException when reading fails
      */
     public static ResponseCsvReader open(Reader in, RatingScale scale, ZoneId zone) {
+        return open(in, scale, Map.of(), zone);
+    }
+
+    /**
+     * Opens a reader for a file of surveys of several questions and reads the header: a row whose
+     * {@code question_id} names a further question is read on that question's scale.
+     *
+     * @param in the CSV text; closed by {@link #close()}
+     * @param scale the rating scale of the primary question, and of any question not in
+     *     {@code questionScales}
+     * @param questionScales the scales of further questions by id
+     * @param zone the zone for times written without an offset
+     * @return the reader, positioned before the first data row
+     * @throws InvalidDefinitionException when the header is missing, lacks a required column or names
+     *     one twice
+     * @throws UncheckedIOException when reading fails
+     */
+    public static ResponseCsvReader open(Reader in, RatingScale scale, Map<String, RatingScale> questionScales,
+            ZoneId zone) {
         Objects.requireNonNull(scale, "scale");
         Objects.requireNonNull(zone, "zone");
+        Map<String, RatingScale> scales = Map.copyOf(questionScales);
         try {
             CsvParser parser = FACTORY.createParser(in);
             parser.setSchema(CsvSchema.emptySchema().withoutHeader());
             parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
             parser.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
-            ResponseCsvReader reader = new ResponseCsvReader(parser, scale, zone);
+            ResponseCsvReader reader = new ResponseCsvReader(parser, scale, scales, zone);
             try {
                 reader.readHeader();
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -109,7 +134,7 @@ public final class ResponseCsvReader implements Iterator<CsvRow>, Closeable {
         if (parser.nextToken() != JsonToken.START_ARRAY || readRow() < 0) {
             throw ResponseHeader.empty();
         }
-        rows = new ResponseRows(ResponseHeader.of(cells), scale, zone);
+        rows = new ResponseRows(ResponseHeader.of(cells), scale, questionScales, zone);
     }
 
     /**

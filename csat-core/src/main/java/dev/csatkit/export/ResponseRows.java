@@ -5,6 +5,7 @@ import dev.csatkit.Violation;
 import dev.csatkit.internal.Locales;
 import dev.csatkit.scale.RatingScale;
 import dev.csatkit.score.SurveyResponse;
+import dev.csatkit.survey.Question;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -46,6 +47,7 @@ final class ResponseRows {
     static final int COMMENT = 11;
     static final int INVALID = 12;
     static final int LATE = 13;
+    static final int QUESTION_ID = 14;
 
     /** The earliest time a row may carry: 1900-01-01T00:00:00Z. */
     static final long MIN_EPOCH_SECOND = -2_208_988_800L;
@@ -58,12 +60,14 @@ final class ResponseRows {
 
     private final ResponseHeader header;
     private final RatingScale scale;
+    private final Map<String, RatingScale> questionScales;
     private final ZoneId zone;
     private final Map<String, Optional<Locale>> locales = new HashMap<>();
 
-    ResponseRows(ResponseHeader header, RatingScale scale, ZoneId zone) {
+    ResponseRows(ResponseHeader header, RatingScale scale, Map<String, RatingScale> questionScales, ZoneId zone) {
         this.header = header;
         this.scale = scale;
+        this.questionScales = questionScales;
         this.zone = zone;
     }
 
@@ -101,11 +105,12 @@ final class ResponseRows {
         }
         Instant sentAt = time(cells, SENT_AT, true, found);
         Instant respondedAt = time(cells, RESPONDED_AT, false, found);
-        OptionalInt score = score(cells, found);
+        String question = question(cells, found);
+        OptionalInt score = question == null ? OptionalInt.empty() : score(cells, question, found);
         boolean invalid = flag(cells, INVALID, found);
         boolean late = flag(cells, LATE, found);
         Optional<Locale> locale = locale(cells, found);
-        if (!found.isEmpty() || sentAt == null) {
+        if (!found.isEmpty() || sentAt == null || question == null) {
             return new CsvRow.Rejected(line, found);
         }
         // A score or an invalid/late reply without a reply time: the best time known is when it was sent.
@@ -114,7 +119,7 @@ final class ResponseRows {
             SurveyResponse.Builder b = SurveyResponse.builder(interactionId, surveyId, sentAt)
                     .channel(cell(cells, CHANNEL)).agent(cell(cells, AGENT)).team(cell(cells, TEAM))
                     .entryPoint(cell(cells, ENTRY_POINT)).locale(locale.orElse(null))
-                    .caseType(cell(cells, CASE_TYPE)).comment(cell(cells, COMMENT));
+                    .caseType(cell(cells, CASE_TYPE)).comment(cell(cells, COMMENT)).question(question);
             if (invalid) {
                 b.invalidReply(replyAt);
             } else if (late) {
@@ -195,7 +200,27 @@ final class ResponseRows {
                 ? Instant.from(t) : LocalDateTime.from(t).atZone(zone).toInstant();
     }
 
-    private OptionalInt score(List<String> cells, List<Violation> found) {
+    /** The row's question: the primary question's when the cell is empty or the file has no such column. */
+    private @Nullable String question(List<String> cells, List<Violation> found) {
+        String text = cell(cells, QUESTION_ID);
+        if (text.isEmpty()) {
+            return Question.PRIMARY_ID;
+        }
+        if (!Question.isId(text)) {
+            found.add(Violation.of("question_id", text,
+                    "must be 1-32 lower-case letters, digits, '_' or '-', starting with a letter"));
+            return null;
+        }
+        return text;
+    }
+
+    /** @return the scale a question's scores are read on */
+    RatingScale scaleOf(String question) {
+        return Question.PRIMARY_ID.equals(question) ? scale : questionScales.getOrDefault(question, scale);
+    }
+
+    private OptionalInt score(List<String> cells, String question, List<Violation> found) {
+        RatingScale scale = scaleOf(question);
         String text = cell(cells, SCORE);
         if (text.isEmpty()) {
             return OptionalInt.empty();
@@ -209,7 +234,9 @@ final class ResponseRows {
         }
         if (!scale.contains(value)) {
             found.add(Violation.of("score", text, "must be a value of scale " + scale.id() + ", "
-                    + scale.min() + " to " + scale.max()));
+                    + scale.min() + " to " + scale.max()
+                    + (Question.PRIMARY_ID.equals(question) ? "" : ", the scale question " + question
+                            + " is read on")));
             return OptionalInt.empty();
         }
         return OptionalInt.of(value);

@@ -111,4 +111,48 @@ final class SegmentSpace {
     synchronized long period(int segment) {
         return valueIsSegment ? 0 : segments.get(segment).period();
     }
+
+    // Segments of rows of further questions, numbered apart: their counts are on other scales.
+    private final Map<QuestionKey, Integer> questionSegmentIds = new HashMap<>();
+    private final List<QuestionKey> questionSegments = new ArrayList<>();
+
+    /** A segment of one further question: the question, its values' numbers and its period. */
+    private record QuestionKey(String question, Key key) {
+    }
+
+    /** @return the number of the segment of a further question's rows with these values and period */
+    synchronized int questionSegmentId(String question, int[] valueNumbers, long period) {
+        QuestionKey key = new QuestionKey(question, new Key(valueNumbers.clone(), byPeriod ? period : 0));
+        Integer id = questionSegmentIds.get(key);
+        if (id == null) {
+            id = questionSegments.size();
+            questionSegmentIds.put(key, id);
+            questionSegments.add(key);
+        }
+        return id;
+    }
+
+    /** @return how many segments of further questions there are */
+    synchronized int questionSegments() {
+        return questionSegments.size();
+    }
+
+    /** @return the question of a further question's segment */
+    synchronized String question(int questionSegment) {
+        return questionSegments.get(questionSegment).question();
+    }
+
+    /** @return the values of a further question's segment, one per text dimension in the spec's order */
+    synchronized List<String> questionValues(int questionSegment) {
+        List<String> out = new ArrayList<>(textDimensions);
+        for (int v : questionSegments.get(questionSegment).key().values()) {
+            out.add(values.get(v));
+        }
+        return out;
+    }
+
+    /** @return the period ordinal of a further question's segment; 0 without a period */
+    synchronized long questionPeriod(int questionSegment) {
+        return questionSegments.get(questionSegment).key().period();
+    }
 }

@@ -22,6 +22,11 @@ public enum Dimension {
     LOCALE,
     /** The case type or tag of the interaction. */
     CASE_TYPE,
+    /**
+     * The survey question, by id: each segment counts one question on its own scale, compared
+     * with the rest of the same question. The overall figures stay the primary question's.
+     */
+    QUESTION,
     /** The calendar period the survey was sent in, as the report's {@link Period} and zone say. */
     PERIOD;
 

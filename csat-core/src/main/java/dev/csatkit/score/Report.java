@@ -6,7 +6,10 @@ import dev.csatkit.internal.score.FlatCounts;
 import dev.csatkit.internal.score.GroupKey;
 import dev.csatkit.internal.score.ReportFeed;
 import dev.csatkit.internal.score.Stats;
+import dev.csatkit.survey.Question;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,9 +38,11 @@ import org.jspecify.annotations.Nullable;
  * @param trend one point per period in time order; empty unless the report groups by period
  * @param lowScores ratings at or below the spec's threshold, newest first, at most the spec's limit
  * @param lowScoresOmitted low-score responses left out because the list was full
+ * @param questions one tally per question id, each on its question's scale: the primary
+ *     question's first (equal to {@code overall}), then the further questions' by id
  */
 public record Report(ReportSpec spec, Tally overall, List<Segment> segments, List<TrendPoint> trend,
-        List<SurveyResponse> lowScores, long lowScoresOmitted) {
+        List<SurveyResponse> lowScores, long lowScoresOmitted, Map<String, Tally> questions) {
 
     /**
      * Newest reply first. The order is total — ties fall through to every other field — so which
@@ -60,6 +65,12 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
             }
 
             @Override
+            public void addQuestionCounts(Accumulator accumulator, String question, List<String> values, long period,
+                    long[] counts) {
+                accumulator.addQuestionCounts(question, values, period, counts);
+            }
+
+            @Override
             public void addLowScores(Accumulator accumulator, List<SurveyResponse> newest, long seen) {
                 accumulator.addLowScores(newest, seen);
             }
@@ -73,6 +84,37 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
         segments = List.copyOf(segments);
         trend = List.copyOf(trend);
         lowScores = List.copyOf(lowScores);
+        Map<String, Tally> byQuestion = new LinkedHashMap<>();
+        byQuestion.put(Question.PRIMARY_ID, overall);
+        new TreeMap<>(questions).forEach((id, tally) -> {
+            if (!Question.PRIMARY_ID.equals(id)) {
+                byQuestion.put(id, Objects.requireNonNull(tally, "question tally"));
+            }
+        });
+        questions = Collections.unmodifiableMap(byQuestion);
+    }
+
+    /**
+     * A report of surveys of one question, as it was before surveys had several questions.
+     *
+     * @param spec what was computed
+     * @param overall every response
+     * @param segments the segments in key order
+     * @param trend one point per period in time order
+     * @param lowScores ratings at or below the spec's threshold, newest first
+     * @param lowScoresOmitted low-score responses left out because the list was full
+     */
+    public Report(ReportSpec spec, Tally overall, List<Segment> segments, List<TrendPoint> trend,
+            List<SurveyResponse> lowScores, long lowScoresOmitted) {
+        this(spec, overall, segments, trend, lowScores, lowScoresOmitted, Map.of());
+    }
+
+    /**
+     * @param question a question's id
+     * @return its tally, or empty when no response named it
+     */
+    public Optional<Tally> question(String question) {
+        return Optional.ofNullable(questions.get(question));
     }
 
     /**
@@ -129,6 +171,10 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
         private final boolean grouped;
         private final int lowScoreThreshold;
         private long lowScoresSeen;
+        // The further questions' tallies by id, each on its scale; the primary's is the overall one.
+        private final Map<String, Tally.Builder> questionTallies = new TreeMap<>();
+        // Where QUESTION is among the text dimensions, or -1.
+        private final int questionAt;
 
         private Accumulator(ReportSpec spec) {
             this.spec = Objects.requireNonNull(spec, "spec");
@@ -139,7 +185,9 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
             this.overall = Tally.builder(spec.scale());
             this.lowScores = new PriorityQueue<>(NEWEST_FIRST.reversed());
             this.grouped = !spec.dimensions().isEmpty();
-            this.singleText = textDimensions.length == 1 && !byPeriod;
+            this.questionAt = Arrays.asList(textDimensions).indexOf(Dimension.QUESTION);
+            // By question, segments differ in scale: the flat counts of one scale do not fit them.
+            this.singleText = textDimensions.length == 1 && !byPeriod && questionAt < 0;
             this.points = spec.scale().size();
             this.single = new FlatCounts(points + 3);
 
@@ -154,24 +202,52 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
          * @throws dev.csatkit.InvalidDefinitionException when its rating is not a value of the scale
          */
         public Accumulator add(SurveyResponse response) {
+            if (!response.primary()) {
+                // One row of a survey of several questions: counted for its question only.
+                Tally.Builder tally = questionTally(response.question());
+                int slot = tally.slotOf(response);
+                tally.addSlot(slot);
+                if (questionAt >= 0) {
+                    segmentOf(response, response.question()).addSlot(slot);
+                }
+                return this;
+            }
             int slot = overall.slotOf(response);
             if (singleText) {
                 single.increment(valueOf(textDimensions[0], response), Tally.Builder.flatIndex(slot, points));
             } else if (grouped) {
-                addToGroup(response, slot);
+                segmentOf(response, Question.PRIMARY_ID).addSlot(slot);
             } else {
                 overall.addSlot(slot);
             }
             if (slot >= 0 && response.score().getAsInt() <= lowScoreThreshold) {
                 offerLowScore(response);
             }
+            for (Answer a : response.answers()) {
+                questionTally(a.question()).addRating(a.score());
+                if (questionAt >= 0) {
+                    segmentOf(response, a.question()).addRating(a.score());
+                }
+            }
             return this;
         }
 
-        /** Grouped responses are counted in their segment only; build() adds the segments up. */
-        private void addToGroup(SurveyResponse response, int slot) {
+        private Tally.Builder questionTally(String question) {
+            Tally.Builder tally = questionTallies.get(question);
+            if (tally == null) {
+                tally = Tally.builder(spec.scaleOf(question));
+                questionTallies.put(question, tally);
+            }
+            return tally;
+        }
+
+        /**
+         * The segment a response's answer to {@code question} is counted in. Grouped responses are
+         * counted in their segment only; build() adds the segments up.
+         */
+        private Tally.Builder segmentOf(SurveyResponse response, String question) {
             for (int i = 0; i < textDimensions.length; i++) {
-                probe.set(i, valueOf(textDimensions[i], response));
+                probe.set(i, i == questionAt ? question : valueOf(textDimensions[i], response));
             }
             if (byPeriod) {
                 probe.setPeriod(spec.period().orElseThrow().ordinalOf(response.sentAt(), spec.zone()));
@@ -179,10 +255,10 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
             probe.rehash();
             Tally.Builder segment = segments.get(probe);
             if (segment == null) {
-                segment = Tally.builder(spec.scale());
+                segment = Tally.builder(spec.scaleOf(question));
                 segments.put(probe.copy(), segment);
             }
-            segment.addSlot(slot);
+            return segment;
         }
 
         /**
@@ -215,6 +291,20 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
             }
         }
 
+        /** Counts of a further question tallied elsewhere for one segment; see {@link ReportFeed}. */
+        void addQuestionCounts(String question, List<String> values, long period, long[] counts) {
+            questionTally(question).addFlat(counts);
+            if (questionAt >= 0) {
+                GroupKey key = new GroupKey(textDimensions.length);
+                for (int i = 0; i < textDimensions.length; i++) {
+                    key.set(i, values.get(i));
+                }
+                key.setPeriod(byPeriod ? period : 0L);
+                key.rehash();
+                segments.computeIfAbsent(key, k -> Tally.builder(spec.scaleOf(question))).addFlat(counts);
+            }
+        }
+
         /** Low scores chosen elsewhere, out of {@code seen}; see {@link ReportFeed}. */
         void addLowScores(List<SurveyResponse> newest, long seen) {
             long before = lowScoresSeen;
@@ -235,8 +325,9 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
                         "accumulators of different report specs cannot be merged"));
             }
             overall.add(other.overall);
-            other.segments.forEach((key, tally) -> segments.computeIfAbsent(key, k -> Tally.builder(spec.scale()))
-                    .add(tally));
+            other.segments.forEach((key, tally) -> segments.computeIfAbsent(key,
+                    k -> Tally.builder(spec.scaleOf(questionOf(k)))).add(tally));
+            other.questionTallies.forEach((question, tally) -> questionTally(question).add(tally));
             other.single.forEach((key, counts) -> single.add(key, counts, 0));
             long before = lowScoresSeen;
             other.lowScores.forEach(this::offerLowScore);
@@ -269,6 +360,8 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
                             .orElse(Dimension.NONE);
                 case CASE_TYPE:
                     return r.caseType().orElse(Dimension.NONE);
+                case QUESTION:
+                    return r.question();
                 default:
                     throw new IllegalStateException("not a text dimension: " + dimension);
             }
@@ -284,35 +377,44 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
             single.forEach((value, counts) -> counted.put(groupKey(value), Tally.builder(spec.scale())
                     .addFlat(counts)));
             Tally.Builder sum = Tally.builder(spec.scale()).add(overall);
-            counted.values().forEach(sum::add);
+            counted.forEach((key, tally) -> {
+                // By question, the overall figures are the primary question's segments alone.
+                if (Question.PRIMARY_ID.equals(questionOf(key))) {
+                    sum.add(tally);
+                }
+            });
             Tally all = sum.build();
             @Nullable Period period = spec.period().orElse(null);
 
-            // Group totals: the same period when grouping by period, else everything.
+            // Group totals: the same period and question when grouping by them, else everything.
             TreeMap<Long, Tally.Builder> perPeriod = new TreeMap<>();
+            Map<List<Object>, Tally.Builder> perGroup = new HashMap<>();
             List<Built> built = new ArrayList<>(segments.size());
             for (Map.Entry<GroupKey, Tally.Builder> e : counted.entrySet()) {
                 Tally tally = e.getValue().build();
                 GroupKey key = e.getKey();
+                String question = questionOf(key);
                 built.add(new Built(key, tally));
-                if (period != null) {
+                if (period != null && Question.PRIMARY_ID.equals(question)) {
                     perPeriod.computeIfAbsent(key.period(), p -> Tally.builder(spec.scale())).add(tally);
                 }
+                if (period != null || questionAt >= 0) {
+                    perGroup.computeIfAbsent(groupOf(key, period != null),
+                            g -> Tally.builder(spec.scaleOf(question))).add(tally);
+                }
             }
-            Map<Long, Tally> groupTotals = new HashMap<>();
             List<TrendPoint> trend = new ArrayList<>();
             if (period != null) {
-                perPeriod.forEach((ordinal, builder) -> {
-                    Tally tally = builder.build();
-                    groupTotals.put(ordinal, tally);
-                    trend.add(new TrendPoint(period.label(ordinal), period.start(ordinal), tally));
-                });
+                perPeriod.forEach((ordinal, builder) -> trend.add(new TrendPoint(period.label(ordinal),
+                        period.start(ordinal), builder.build())));
             }
+            Map<List<Object>, Tally> groupTotals = new HashMap<>();
+            perGroup.forEach((group, builder) -> groupTotals.put(group, builder.build()));
 
-            Map<Long, List<Built>> groups = new LinkedHashMap<>();
+            Map<List<Object>, List<Built>> groups = new LinkedHashMap<>();
             for (Built b : built) {
-                long group = period != null ? b.key.period() : 0L;
-                Tally total = period != null ? groupTotals.get(group) : all;
+                List<Object> group = groupOf(b.key, period != null);
+                Tally total = period != null || questionAt >= 0 ? groupTotals.get(group) : all;
                 b.vsRest = compare(b.tally, total.minus(b.tally));
                 groups.computeIfAbsent(group, g -> new ArrayList<>()).add(b);
             }
@@ -325,7 +427,19 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
             }
             List<SurveyResponse> low = new ArrayList<>(lowScores);
             low.sort(NEWEST_FIRST);
-            return new Report(spec, all, result, trend, low, lowScoresSeen - low.size());
+            Map<String, Tally> questions = new LinkedHashMap<>();
+            questionTallies.forEach((question, tally) -> questions.put(question, tally.build()));
+            return new Report(spec, all, result, trend, low, lowScoresSeen - low.size(), questions);
+        }
+
+        /** The question a segment counts: its QUESTION value, or the primary question's without one. */
+        private String questionOf(GroupKey key) {
+            return questionAt >= 0 ? key.value(questionAt) : Question.PRIMARY_ID;
+        }
+
+        /** The group a segment is compared within: its period and its question, where the report has them. */
+        private List<Object> groupOf(GroupKey key, boolean byPeriodGroup) {
+            return List.of(byPeriodGroup ? key.period() : 0L, questionOf(key));
         }
 
         private static GroupKey groupKey(String value) {

@@ -3,13 +3,18 @@ package dev.csatkit.score;
 import dev.csatkit.InvalidConfigurationException;
 import dev.csatkit.Violation;
 import dev.csatkit.scale.RatingScale;
+import dev.csatkit.survey.Question;
+import dev.csatkit.survey.SurveyDefinition;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,9 +31,13 @@ import org.jspecify.annotations.Nullable;
  * @param bands the thresholds for good, fair and poor
  * @param lowScoreThreshold ratings at or below this value are listed for review; empty for no list
  * @param lowScoreLimit the most low-score responses listed, the newest kept; at least 1
+ * @param questionScales the scales of the surveys' further questions by question id; a further
+ *     question not named here is read on {@code scale}. The primary question is always on
+ *     {@code scale}, and the low-score list and the overall figures are its alone
  */
 public record ReportSpec(RatingScale scale, List<Dimension> dimensions, Optional<Period> period, ZoneId zone,
-        int minimumSample, Bands bands, OptionalInt lowScoreThreshold, int lowScoreLimit) {
+        int minimumSample, Bands bands, OptionalInt lowScoreThreshold, int lowScoreLimit,
+        Map<String, RatingScale> questionScales) {
 
     /** The default minimum sample: 30 valid ratings, the usual rule of thumb for a normal test. */
     public static final int DEFAULT_MINIMUM_SAMPLE = 30;
@@ -48,7 +57,18 @@ public record ReportSpec(RatingScale scale, List<Dimension> dimensions, Optional
         Objects.requireNonNull(bands, "bands");
         Objects.requireNonNull(lowScoreThreshold, "lowScoreThreshold");
         dimensions = List.copyOf(dimensions);
+        questionScales = Collections.unmodifiableMap(new TreeMap<>(questionScales));
         List<Violation> found = new ArrayList<>();
+        questionScales.forEach((id, s) -> {
+            Objects.requireNonNull(s, "question scale");
+            if (!Question.isId(id)) {
+                found.add(Violation.of("questionScales", id,
+                        "must be 1-32 lower-case letters, digits, '_' or '-', starting with a letter"));
+            } else if (Question.PRIMARY_ID.equals(id)) {
+                found.add(Violation.of("questionScales", id, "is the primary question, always on the report's scale "
+                        + scale.id()));
+            }
+        });
         if (dimensions.stream().distinct().count() != dimensions.size()) {
             found.add(Violation.of("dimensions", dimensions.toString(), "each dimension may appear only once"));
         }
@@ -75,6 +95,32 @@ public record ReportSpec(RatingScale scale, List<Dimension> dimensions, Optional
     }
 
     /**
+     * A spec for surveys of one question, as it was before surveys had several questions.
+     *
+     * @param scale the rating scale of every counted score
+     * @param dimensions the grouping dimensions in key order
+     * @param period the calendar period, present exactly when grouping by period
+     * @param zone the time zone whose calendar defines periods
+     * @param minimumSample the fewest valid ratings for a comparison
+     * @param bands the thresholds for good, fair and poor
+     * @param lowScoreThreshold ratings at or below this value are listed; empty for no list
+     * @param lowScoreLimit the most low-score responses listed
+     * @throws InvalidConfigurationException naming every broken rule
+     */
+    public ReportSpec(RatingScale scale, List<Dimension> dimensions, Optional<Period> period, ZoneId zone,
+            int minimumSample, Bands bands, OptionalInt lowScoreThreshold, int lowScoreLimit) {
+        this(scale, dimensions, period, zone, minimumSample, bands, lowScoreThreshold, lowScoreLimit, Map.of());
+    }
+
+    /**
+     * @param question a question's id
+     * @return the scale its ratings are read on: its own when the spec names one, else the report's
+     */
+    public RatingScale scaleOf(String question) {
+        return questionScales.getOrDefault(question, scale);
+    }
+
+    /**
      * Starts a spec: overall figures only, UTC, minimum sample {@value #DEFAULT_MINIMUM_SAMPLE},
      * default bands, no low-score list.
      *
@@ -97,6 +143,8 @@ public record ReportSpec(RatingScale scale, List<Dimension> dimensions, Optional
         private Bands bands = Bands.DEFAULT;
         private OptionalInt lowScoreThreshold = OptionalInt.empty();
         private int lowScoreLimit = DEFAULT_LOW_SCORE_LIMIT;
+        private final Map<String, RatingScale> questionScales = new TreeMap<>();
+        private final List<Violation> conflicts = new ArrayList<>();
 
         private Builder(RatingScale scale) {
             this.scale = Objects.requireNonNull(scale, "scale");
@@ -183,6 +231,35 @@ public record ReportSpec(RatingScale scale, List<Dimension> dimensions, Optional
         }
 
         /**
+         * Names the scale of one of the surveys' further questions.
+         *
+         * @param question the question's id
+         * @param questionScale its scale
+         * @return this builder
+         */
+        public Builder question(String question, RatingScale questionScale) {
+            Objects.requireNonNull(question, "question");
+            Objects.requireNonNull(questionScale, "scale");
+            RatingScale before = questionScales.putIfAbsent(question, questionScale);
+            if (before != null && !before.equals(questionScale)) {
+                conflicts.add(Violation.of("questionScales", question, "is given two scales, " + before.id() + " and "
+                        + questionScale.id() + "; a question is reported on one"));
+            }
+            return this;
+        }
+
+        /**
+         * Names the scales of a survey's further questions.
+         *
+         * @param survey a survey definition
+         * @return this builder
+         */
+        public Builder questions(SurveyDefinition survey) {
+            survey.moreQuestions().forEach(q -> question(q.id(), q.scale()));
+            return this;
+        }
+
+        /**
          * Validates and builds the spec.
          *
          * @return the spec
@@ -193,8 +270,11 @@ public record ReportSpec(RatingScale scale, List<Dimension> dimensions, Optional
             if (period != null && !dims.contains(Dimension.PERIOD)) {
                 dims.add(Dimension.PERIOD);
             }
+            if (!conflicts.isEmpty()) {
+                throw new InvalidConfigurationException(conflicts);
+            }
             return new ReportSpec(scale, dims, Optional.ofNullable(period), zone, minimumSample, bands,
-                    lowScoreThreshold, lowScoreLimit);
+                    lowScoreThreshold, lowScoreLimit, questionScales);
         }
     }
 }

@@ -4,11 +4,16 @@ import dev.csatkit.channels.spi.ChannelKind;
 import dev.csatkit.internal.Checks;
 import dev.csatkit.internal.Fields;
 import dev.csatkit.internal.channel.Masking;
+import dev.csatkit.survey.Question;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +28,13 @@ import org.jspecify.annotations.Nullable;
  *   <li>a {@code score} and neither flag: a valid rating;</li>
  *   <li>none of these: sent and unanswered.</li>
  * </ul>
+ *
+ * <p><b>Questions.</b> A response answers one question of its survey, named by {@code question}:
+ * the survey's primary question ({@value dev.csatkit.survey.Question#PRIMARY_ID}, whose rating
+ * every report counts as the survey's) unless said otherwise. The engine records one response per
+ * survey, for the primary question, and carries the ratings of the survey's further questions in
+ * {@code answers}; a responses CSV holds one row per question instead, each row a response of its
+ * own question with no answers. Reports count both the same way.
  *
  * <p>Text fields are stripped; an optional text that is blank is absent. Identifiers and
  * dimension values are at most {@value #MAX_TEXT_LENGTH} characters, comments at most
@@ -42,6 +54,10 @@ import org.jspecify.annotations.Nullable;
  * @param comment the customer's free-text comment
  * @param invalid whether the reply could not be read as a rating
  * @param late whether the reply came after the survey closed
+ * @param question the id of the question whose outcome this is; the primary question's unless
+ *     the response is one row of a survey of several questions
+ * @param answers the ratings of the survey's further questions, in the order they were asked;
+ *     only on the primary question's response, each question at most once
  */
 public record SurveyResponse(
         String interactionId,
@@ -57,7 +73,9 @@ public record SurveyResponse(
         OptionalInt score,
         Optional<String> comment,
         boolean invalid,
-        boolean late) {
+        boolean late,
+        String question,
+        List<Answer> answers) {
 
     /** The longest identifier or dimension value, in characters. */
     public static final int MAX_TEXT_LENGTH = 256;
@@ -82,6 +100,8 @@ public record SurveyResponse(
         Objects.requireNonNull(respondedAt, "respondedAt");
         Objects.requireNonNull(score, "score");
         Objects.requireNonNull(comment, "comment");
+        Objects.requireNonNull(question, "question");
+        answers = List.copyOf(answers);
         Checks checks = Checks.of("survey response");
         checkText(checks, "interactionId", interactionId);
         checkText(checks, "surveyId", surveyId);
@@ -102,7 +122,52 @@ public record SurveyResponse(
                 "an invalid reply has no score");
         checks.check(respondedAt.isPresent() || !(invalid || late || score.isPresent()), "respondedAt", null,
                 "a reply (rating, invalid or late) needs the time it came");
+        checks.check(Question.isId(question), "question", question,
+                "must be 1-32 lower-case letters, digits, '_' or '-', starting with a letter");
+        checks.check(answers.isEmpty() || Question.PRIMARY_ID.equals(question), "answers", answers.size() + " answers",
+                "only the primary question's response carries the answers to further questions");
+        Set<String> answered = new HashSet<>();
+        for (int i = 0; i < answers.size(); i++) {
+            Answer a = answers.get(i);
+            checks.check(answered.add(a.question()), "answers[" + i + "].question", a.question(),
+                    "is answered twice; each question is answered at most once");
+            checks.check(!a.respondedAt().isBefore(sentAt), "answers[" + i + "].respondedAt", a.respondedAt(),
+                    "must not be before sentAt " + sentAt);
+        }
         checks.throwIfAny();
+    }
+
+    /**
+     * A response of a survey's primary question with no further answers: the response as it was
+     * before surveys had several questions.
+     *
+     * @param interactionId the interaction (call, ticket, chat) the survey followed
+     * @param surveyId the survey definition that was sent
+     * @param channel the channel it was sent on
+     * @param agent the agent who handled the interaction
+     * @param team the agent's team
+     * @param entryPoint where the customer came in
+     * @param locale the language the survey was sent in
+     * @param caseType the case type or tag of the interaction
+     * @param sentAt when the survey was sent
+     * @param respondedAt when the customer replied
+     * @param score the rating
+     * @param comment the customer's comment
+     * @param invalid whether the reply could not be read as a rating
+     * @param late whether the reply came after the survey closed
+     * @throws dev.csatkit.InvalidDefinitionException naming every broken rule
+     */
+    public SurveyResponse(String interactionId, String surveyId, Optional<String> channel, Optional<String> agent,
+            Optional<String> team, Optional<String> entryPoint, Optional<Locale> locale, Optional<String> caseType,
+            Instant sentAt, Optional<Instant> respondedAt, OptionalInt score, Optional<String> comment,
+            boolean invalid, boolean late) {
+        this(interactionId, surveyId, channel, agent, team, entryPoint, locale, caseType, sentAt, respondedAt, score,
+                comment, invalid, late, Question.PRIMARY_ID, List.of());
+    }
+
+    /** @return whether this is the outcome of the survey's primary question, the one reports count as its rating */
+    public boolean primary() {
+        return Question.PRIMARY_ID.equals(question);
     }
 
     private static void checkText(Checks checks, String field, String value) {
@@ -133,7 +198,9 @@ public record SurveyResponse(
                 .add("channel", channel).add("agent", agent).add("team", team)
                 .add("entryPoint", entryPoint.map(Masking::text)).add("locale", locale).add("caseType", caseType)
                 .add("sentAt", sentAt).add("respondedAt", respondedAt).add("score", score)
-                .add("comment", comment.map(Masking::hidden)).add("invalid", invalid).add("late", late).toString();
+                .add("comment", comment.map(Masking::hidden)).add("invalid", invalid).add("late", late)
+                .add("question", primary() ? Optional.empty() : Optional.of(question))
+                .add("answers", answers.isEmpty() ? Optional.empty() : Optional.of(answers)).toString();
     }
 
     /** @return whether this is a valid rating: a score, neither invalid nor late */
@@ -164,6 +231,8 @@ public record SurveyResponse(
         private Optional<String> comment = Optional.empty();
         private boolean invalid;
         private boolean late;
+        private String question = Question.PRIMARY_ID;
+        private final List<Answer> answers = new ArrayList<>();
 
         private Builder(String interactionId, String surveyId, Instant sentAt) {
             this.interactionId = Objects.requireNonNull(interactionId, "interactionId").strip();
@@ -287,6 +356,38 @@ public record SurveyResponse(
         }
 
         /**
+         * @param id the id of the question whose outcome this is; the primary question's by default
+         * @return this builder
+         */
+        public Builder question(String id) {
+            this.question = Objects.requireNonNull(id, "question").strip();
+            return this;
+        }
+
+        /**
+         * Records the rating of one of the survey's further questions.
+         *
+         * @param questionId the question's id
+         * @param value the rating
+         * @param at when it came
+         * @return this builder
+         */
+        public Builder answer(String questionId, int value, Instant at) {
+            answers.add(new Answer(questionId, value, at));
+            return this;
+        }
+
+        /**
+         * @param list the ratings of the survey's further questions, replacing any recorded before
+         * @return this builder
+         */
+        public Builder answers(List<Answer> list) {
+            answers.clear();
+            list.forEach(a -> answers.add(Objects.requireNonNull(a, "answer")));
+            return this;
+        }
+
+        /**
          * Validates and builds the response.
          *
          * @return the response
@@ -294,7 +395,7 @@ public record SurveyResponse(
          */
         public SurveyResponse build() {
             return new SurveyResponse(interactionId, surveyId, channel, agent, team, entryPoint, locale,
-                    caseType, sentAt, respondedAt, score, comment, invalid, late);
+                    caseType, sentAt, respondedAt, score, comment, invalid, late, question, answers);
         }
 
         private static Optional<String> text(@Nullable String value) {

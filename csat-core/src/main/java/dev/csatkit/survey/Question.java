@@ -77,6 +77,15 @@ public record Question(String id, RatingScale scale, Map<Locale, QuestionMessage
     }
 
     /**
+     * @param text any text
+     * @return whether it is a well-formed question id: 1–32 lower-case letters, digits, {@code _}
+     *     or {@code -}, starting with a letter
+     */
+    public static boolean isId(String text) {
+        return ID.matcher(text).matches();
+    }
+
+    /**
      * @return whether this is a survey's primary question
      */
     public boolean primary() {

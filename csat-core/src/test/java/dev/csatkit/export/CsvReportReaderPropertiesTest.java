@@ -60,7 +60,7 @@ class CsvReportReaderPropertiesTest {
         Arbitrary<String> ids = Arbitraries.oneOf(Arbitraries.of("c1", "c2", "c3", "'c4", "=c5", "c 6"), text);
         Arbitrary<Long> seconds = Arbitraries.longs().between(-2_000_000_000L, 8_000_000_000L);
         Arbitrary<Integer> nanos = Arbitraries.oneOf(Arbitraries.just(0), Arbitraries.integers().between(0, 999_999_999));
-        Arbitrary<Integer> outcome = Arbitraries.integers().between(0, 8);
+        Arbitrary<Integer> outcome = Arbitraries.integers().between(0, 11);
         Arbitrary<Locale> locales = Arbitraries.of(Locale.forLanguageTag("sv"), Locale.forLanguageTag("fr-CA"),
                 Locale.forLanguageTag("zh-Hant-TW"), Locale.ENGLISH);
         return Combinators.combine(ids, Arbitraries.of("post-call", "s2", "'s3"), seconds, nanos, outcome,
@@ -72,10 +72,24 @@ class CsvReportReaderPropertiesTest {
                             .channel(o % 3 == 0 ? "sms" : "email").locale(locale).caseType(comment == null ? null : "x");
                     if (o >= 1 && o <= 5) {
                         b.rating(o, sent.plusSeconds(o * 7L));
+                        if (o >= 4) {
+                            // A survey of several questions as the engine records it: the answers ride along.
+                            b.answer("effort", o - 3, sent.plusSeconds(60));
+                        }
+                        if (o == 5) {
+                            b.answer("speed", 4, sent.plusSeconds(90));
+                        }
                     } else if (o == 6) {
                         b.invalidReply(sent.plusMillis(1));
                     } else if (o == 7) {
                         b.lateReply(OptionalInt.of(2), sent.plusSeconds(86_400));
+                    } else if (o == 9) {
+                        // One row of a further question, as a responses CSV holds it.
+                        b.question("effort").rating(3, sent.plusSeconds(30));
+                    } else if (o == 10) {
+                        b.question("speed");
+                    } else if (o == 11) {
+                        b.question("effort").invalidReply(sent.plusSeconds(30));
                     }
                     return b.build();
                 });
@@ -84,15 +98,20 @@ class CsvReportReaderPropertiesTest {
     @Provide
     Arbitrary<ReportSpec> specs() {
         Arbitrary<List<Dimension>> dims = Arbitraries.of(Dimension.AGENT, Dimension.TEAM, Dimension.CHANNEL,
-                Dimension.SURVEY, Dimension.LOCALE, Dimension.CASE_TYPE, Dimension.ENTRY_POINT)
+                Dimension.SURVEY, Dimension.LOCALE, Dimension.CASE_TYPE, Dimension.ENTRY_POINT, Dimension.QUESTION)
                 .list().uniqueElements().ofMaxSize(2);
+        Arbitrary<Boolean> scales = Arbitraries.of(true, false);
         Arbitrary<Period> period = Arbitraries.of(Period.class).injectNull(0.5);
         Arbitrary<ZoneId> zone = Arbitraries.of(ZoneId.of("UTC"), ZoneId.of("Europe/Stockholm"),
                 ZoneId.of("America/St_Johns"), ZoneId.of("+05:45"));
         Arbitrary<Integer> low = Arbitraries.integers().between(0, 4);
         Arbitrary<Integer> lowLimit = Arbitraries.integers().between(1, 3);
-        return Combinators.combine(dims, period, zone, low, lowLimit).as((d, p, z, l, limit) -> {
+        return Combinators.combine(dims, period, zone, low, lowLimit, scales).as((d, p, z, l, limit, own) -> {
             ReportSpec.Builder b = ReportSpec.builder(RatingScales.fivePoint()).by(d).zone(z).minimumSample(2);
+            if (own) {
+                // Effort on three faces; speed, not named, on the report's scale.
+                b.question("effort", RatingScales.threeFaces());
+            }
             if (p != null) {
                 b.period(p);
             }
@@ -113,12 +132,46 @@ class CsvReportReaderPropertiesTest {
         CsvReport read = withFile(out.toString(), file -> CsvReportReader.of(spec).threads(threads)
                 .stretchBytes(stretch).read(file, rejected::add));
 
-        List<SurveyResponse> once = lastWins(responses);
+        List<SurveyResponse> rows = rows(responses);
+        List<SurveyResponse> once = lastWins(rows);
         assertThat(rejected).isEmpty();
-        assertThat(read.rows()).isEqualTo(responses.size());
-        assertThat(read.accepted()).isEqualTo(responses.size());
-        assertThat(read.duplicates()).isEqualTo(responses.size() - once.size());
+        assertThat(read.rows()).isEqualTo(rows.size());
+        assertThat(read.accepted()).isEqualTo(rows.size());
+        assertThat(read.duplicates()).isEqualTo(rows.size() - once.size());
         assertThat(read.report()).isEqualTo(Report.of(spec, once));
+    }
+
+    /** The responses as a responses CSV holds them: one row per question answered. */
+    static List<SurveyResponse> rows(List<SurveyResponse> responses) {
+        List<SurveyResponse> rows = new ArrayList<>();
+        for (SurveyResponse r : responses) {
+            rows.add(withoutAnswers(r));
+            r.answers().forEach(a -> rows.add(SurveyResponse.builder(r.interactionId(), r.surveyId(), r.sentAt())
+                    .channel(r.channel().orElse(null)).agent(r.agent().orElse(null)).team(r.team().orElse(null))
+                    .entryPoint(r.entryPoint().orElse(null)).locale(r.locale().orElse(null))
+                    .caseType(r.caseType().orElse(null)).question(a.question()).rating(a.score(), a.respondedAt())
+                    .build()));
+        }
+        return rows;
+    }
+
+    private static SurveyResponse withoutAnswers(SurveyResponse r) {
+        return new SurveyResponse(r.interactionId(), r.surveyId(), r.channel(), r.agent(), r.team(), r.entryPoint(),
+                r.locale(), r.caseType(), r.sentAt(), r.respondedAt(), r.score(), r.comment(), r.invalid(), r.late(),
+                r.question(), List.of());
+    }
+
+    @Property(tries = 1000)
+    void answersCarriedOnAResponseReportAsTheirRowsDo(@ForAll("specs") ReportSpec spec,
+            @ForAll("responseLists") List<SurveyResponse> responses) {
+        Report nested = Report.of(spec, responses);
+        Report flat = Report.of(spec, rows(responses));
+        assertThat(nested.overall()).isEqualTo(flat.overall());
+        assertThat(nested.segments()).isEqualTo(flat.segments());
+        assertThat(nested.trend()).isEqualTo(flat.trend());
+        assertThat(nested.questions()).isEqualTo(flat.questions());
+        assertThat(nested.lowScores()).map(CsvReportReaderPropertiesTest::withoutAnswers).isEqualTo(flat.lowScores());
+        assertThat(nested.lowScoresOmitted()).isEqualTo(flat.lowScoresOmitted());
     }
 
     @Provide
@@ -130,7 +183,7 @@ class CsvReportReaderPropertiesTest {
     static List<SurveyResponse> lastWins(List<SurveyResponse> responses) {
         Map<List<String>, SurveyResponse> byKey = new LinkedHashMap<>();
         for (SurveyResponse r : responses) {
-            List<String> key = List.of(r.interactionId(), r.surveyId());
+            List<String> key = List.of(r.interactionId(), r.surveyId(), r.question());
             byKey.remove(key);
             byKey.put(key, r);
         }
@@ -164,6 +217,7 @@ class CsvReportReaderPropertiesTest {
             case "responded_at" -> Arbitraries.of("", "", "2025-03-14T09:00:00Z", "2025-03-14T10:00:00.5+01:00",
                     "9999-12-31T23:59:59Z", "2025-03-15T09:00:00");
             case "score" -> Arbitraries.of("", "", "1", "2", "3", "4", "5", "05");
+            case "question_id" -> Arbitraries.of("", "", "", "csat", "csat", "effort", "speed");
             case "invalid", "late" -> Arbitraries.of("", "false", "false", "false", "true", "TRUE", "yes", "no", "0", "1");
             case "locale" -> Arbitraries.of("", "sv", "fr-CA", "'sv", " sv ", "zh-Hant-TW");
             case "comment" -> Arbitraries.of("", "great", "\"a, b\"", "'=1+2", "\"said \"\"no\"\"\"", "\"two\nlines\"");
@@ -178,6 +232,7 @@ class CsvReportReaderPropertiesTest {
                     "2025-03-14T09:00:00+01:00[Europe/Paris]", "2025-03-14T09:00:00.Z", "2025-03-14T09:00:00.1234567890Z",
                     "yesterday", "", "'2025-03-14T09:00:00Z");
             case "score" -> Arbitraries.of("+4", "0", "6", "six", " 5", "'5", "99999999999", "-1");
+            case "question_id" -> Arbitraries.of("Effort", " csat", "effort ", "'effort", "1st", "\"csat\"");
             case "invalid", "late" -> Arbitraries.of("maybe", " true", "'true");
             case "locale" -> Arbitraries.of("xx-!!", "en_GB", "'");
             case "comment" -> Arbitraries.of("c".repeat(70_000), "\"" + "d".repeat(65_535) + "\"\"\"");
@@ -240,7 +295,8 @@ class CsvReportReaderPropertiesTest {
             @ForAll @IntRange(min = 1, max = 3) int threads, @ForAll @IntRange(min = 1, max = 300) int stretch) {
         List<CsvRow.Rejected> expectedRejected = new ArrayList<>();
         List<SurveyResponse> accepted = new ArrayList<>();
-        try (ResponseCsvReader reader = ResponseCsvReader.open(new StringReader(csv), spec.scale(), spec.zone())) {
+        try (ResponseCsvReader reader = ResponseCsvReader.open(new StringReader(csv), spec.scale(),
+                spec.questionScales(), spec.zone())) {
             reader.forEachRemaining(row -> {
                 if (row instanceof CsvRow.Accepted a) {
                     accepted.add(a.response());

@@ -134,7 +134,7 @@ class ResponseCsvReaderTest {
 
     @Test
     void aRowWithFewerOrMoreCellsThanTheHeaderIsRejected() {
-        String header = String.join(",", ReportTables.RESPONSE_COLUMNS) + "\n";
+        String header = String.join(",", ReportTables.RESPONSE_COLUMNS.subList(0, 14)) + "\n";
         String csv = header
                 // Cut after sent_at: not a survey sent and left unanswered.
                 + "c1,s,sms,ann,blue,+4681234,sv,billing,2025-03-14T09:00:00Z\n"

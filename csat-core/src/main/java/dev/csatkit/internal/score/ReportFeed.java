@@ -27,6 +27,18 @@ public final class ReportFeed {
         void addCounts(Report.Accumulator accumulator, List<String> values, long period, long[] counts);
 
         /**
+         * Adds counts of one of the surveys' further questions, tallied for one segment.
+         *
+         * @param accumulator the accumulator
+         * @param question the question's id, not the primary question's
+         * @param values the segment's value per text dimension, in the spec's order
+         * @param period the period ordinal, when the spec groups by period
+         * @param counts the question's scale points' counts, then unanswered, invalid and late
+         */
+        void addQuestionCounts(Report.Accumulator accumulator, String question, List<String> values, long period,
+                long[] counts);
+
+        /**
          * Offers low-score responses chosen from a larger set.
          *
          * @param accumulator the accumulator

@@ -10,9 +10,13 @@ import dev.csatkit.store.OpenSurvey;
 import dev.csatkit.store.OutboxMessage;
 import dev.csatkit.survey.MessageSet;
 import dev.csatkit.survey.MessageTemplate;
+import dev.csatkit.survey.Question;
+import dev.csatkit.survey.QuestionMessages;
+import dev.csatkit.survey.SurveyDefinition;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -27,10 +31,38 @@ final class Composer {
 
     MessageContent prompt(ProfileRuntime rt, OpenSurvey s, Instant now) {
         SurveyProfile p = rt.profile();
+        // Past the primary question, the question being asked (asked again after help or a missed key).
+        if (s.question() >= 1 && s.question() < rt.questions() && p.sendOn() != ChannelKind.EMAIL) {
+            return question(rt, s, s.question()).orElseThrow(() -> new CsatException("survey " + p.id()
+                    + " has no messages in " + s.locale()));
+        }
         Instant expires = now.plus(p.answerWindow());
         return SurveyRenderer.render(p.survey(), p.sendOn(), rt.channel().capabilities(), s.locale(), s.values(),
                         v -> emailLink(s, v, expires))
                 .orElseThrow(() -> new CsatException("survey " + p.id() + " has no messages in " + s.locale()));
+    }
+
+    /** A further question of the survey, as its channel asks it. */
+    private static Optional<MessageContent> question(ProfileRuntime rt, OpenSurvey s, int index) {
+        SurveyProfile p = rt.profile();
+        return SurveyRenderer.renderQuestion(p.survey(), index, p.sendOn(), rt.channel().capabilities(), s.locale(),
+                s.values());
+    }
+
+    /**
+     * The message asking a question, while that question is still the one being asked: a survey
+     * that ended, or whose question was already answered, is not asked it any more.
+     */
+    private static Optional<MessageContent> nextQuestion(ProfileRuntime rt, OpenSurvey s, OutboxMessage m) {
+        String key = m.key();
+        int at = key.lastIndexOf(SurveyMachine.QUESTION_KEY);
+        int index;
+        try {
+            index = Integer.parseInt(key.substring(at + SurveyMachine.QUESTION_KEY.length()));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        return s.state().isFinal() || s.question() != index ? Optional.empty() : question(rt, s, index);
     }
 
     private String emailLink(OpenSurvey s, int value, Instant expires) {
@@ -44,13 +76,22 @@ final class Composer {
      * A side message's content, or empty when the channel has no such message (the keypad has
      * no text confirmations; email is answered through its link page).
      */
+    Optional<MessageContent> side(ProfileRuntime rt, OpenSurvey s, OutboxMessage m, Instant now) {
+        return m.purpose() == OutboxMessage.Purpose.QUESTION ? nextQuestion(rt, s, m) : side(rt, s, m.purpose(), now);
+    }
+
+    /**
+     * A side message's content by its purpose, or empty when the channel has no such message (the
+     * keypad has no text confirmations; email is answered through its link page).
+     */
     Optional<MessageContent> side(ProfileRuntime rt, OpenSurvey s, OutboxMessage.Purpose purpose, Instant now) {
         MessageSet m = messages(rt, s);
         return switch (purpose) {
+            case QUESTION -> question(rt, s, s.question());
             case CONFIRMATION -> text(rt, s, m.confirmation());
             case FOLLOW_UP -> m.followUp().flatMap(t -> text(rt, s, t));
             case THANK_YOU -> text(rt, s, m.thankYou());
-            case INVALID_REPLY -> text(rt, s, m.invalidReply());
+            case INVALID_REPLY -> invalidReply(rt, s, m);
             case REMINDER -> Optional.of(reminder(rt, s, now, false));
             case HELP -> Optional.of(reminder(rt, s, now, true));
             case KEYPAD_REPEAT, KEYPAD_NO_INPUT -> Optional.of(reprompt(rt, s, now, false));
@@ -74,13 +115,34 @@ final class Composer {
     }
 
     private Optional<MessageContent> text(ProfileRuntime rt, OpenSurvey s, MessageTemplate template) {
-        String text = render(rt, s, template);
+        return wrap(rt, render(rt, s, template));
+    }
+
+    private static Optional<MessageContent> wrap(ProfileRuntime rt, String text) {
         return switch (rt.profile().sendOn()) {
             case SMS -> Optional.of(new MessageContent.Sms(text));
             case CHAT -> Optional.of(new MessageContent.Chat(text, List.of()));
             case EMAIL -> Optional.of(new MessageContent.Email(rt.profile().survey().name(), text, Optional.empty()));
             case VOICE_DTMF -> Optional.empty();
         };
+    }
+
+    /** The answer to an unreadable reply: the question's own, else the survey's, on the question's scale. */
+    private Optional<MessageContent> invalidReply(ProfileRuntime rt, OpenSurvey s, MessageSet m) {
+        return wrap(rt, invalidText(rt, s, m));
+    }
+
+    private static String invalidText(ProfileRuntime rt, OpenSurvey s, MessageSet m) {
+        int asking = rt.asking(s);
+        if (asking == 0) {
+            return render(rt, s, m.invalidReply());
+        }
+        SurveyDefinition survey = rt.profile().survey();
+        Question q = survey.questions().get(asking);
+        Locale locale = survey.resolve(s.locale()).orElseThrow().locale();
+        MessageTemplate template = q.messagesIn(locale).flatMap(QuestionMessages::invalidReply)
+                .orElse(m.invalidReply());
+        return template.render(SurveyRenderer.questionValues(survey, q, locale, s.values()));
     }
 
     /** The reminder, or for a help request the question again with how to stop. */
@@ -108,7 +170,7 @@ final class Composer {
         MessageContent.Keypad keypad = (MessageContent.Keypad) prompt(rt, s, now);
         List<AudioStage> stages = new ArrayList<>();
         if (notice) {
-            stages.add(new AudioStage(AudioStage.Phase.ANNOUNCEMENT, render(rt, s, messages(rt, s).invalidReply())));
+            stages.add(new AudioStage(AudioStage.Phase.ANNOUNCEMENT, invalidText(rt, s, messages(rt, s))));
         }
         keypad.stages().stream().filter(st -> st.phase() != AudioStage.Phase.ANNOUNCEMENT).forEach(stages::add);
         return new MessageContent.Keypad(stages, keypad.keyMap(), keypad.answerWindow());

@@ -206,7 +206,7 @@ final class EngineCore {
                 store.settleOutbox(m, Optional.of(m.dueAt(d.until(), false)));
                 return CompletableFuture.completedFuture(null);
             }
-            content = composer.side(rt, survey.get(), m.purpose(), now);
+            content = composer.side(rt, survey.get(), m, now);
         }
         if (content.isEmpty() || channel == null) {
             store.settleOutbox(m, Optional.empty());

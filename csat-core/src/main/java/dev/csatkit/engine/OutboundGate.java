@@ -1,5 +1,6 @@
 package dev.csatkit.engine;
 
+import dev.csatkit.channels.spi.ChannelKind;
 import dev.csatkit.policy.QuietHours;
 import dev.csatkit.store.OpenSurvey;
 import dev.csatkit.store.OutboxMessage;
@@ -52,7 +53,9 @@ final class OutboundGate {
         if (store.isOptedOut(optOutKeys(s))) {
             return new OptedOut();
         }
-        boolean inCall = purpose.filter(p -> p.name().startsWith("KEYPAD_")).isPresent();
+        // A keypad survey's further questions are asked on the same call, as its prompts again are.
+        boolean inCall = purpose.filter(p -> p.name().startsWith("KEYPAD_")
+                || p == OutboxMessage.Purpose.QUESTION && s.channel() == ChannelKind.VOICE_DTMF).isPresent();
         Optional<QuietHours> quiet = rt.profile().quietHours();
         if (quiet.isPresent() && !inCall) {
             Instant next = quiet.get().nextAllowed(now, s.zone());

@@ -6,7 +6,11 @@ import dev.csatkit.policy.FrequencyCap;
 import dev.csatkit.reply.KeypadParser;
 import dev.csatkit.reply.ReplyParser;
 import dev.csatkit.scale.RatingScale;
+import dev.csatkit.store.OpenSurvey;
+import dev.csatkit.survey.Question;
 import dev.csatkit.survey.ResolvedMessages;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * locale as contacts bring them.
  */
 record ProfileRuntime(SurveyProfile profile, Channel channel, ReplyParser parser, @Nullable KeypadParser keypad,
-        Decision.Skipped capped, Optional<String> surveyId, Map<Locale, Optional<Locale>> languages) {
+        Decision.Skipped capped, Optional<String> surveyId, Map<Locale, Optional<Locale>> languages,
+        List<ReplyParser> parsers, List<KeypadParser> keypads) {
 
     /** Locales remembered per profile; contacts rarely bring more, and any beyond are resolved each time. */
     private static final int MAX_LANGUAGES = 512;
@@ -30,11 +35,42 @@ record ProfileRuntime(SurveyProfile profile, Channel channel, ReplyParser parser
                 + cap.window() + (cap.scope() == FrequencyCap.Scope.PER_SURVEY ? " for survey " + p.id()
                 : " across surveys")).orElse("the contact was surveyed within the engine's cap window across surveys");
         Optional<String> surveyId = Optional.of(p.id());
-        return new ProfileRuntime(p, channel, ReplyParser.forScale(scale),
-                p.sendOn() == ChannelKind.VOICE_DTMF ? KeypadParser.forScale(scale, p.survey().keypadAnswerWindow())
-                        : null,
+        boolean keypad = p.sendOn() == ChannelKind.VOICE_DTMF;
+        List<ReplyParser> parsers = new ArrayList<>();
+        List<KeypadParser> keypads = new ArrayList<>();
+        for (Question q : p.survey().questions()) {
+            parsers.add(ReplyParser.forScale(q.scale()));
+            if (keypad) {
+                keypads.add(KeypadParser.forScale(q.scale(), p.survey().keypadAnswerWindow()));
+            }
+        }
+        return new ProfileRuntime(p, channel, parsers.get(0), keypad ? keypads.get(0) : null,
                 new Decision.Skipped(SkipReason.FREQUENCY_CAPPED, cappedDetail, surveyId), surveyId,
-                new ConcurrentHashMap<>());
+                new ConcurrentHashMap<>(), List.copyOf(parsers), List.copyOf(keypads));
+    }
+
+    /** @return how many questions the survey asks */
+    int questions() {
+        return parsers.size();
+    }
+
+    /**
+     * @param s a survey of this profile
+     * @return the position of the question a rating answers now: the one being asked, or the
+     *     last once every one was asked
+     */
+    int asking(OpenSurvey s) {
+        return Math.min(s.question(), parsers.size() - 1);
+    }
+
+    /** @return the parser of the question a rating to {@code s} answers now */
+    ReplyParser parser(OpenSurvey s) {
+        return parsers.get(asking(s));
+    }
+
+    /** @return the keypad parser of the question a key to {@code s} answers now, on a keypad survey */
+    @Nullable KeypadParser keypad(OpenSurvey s) {
+        return keypads.isEmpty() ? null : keypads.get(asking(s));
     }
 
     /**

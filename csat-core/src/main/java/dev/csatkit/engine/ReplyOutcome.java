@@ -24,6 +24,37 @@ public sealed interface ReplyOutcome {
     }
 
     /**
+     * A rating of one of the survey's further questions was recorded.
+     *
+     * @param surveyKey the survey
+     * @param question the question's id
+     * @param value the rating
+     * @param replaced whether it replaced an earlier rating of the question
+     */
+    record Answered(String surveyKey, String question, int value, boolean replaced) implements ReplyOutcome {
+        /** Checks that nothing is missing. */
+        public Answered {
+            Objects.requireNonNull(surveyKey, "surveyKey");
+            Objects.requireNonNull(question, "question");
+        }
+    }
+
+    /**
+     * A reply that was not a rating passed over a question the survey lets the customer skip;
+     * the survey moved on. Any text in it was kept as the comment.
+     *
+     * @param surveyKey the survey
+     * @param question the skipped question's id
+     */
+    record Skipped(String surveyKey, String question) implements ReplyOutcome {
+        /** Checks that nothing is missing. */
+        public Skipped {
+            Objects.requireNonNull(surveyKey, "surveyKey");
+            Objects.requireNonNull(question, "question");
+        }
+    }
+
+    /**
      * Free text was attached to a rated survey as its comment.
      *
      * @param surveyKey the survey

@@ -7,6 +7,7 @@ import dev.csatkit.channels.spi.ReplyContent;
 import dev.csatkit.internal.channel.Masking;
 import dev.csatkit.reply.InvalidReason;
 import dev.csatkit.reply.KeyPress;
+import dev.csatkit.reply.KeypadParser;
 import dev.csatkit.reply.KeypadReply;
 import dev.csatkit.reply.ParsedReply;
 import dev.csatkit.reply.ReplyParser;
@@ -196,10 +197,11 @@ final class ReplyRouter {
         Transition.Builder t = Transition.at(clockNow).check(stored).inbound(inboundId, clockNow.plus(core.retention));
         SurveyMachine.Step step;
         if (content instanceof ReplyContent.Keys keys) {
-            step = rt.keypad() == null
+            KeypadParser keypad = rt.keypad(s);
+            step = keypad == null
                     ? SurveyMachine.read(c, s, new ParsedReply.Invalid(InvalidReason.EMPTY,
                             "keypad keys on a " + SurveyMachine.kindName(rt.profile().sendOn()) + " survey", false), at)
-                    : SurveyMachine.keys(c, s, rt.keypad().parse(keys.presses().stream()
+                    : SurveyMachine.keys(c, s, keypad.parse(keys.presses().stream()
                             .map(k -> new KeyPress(k.key(), k.at())).toList()), at);
         } else {
             ParsedReply parsed = parse(rt, s, content);
@@ -210,9 +212,12 @@ final class ReplyRouter {
                 Optional<String> words = parsed instanceof ParsedReply.OptOut out
                         ? Optional.of(String.join(" ", out.words())) : Optional.empty();
                 return keyword(rt, c, stored, s, parsed instanceof ParsedReply.OptIn, words, reply, at, t, events);
+            } else if (parsed instanceof ParsedReply.Help) {
+                step = SurveyMachine.help(c, s, at);
+            } else if (content instanceof ReplyContent.Link link) {
+                step = SurveyMachine.readLink(c, s, parsed, link.answers(), at);
             } else {
-                step = parsed instanceof ParsedReply.Help ? SurveyMachine.help(c, s, at)
-                        : SurveyMachine.read(c, s, parsed, at);
+                step = SurveyMachine.read(c, s, parsed, at);
             }
         }
         step = promoted(stored, s, step);
@@ -239,11 +244,12 @@ final class ReplyRouter {
     }
 
     private ParsedReply parse(ProfileRuntime rt, OpenSurvey s, ReplyContent content) {
+        // Read on the scale of the question being asked.
         if (content instanceof ReplyContent.Text text) {
-            return rt.parser().parse(text.text(), s.locale());
+            return rt.parser(s).parse(text.text(), s.locale());
         }
         if (content instanceof ReplyContent.Button button) {
-            return rt.parser().parseChoice(button.payload());
+            return rt.parser(s).parseChoice(button.payload());
         }
         ReplyContent.Link link = (ReplyContent.Link) content;
         Optional<String> comment = link.comment().map(SurveyMachine::clip);

@@ -135,6 +135,25 @@ public sealed interface SurveyEvent {
     }
 
     /**
+     * A rating of one of the survey's further questions was recorded.
+     *
+     * @param survey the survey with the answer
+     * @param question the question's id
+     * @param value the rating
+     * @param replaced whether it replaced an earlier rating of the question
+     * @param at when
+     */
+    record QuestionAnswered(OpenSurvey survey, String question, int value, boolean replaced, Instant at)
+            implements SurveyEvent {
+        /** Checks that nothing is missing. */
+        public QuestionAnswered {
+            Objects.requireNonNull(survey, "survey");
+            Objects.requireNonNull(question, "question");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
      * A comment was attached.
      *
      * @param survey the survey with the comment

@@ -3,6 +3,7 @@ package dev.csatkit.engine;
 import dev.csatkit.channels.spi.ChannelKind;
 import dev.csatkit.reply.KeypadReply;
 import dev.csatkit.reply.ParsedReply;
+import dev.csatkit.score.Answer;
 import dev.csatkit.score.SurveyResponse;
 import dev.csatkit.store.CapHold;
 import dev.csatkit.store.OpenSurvey;
@@ -11,11 +12,13 @@ import dev.csatkit.store.ReplyRecord;
 import dev.csatkit.store.SurveyState;
 import dev.csatkit.store.Transition;
 import dev.csatkit.survey.MessageSet;
+import dev.csatkit.survey.Question;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
@@ -32,6 +35,12 @@ import org.jspecify.annotations.Nullable;
  *     ▲  │ deferred     │ retry ──► SCHEDULED        │ window ends ─► EXPIRED
  *     └──┘              │ refused / gave up ─► FAILED  │ STOP (any open state) ─► OPTED_OUT
  * </pre>
+ *
+ * <p>A survey of several questions stays RATED while its further questions are asked, one at a
+ * time: {@link OpenSurvey#question()} counts the questions behind it, each rating (or, on a
+ * skippable question, any other reply) moves it on, and each question has its own answer window
+ * and invalid-reply count. The window of a question left unanswered closes the survey with what
+ * it has. An email survey is answered whole on its link page.
  */
 final class SurveyMachine {
 
@@ -199,9 +208,14 @@ final class SurveyMachine {
     /** The survey's window ended. */
     static Step close(Context c, OpenSurvey s) {
         boolean rated = s.rating().isPresent();
-        OpenSurvey next = s.toBuilder().end(rated ? SurveyState.ANSWERED : SurveyState.EXPIRED,
-                rated ? "rated" : s.invalidReplies() > 0 ? "no readable rating in the answer window"
-                        : "no reply in the answer window", c.now()).build();
+        // A survey of several questions closed in the window of a later question keeps what it has.
+        String reason = rated && several(c) && s.question() < c.rt().questions()
+                ? "rated; question " + c.profile().survey().questions().get(s.question()).id()
+                        + " unanswered in its answer window"
+                : rated ? "rated" : s.invalidReplies() > 0 ? "no readable rating in the answer window"
+                        : "no reply in the answer window";
+        OpenSurvey next = s.toBuilder().end(rated ? SurveyState.ANSWERED : SurveyState.EXPIRED, reason, c.now())
+                .build();
         return new Step(next, List.of(), List.of(), null, null, List.of(rated
                 ? new SurveyEvent.Answered(next, c.now()) : new SurveyEvent.Expired(next, c.now())), null);
     }
@@ -228,7 +242,7 @@ final class SurveyMachine {
     static Step read(Context c, OpenSurvey s, ParsedReply parsed, Instant at) {
         boolean open = s.state().takesReplies() && !at.isAfter(s.answerUntil().orElseThrow());
         if (parsed instanceof ParsedReply.Rating r) {
-            return open ? rate(c, s, r.value(), r.comment(), at) : late(c, s, OptionalInt.of(r.value()), at);
+            return open ? answer(c, s, r.value(), r.comment(), at) : late(c, s, OptionalInt.of(r.value()), at);
         }
         if (parsed instanceof ParsedReply.Comment cm) {
             return comment(c, s, cm.text(), "not a rating", at);
@@ -237,9 +251,54 @@ final class SurveyMachine {
         return comment(c, s, null, inv.detail(), at);
     }
 
+    /**
+     * An email link reply: the primary question's rating, and the further questions' answers the
+     * page sent with it (those of questions the survey does not ask, or off their scales, left out).
+     */
+    static Step readLink(Context c, OpenSurvey s, ParsedReply parsed, Map<String, Integer> answers, Instant at) {
+        boolean open = s.state().takesReplies() && !at.isAfter(s.answerUntil().orElseThrow());
+        if (parsed instanceof ParsedReply.Rating r) {
+            return open ? ratePrimary(c, s, r.value(), r.comment(), answers, at)
+                    : late(c, s, OptionalInt.of(r.value()), at);
+        }
+        return read(c, s, parsed, at);
+    }
+
+    /** A rating: of the question being asked, or on a survey past its questions, of the last. */
+    private static Step answer(Context c, OpenSurvey s, int value, Optional<String> comment, Instant at) {
+        return several(c) && s.question() >= 1 ? answerFurther(c, s, value, comment, at)
+                : ratePrimary(c, s, value, comment, Map.of(), at);
+    }
+
+    private static boolean several(Context c) {
+        return c.rt().questions() > 1;
+    }
+
+    /** Whether the survey asked everything it will: rated, or on a survey of several, past its last question. */
+    private static boolean done(Context c, OpenSurvey s) {
+        return several(c) ? s.question() >= c.rt().questions() : s.state() == SurveyState.RATED;
+    }
+
+    /** The id of the question a reply is read against, on a survey of several questions. */
+    private static Optional<String> asked(Context c, OpenSurvey s) {
+        return several(c) ? Optional.of(c.profile().survey().questions().get(c.rt().asking(s)).id())
+                : Optional.empty();
+    }
+
+    /** When the survey's latest answer came: the primary rating's or a further question's. */
+    private static Instant lastAnswerAt(OpenSurvey s) {
+        Instant last = s.ratedAt().orElseThrow();
+        for (Answer a : s.answers()) {
+            if (a.respondedAt().isAfter(last)) {
+                last = a.respondedAt();
+            }
+        }
+        return last;
+    }
+
     private static Step comment(Context c, OpenSurvey s, @Nullable String text, String detail, Instant at) {
-        if (text != null && s.state() == SurveyState.RATED
-                && !at.isAfter(s.ratedAt().orElseThrow().plus(c.profile().commentWindow()))) {
+        if (text != null && done(c, s) && s.ratedAt().isPresent()
+                && !at.isAfter(lastAnswerAt(s).plus(c.profile().commentWindow()))) {
             OpenSurvey next = s.toBuilder().comment(clip(s.comment().map(x -> x + "\n" + text).orElse(text))).build();
             List<OutboxMessage> out = s.followUpAsked()
                     ? List.of(side(c, next, OutboxMessage.Purpose.THANK_YOU, "thanks:" + next.version())) : List.of();
@@ -248,9 +307,13 @@ final class SurveyMachine {
                     List.of(new SurveyEvent.Commented(next, text, c.now())), new ReplyOutcome.Commented(s.id()));
         }
         boolean open = s.state().takesReplies() && !at.isAfter(s.answerUntil().orElseThrow());
-        if (!open || text != null && s.state() == SurveyState.RATED) {
+        if (!open || text != null && done(c, s)) {
             // Closed, or a text past the rating's comment window: it no longer changes the survey.
             return late(c, s, OptionalInt.empty(), at);
+        }
+        if (several(c) && s.question() >= 1 && s.question() < c.rt().questions()
+                && c.profile().survey().questions().get(s.question()).skippable()) {
+            return skip(c, s, text, at);
         }
         int count = s.invalidReplies() + 1;
         OpenSurvey.Builder b = s.toBuilder().invalidReplies(count);
@@ -259,32 +322,54 @@ final class SurveyMachine {
         }
         OpenSurvey next = b.build();
         List<OutboxMessage> out = count <= c.profile().maxInvalidReplies()
-                ? List.of(side(c, next, OutboxMessage.Purpose.INVALID_REPLY, "invalid:" + count)) : List.of();
+                ? List.of(side(c, next, OutboxMessage.Purpose.INVALID_REPLY, "invalid:" + ofQuestion(s) + count))
+                : List.of();
         ReplyOutcome outcome = new ReplyOutcome.Invalid(s.id(), ReplyOutcome.InvalidKind.UNREADABLE, detail, count,
                 false);
         return new Step(next, out, List.of(), response(next, false, OptionalInt.empty(), Optional.empty()),
-                record(s, at, ReplyRecord.Kind.INVALID, OptionalInt.empty(), Optional.ofNullable(text), false),
+                record(s, at, ReplyRecord.Kind.INVALID, OptionalInt.empty(), Optional.ofNullable(text), false,
+                        asked(c, s)),
                 List.of(new SurveyEvent.ReplyHandled(Optional.of(next), s.channelId(), outcome, c.now())), outcome);
     }
 
-    private static Step rate(Context c, OpenSurvey s, int value, Optional<String> comment, Instant at) {
+    /** The primary question's rating: the survey moves on to its next question, or is done. */
+    private static Step ratePrimary(Context c, OpenSurvey s, int value, Optional<String> comment,
+            Map<String, Integer> linkAnswers, Instant at) {
         SurveyProfile p = c.profile();
         OptionalInt before = s.rating();
         boolean replaced = before.isPresent();
+        int questions = c.rt().questions();
+        boolean email = p.sendOn() == ChannelKind.EMAIL;
+        // The further questions go one at a time, except on email, whose page asks them all at once.
+        boolean moveOn = questions > 1 && !email && s.question() == 0;
         Instant answerBy = s.answerUntil().orElseThrow();
         Instant commentBy = at.plus(p.commentWindow());
         MessageSet m = Composer.messages(c.rt(), s);
         boolean text = p.sendOn() != ChannelKind.VOICE_DTMF;
         // An email is answered through its link page, which asks for the comment itself.
-        boolean typedReplies = text && p.sendOn() != ChannelKind.EMAIL;
-        boolean askFollowUp = typedReplies && m.followUp().isPresent() && !s.followUpAsked() && comment.isEmpty();
+        boolean typedReplies = text && !email;
+        boolean askFollowUp = !moveOn && typedReplies && m.followUp().isPresent() && !s.followUpAsked()
+                && comment.isEmpty();
         OpenSurvey.Builder b = s.toBuilder().state(SurveyState.RATED).rating(value, at)
-                .window(answerBy, commentBy.isAfter(answerBy) ? commentBy : answerBy)
                 .reminderAt(Optional.empty()).followUpAsked(s.followUpAsked() || askFollowUp);
+        List<Answer> newAnswers = List.of();
+        if (moveOn) {
+            // The next question has its own answer window and its own count of unreadable replies.
+            Instant nextBy = at.plus(p.answerWindow());
+            b.question(1).invalidReplies(0).noInputs(0).window(nextBy, nextBy);
+        } else {
+            b.window(answerBy, commentBy.isAfter(answerBy) ? commentBy : answerBy);
+            if (questions > 1) {
+                newAnswers = linkAnswers(c, linkAnswers, at);
+                b.question(questions).answers(merge(s.answers(), newAnswers));
+            }
+        }
         comment.ifPresent(x -> b.comment(clip(s.comment().map(old -> old + "\n" + x).orElse(x))));
         OpenSurvey next = b.build();
         List<OutboxMessage> out = new ArrayList<>();
-        if (text) {
+        if (moveOn) {
+            out.add(question(c, next, 1));
+        } else if (text) {
             out.add(side(c, next, OutboxMessage.Purpose.CONFIRMATION, "confirm:" + next.version()));
         }
         if (askFollowUp) {
@@ -297,16 +382,130 @@ final class SurveyMachine {
         } else if (replaced && before.getAsInt() <= p.lowScoreThreshold()) {
             events.add(new SurveyEvent.LowScoreWithdrawn(next, before.getAsInt(), c.now()));
         }
+        for (Answer a : newAnswers) {
+            boolean again = s.answers().stream().anyMatch(old -> old.question().equals(a.question()));
+            events.add(new SurveyEvent.QuestionAnswered(next, a.question(), a.score(), again, c.now()));
+        }
         comment.ifPresent(x -> events.add(new SurveyEvent.Commented(next, x, c.now())));
         return new Step(next, out, List.of(), response(next, false, OptionalInt.empty(), Optional.empty()),
-                record(s, at, ReplyRecord.Kind.RATING, OptionalInt.of(value), comment, true), events,
+                record(s, at, ReplyRecord.Kind.RATING, OptionalInt.of(value), comment, true,
+                        questions > 1 ? Optional.of(Question.PRIMARY_ID) : Optional.empty()), events,
                 new ReplyOutcome.Rated(s.id(), value, replaced));
     }
+
+    /** The answers an email link page sent that the survey asks, on their questions' scales. */
+    private static List<Answer> linkAnswers(Context c, Map<String, Integer> given, Instant at) {
+        List<Answer> answers = new ArrayList<>();
+        for (Question q : c.profile().survey().moreQuestions()) {
+            Integer v = given.get(q.id());
+            if (v != null && q.scale().contains(v)) {
+                answers.add(new Answer(q.id(), v, at));
+            }
+        }
+        return answers;
+    }
+
+    /** The answers with each of {@code added} in place of an earlier answer to its question, or after them. */
+    private static List<Answer> merge(List<Answer> answers, List<Answer> added) {
+        List<Answer> merged = new ArrayList<>(answers);
+        for (Answer a : added) {
+            merged.removeIf(old -> old.question().equals(a.question()));
+            merged.add(a);
+        }
+        return merged;
+    }
+
+    /** A rating of a further question: the survey moves on to the next, or after the last is done. */
+    private static Step answerFurther(Context c, OpenSurvey s, int value, Optional<String> comment, Instant at) {
+        int questions = c.rt().questions();
+        int asking = c.rt().asking(s);
+        String id = c.profile().survey().questions().get(asking).id();
+        boolean replaced = s.answers().stream().anyMatch(a -> a.question().equals(id));
+        OpenSurvey.Builder b = s.toBuilder().answers(merge(s.answers(), List.of(new Answer(id, value, at))))
+                .reminderAt(Optional.empty());
+        comment.ifPresent(x -> b.comment(clip(s.comment().map(old -> old + "\n" + x).orElse(x))));
+        List<OutboxMessage> out = new ArrayList<>();
+        OpenSurvey next = nextQuestion(c, s, b, asking, comment.isEmpty(), at, out);
+        List<SurveyEvent> events = new ArrayList<>();
+        events.add(new SurveyEvent.QuestionAnswered(next, id, value, replaced, c.now()));
+        comment.ifPresent(x -> events.add(new SurveyEvent.Commented(next, x, c.now())));
+        return new Step(next, out, List.of(), response(next, false, OptionalInt.empty(), Optional.empty()),
+                record(s, at, ReplyRecord.Kind.RATING, OptionalInt.of(value), comment, true, Optional.of(id)), events,
+                new ReplyOutcome.Answered(s.id(), id, value, replaced));
+    }
+
+    /**
+     * A reply that is not a rating, to a question the customer may skip: the survey moves on as
+     * after an answer, and the text, if any, is kept as the comment when there is none yet.
+     */
+    private static Step skip(Context c, OpenSurvey s, @Nullable String text, Instant at) {
+        int asking = c.rt().asking(s);
+        String id = c.profile().survey().questions().get(asking).id();
+        OpenSurvey.Builder b = s.toBuilder();
+        if (text != null && s.comment().isEmpty()) {
+            b.comment(clip(text));
+        }
+        List<OutboxMessage> out = new ArrayList<>();
+        OpenSurvey next = nextQuestion(c, s, b, asking, true, at, out);
+        ReplyOutcome outcome = new ReplyOutcome.Skipped(s.id(), id);
+        return new Step(next, out, List.of(), response(next, false, OptionalInt.empty(), Optional.empty()),
+                record(s, at, text == null ? ReplyRecord.Kind.INVALID : ReplyRecord.Kind.COMMENT, OptionalInt.empty(),
+                        Optional.ofNullable(text), true, Optional.of(id)),
+                List.of(new SurveyEvent.ReplyHandled(Optional.of(next), s.channelId(), outcome, c.now())), outcome);
+    }
+
+    /**
+     * Moves a survey of several questions past the question at {@code asking}: to the next one,
+     * asked at once with an answer window of its own, or after the last to the confirmation and
+     * the follow-up question, as a rating of a one-question survey does.
+     */
+    private static OpenSurvey nextQuestion(Context c, OpenSurvey s, OpenSurvey.Builder b, int asking,
+            boolean mayFollowUp, Instant at, List<OutboxMessage> out) {
+        SurveyProfile p = c.profile();
+        int questions = c.rt().questions();
+        if (asking + 1 < questions) {
+            Instant nextBy = at.plus(p.answerWindow());
+            OpenSurvey next = b.question(asking + 1).invalidReplies(0).noInputs(0).window(nextBy, nextBy).build();
+            out.add(question(c, next, asking + 1));
+            return next;
+        }
+        Instant answerBy = s.answerUntil().orElseThrow();
+        Instant commentBy = at.plus(p.commentWindow());
+        boolean text = p.sendOn() != ChannelKind.VOICE_DTMF;
+        boolean askFollowUp = mayFollowUp && text && p.sendOn() != ChannelKind.EMAIL
+                && Composer.messages(c.rt(), s).followUp().isPresent() && !s.followUpAsked();
+        OpenSurvey next = b.question(questions).window(answerBy, commentBy.isAfter(answerBy) ? commentBy : answerBy)
+                .followUpAsked(s.followUpAsked() || askFollowUp).build();
+        if (text) {
+            out.add(side(c, next, OutboxMessage.Purpose.CONFIRMATION, "confirm:" + next.version()));
+        }
+        if (askFollowUp) {
+            out.add(side(c, next, OutboxMessage.Purpose.FOLLOW_UP, "followup"));
+        }
+        return next;
+    }
+
+    /** The message asking a survey's question at {@code index}; its key names the question. */
+    private static OutboxMessage question(Context c, OpenSurvey s, int index) {
+        return side(c, s, OutboxMessage.Purpose.QUESTION, QUESTION_KEY + index);
+    }
+
+    /**
+     * The part of a side message's key that tells one question's messages from another's, each
+     * question counting its own unreadable replies; nothing for the primary question, whose keys
+     * are those of a one-question survey.
+     */
+    private static String ofQuestion(OpenSurvey s) {
+        return s.question() == 0 ? "" : "q" + s.question() + ":";
+    }
+
+    /** What the key of a question's message ends in before the question's position. */
+    static final String QUESTION_KEY = "question:";
 
     private static Step late(Context c, OpenSurvey s, OptionalInt value, Instant at) {
         boolean counted = c.profile().countLateReplies() && value.isPresent() && s.rating().isEmpty();
         ReplyOutcome outcome = new ReplyOutcome.Late(s.id(), counted);
-        ReplyRecord rec = record(s, at, ReplyRecord.Kind.LATE, value, Optional.empty(), counted);
+        ReplyRecord rec = record(s, at, ReplyRecord.Kind.LATE, value, Optional.empty(), counted, asked(c, s));
         if (counted) {
             OpenSurvey next = s.toBuilder().rating(value.getAsInt(), at).build();
             return new Step(next, List.of(), List.of(), response(next, false, OptionalInt.empty(), Optional.empty()),
@@ -330,7 +529,7 @@ final class SurveyMachine {
         }
         SurveyProfile p = c.profile();
         if (read instanceof KeypadReply.KeypadRating k) {
-            return rate(c, s, k.value(), Optional.empty(), at);
+            return answer(c, s, k.value(), Optional.empty(), at);
         }
         if (read instanceof KeypadReply.Repeat) {
             ReplyOutcome outcome = new ReplyOutcome.Replayed(s.id());
@@ -338,6 +537,10 @@ final class SurveyMachine {
             return new Step(next, List.of(side(c, next, OutboxMessage.Purpose.KEYPAD_REPEAT,
                     "repeat:" + next.version())), List.of(), null, null,
                     List.of(new SurveyEvent.ReplyHandled(Optional.of(next), s.channelId(), outcome, c.now())), outcome);
+        }
+        if (read instanceof KeypadReply.NoInput && several(c) && s.question() >= 1
+                && s.question() < c.rt().questions() && p.survey().questions().get(s.question()).skippable()) {
+            return skip(c, s, null, at); // no key on a question the caller may skip: on to the next
         }
         if (read instanceof KeypadReply.NoInput n) {
             return keypadMiss(c, s, at, ReplyOutcome.InvalidKind.NO_INPUT, "no key was pressed within " + n.window(),
@@ -369,7 +572,8 @@ final class SurveyMachine {
         SurveyEvent event;
         if (!ended) {
             out = List.of(side(c, next, noInput ? OutboxMessage.Purpose.KEYPAD_NO_INPUT
-                    : OutboxMessage.Purpose.KEYPAD_NO_MATCH, kind.name().toLowerCase(Locale.ROOT) + ':' + count));
+                    : OutboxMessage.Purpose.KEYPAD_NO_MATCH, kind.name().toLowerCase(Locale.ROOT) + ':' + ofQuestion(s)
+                    + count));
             event = new SurveyEvent.ReplyHandled(Optional.of(next), s.channelId(), outcome, c.now());
         } else if (next.state() == SurveyState.EXPIRED) {
             event = new SurveyEvent.Expired(next, c.now());
@@ -378,7 +582,7 @@ final class SurveyMachine {
         }
         return new Step(next, out, List.of(), response(next, false, OptionalInt.empty(), Optional.empty()),
                 record(s, at, noInput ? ReplyRecord.Kind.NO_INPUT : ReplyRecord.Kind.INVALID, OptionalInt.empty(),
-                        Optional.empty(), false), List.of(event), outcome);
+                        Optional.empty(), false, asked(c, s)), List.of(event), outcome);
     }
 
     /**
@@ -432,6 +636,11 @@ final class SurveyMachine {
         return new ReplyRecord(s.id(), at, kind, value, text, counted);
     }
 
+    private static ReplyRecord record(OpenSurvey s, Instant at, ReplyRecord.Kind kind, OptionalInt value,
+            Optional<String> text, boolean counted, Optional<String> question) {
+        return new ReplyRecord(s.id(), at, kind, value, text, counted, question);
+    }
+
     static SurveyResponse response(OpenSurvey s, boolean late, OptionalInt lateScore, Optional<Instant> lateAt) {
         SurveyResponse.Builder b = SurveyResponse.builder(s.interactionId(), s.surveyId(),
                         s.sentAt().orElse(s.sendAt()))
@@ -449,7 +658,7 @@ final class SurveyMachine {
             b.invalidReply(s.ratedAt().orElse(s.sentAt().orElse(s.sendAt())));
         }
         s.comment().ifPresent(b::comment);
-        return b.build();
+        return b.answers(s.answers()).build();
     }
 
     /** A comment cut to what a response keeps, never between the two halves of a surrogate pair. */

@@ -3,6 +3,7 @@ package dev.csatkit.store;
 import dev.csatkit.channels.spi.ChannelKind;
 import dev.csatkit.internal.Fields;
 import dev.csatkit.internal.channel.Masking;
+import dev.csatkit.score.Answer;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -61,6 +62,11 @@ import org.jspecify.annotations.Nullable;
  * @param endedAt when it became final
  * @param leaseUntil while set and in the future, one engine instance holds the survey (it was
  *     handed out by {@link SurveyStore#claimDue}) and no other takes it before then
+ * @param question how many of the survey's questions are behind it: the position of the question
+ *     a rating answers now (0, the primary question, until it is rated), and the number of
+ *     questions once every one was answered or skipped
+ * @param answers the ratings of the survey's further questions, in the order they came; the
+ *     primary question's is {@code rating}
  */
 public record OpenSurvey(
         String id,
@@ -98,7 +104,9 @@ public record OpenSurvey(
         boolean optOutAsked,
         Optional<String> endReason,
         Optional<Instant> endedAt,
-        Optional<Instant> leaseUntil) {
+        Optional<Instant> leaseUntil,
+        int question,
+        List<Answer> answers) {
 
     /** Checks that nothing is missing and copies the values. */
     public OpenSurvey {
@@ -132,6 +140,63 @@ public record OpenSurvey(
         Objects.requireNonNull(endReason, "endReason");
         Objects.requireNonNull(endedAt, "endedAt");
         Objects.requireNonNull(leaseUntil, "leaseUntil");
+        answers = List.copyOf(answers);
+    }
+
+    /**
+     * A survey of one question, or one whose further questions were not reached: the survey as it
+     * was before surveys had several questions.
+     *
+     * @param id the survey's own id
+     * @param version the compare-and-set token
+     * @param surveyId the survey definition's id
+     * @param interactionId the interaction the survey follows
+     * @param contactId the contact surveyed
+     * @param channel the kind of channel it is sent on
+     * @param channelId the id of the channel it is sent on
+     * @param address the contact's address on that channel
+     * @param locale the language it is sent in
+     * @param zone the contact's time zone
+     * @param values the placeholder values
+     * @param agent the agent credited
+     * @param team the team credited
+     * @param entryPoint where the contact came in
+     * @param caseType the case type or tag
+     * @param holds the frequency-cap holds it owns
+     * @param state where it stands
+     * @param scheduledAt when it was decided
+     * @param sendAt when it is to be sent
+     * @param attempts how many sends were tried
+     * @param retryAt when the next try is due
+     * @param promptedAt when the latest send of its prompt began
+     * @param sentAt when the channel accepted it
+     * @param answerUntil until when a rating counts
+     * @param closesAt when it closes for good
+     * @param reminderAt when the reminder is due
+     * @param rating the rating in force
+     * @param ratedAt when that rating came
+     * @param comment the comment attached
+     * @param invalidReplies how many replies could not be read
+     * @param noInputs how many keypad windows had no key
+     * @param followUpAsked whether the follow-up question was sent
+     * @param optOutAsked whether a possible opt-out was asked about
+     * @param endReason why it ended
+     * @param endedAt when it became final
+     * @param leaseUntil the end of the lease an engine instance holds
+     */
+    public OpenSurvey(String id, long version, String surveyId, String interactionId, String contactId,
+            ChannelKind channel, String channelId, String address, Locale locale, ZoneId zone,
+            Map<String, String> values, Optional<String> agent, Optional<String> team, Optional<String> entryPoint,
+            Optional<String> caseType, List<CapHold> holds, SurveyState state, Instant scheduledAt, Instant sendAt,
+            int attempts, Optional<Instant> retryAt, Optional<Instant> promptedAt, Optional<Instant> sentAt,
+            Optional<Instant> answerUntil, Optional<Instant> closesAt, Optional<Instant> reminderAt,
+            OptionalInt rating, Optional<Instant> ratedAt, Optional<String> comment, int invalidReplies, int noInputs,
+            boolean followUpAsked, boolean optOutAsked, Optional<String> endReason, Optional<Instant> endedAt,
+            Optional<Instant> leaseUntil) {
+        this(id, version, surveyId, interactionId, contactId, channel, channelId, address, locale, zone, values, agent,
+                team, entryPoint, caseType, holds, state, scheduledAt, sendAt, attempts, retryAt, promptedAt, sentAt,
+                answerUntil, closesAt, reminderAt, rating, ratedAt, comment, invalidReplies, noInputs, followUpAsked,
+                optOutAsked, endReason, endedAt, leaseUntil, 0, List.of());
     }
 
     /**
@@ -187,7 +252,9 @@ public record OpenSurvey(
                 .add("ratedAt", ratedAt).add("comment", comment.map(Masking::hidden))
                 .add("invalidReplies", invalidReplies).add("noInputs", noInputs)
                 .add("followUpAsked", followUpAsked).add("optOutAsked", optOutAsked).add("endReason", endReason.map(Masking::text))
-                .add("endedAt", endedAt).add("leaseUntil", leaseUntil).toString();
+                .add("endedAt", endedAt).add("leaseUntil", leaseUntil)
+                .add("question", question == 0 ? Optional.empty() : Optional.of(question))
+                .add("answers", answers.isEmpty() ? Optional.empty() : Optional.of(answers)).toString();
     }
 
     /** @return a builder holding this survey's values, for writing the next version */
@@ -246,6 +313,8 @@ public record OpenSurvey(
         private Optional<String> endReason = Optional.empty();
         private Optional<Instant> endedAt = Optional.empty();
         private Optional<Instant> leaseUntil = Optional.empty();
+        private int question;
+        private List<Answer> answers = List.of();
 
         private Builder(String id, String surveyId, String interactionId, Instant scheduledAt) {
             this.id = Objects.requireNonNull(id, "id");
@@ -289,6 +358,8 @@ public record OpenSurvey(
             endReason = s.endReason;
             endedAt = s.endedAt;
             leaseUntil = s.leaseUntil;
+            question = s.question;
+            answers = s.answers;
         }
 
         /** @param value the contact's id @return this */
@@ -457,6 +528,22 @@ public record OpenSurvey(
             return this;
         }
 
+        /**
+         * @param value how many of the survey's questions are behind it: the position of the
+         *     question a rating answers now
+         * @return this
+         */
+        public Builder question(int value) {
+            question = value;
+            return this;
+        }
+
+        /** @param value the ratings of the survey's further questions @return this */
+        public Builder answers(List<Answer> value) {
+            answers = List.copyOf(value);
+            return this;
+        }
+
         /** @param value the end of the lease an engine instance holds, or empty @return this */
         public Builder lease(Optional<Instant> value) {
             leaseUntil = Objects.requireNonNull(value, "leaseUntil");
@@ -491,7 +578,7 @@ public record OpenSurvey(
                     entryPoint, caseType, holds, state, scheduledAt, sendAt, attempts, retryAt,
                     // A survey recorded as sent was prompted no later than that.
                     promptedAt.isEmpty() ? sentAt : promptedAt, sentAt, answerUntil, closesAt, reminderAt, rating, ratedAt, comment, invalidReplies, noInputs,
-                    followUpAsked, optOutAsked, endReason, endedAt, leaseUntil);
+                    followUpAsked, optOutAsked, endReason, endedAt, leaseUntil, question, answers);
         }
     }
 }

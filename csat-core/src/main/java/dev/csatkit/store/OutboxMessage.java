@@ -31,8 +31,13 @@ public record OutboxMessage(String key, Purpose purpose, String channelId, Chann
 
     /** What a side message is for. */
     public enum Purpose {
-        /** The rating was received. */
+        /** The rating was received (after the last question of a survey of several). */
         CONFIRMATION,
+        /**
+         * The next question of a survey of several, once the one before it was answered or
+         * skipped; its key ends in {@code :question:} and the question's position.
+         */
+        QUESTION,
         /** The survey's follow-up question, after a rating with no comment. */
         FOLLOW_UP,
         /** Thanks for the comment that answered the follow-up question. */

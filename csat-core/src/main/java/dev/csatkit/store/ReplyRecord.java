@@ -17,9 +17,12 @@ import java.util.OptionalInt;
  * @param value the rating read, if any
  * @param text the comment or the unreadable text, if any
  * @param counted whether it changed the survey's outcome
+ * @param question on a survey of several questions, the id of the question the reply was read
+ *     against (a rating, an unreadable reply, no key); empty on a survey of one question and for
+ *     replies that answer no question (a keyword, a comment after the last answer)
  */
 public record ReplyRecord(String surveyKey, Instant receivedAt, Kind kind, OptionalInt value,
-        Optional<String> text, boolean counted) {
+        Optional<String> text, boolean counted, Optional<String> question) {
 
     /** What a reply was read as. */
     public enum Kind {
@@ -53,6 +56,22 @@ public record ReplyRecord(String surveyKey, Instant receivedAt, Kind kind, Optio
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(question, "question");
+    }
+
+    /**
+     * A reply to a survey of one question, or one that answers no question.
+     *
+     * @param surveyKey the id of the survey it answered
+     * @param receivedAt when it came
+     * @param kind what it was read as
+     * @param value the rating read, if any
+     * @param text the comment or the unreadable text, if any
+     * @param counted whether it changed the survey's outcome
+     */
+    public ReplyRecord(String surveyKey, Instant receivedAt, Kind kind, OptionalInt value, Optional<String> text,
+            boolean counted) {
+        this(surveyKey, receivedAt, kind, value, text, counted, Optional.empty());
     }
 
     /**
@@ -63,6 +82,7 @@ public record ReplyRecord(String surveyKey, Instant receivedAt, Kind kind, Optio
     @Override
     public String toString() {
         return Fields.of("ReplyRecord").add("surveyKey", surveyKey).add("receivedAt", receivedAt).add("kind", kind)
-                .add("value", value).add("text", text.map(Masking::hidden)).add("counted", counted).toString();
+                .add("value", value).add("text", text.map(Masking::hidden)).add("counted", counted)
+                .add("question", question).toString();
     }
 }

@@ -1,8 +1,11 @@
 package dev.csatkit.channels.spi;
 
 import java.text.Normalizer;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What a customer sent back. A closed family: text, keys, a button payload or a confirmed email
@@ -88,19 +91,28 @@ public sealed interface ReplyContent
      * A rating confirmed through an email link, after the link's signed token was verified and
      * the explicit submit step was taken. Opening a link alone never produces this reply.
      *
-     * <p>Email has no typed reply to carry a comment, so the page that confirms the rating may
-     * ask for one and send it with the rating.
+     * <p>Email has no typed reply to carry a comment or the answers to a survey's further
+     * questions, so the page that confirms the rating may ask for them and send them with it.
      *
      * @param surveyId the survey the link's token was signed for
-     * @param value the rating the customer submitted
+     * @param value the rating the customer submitted, for the survey's first (primary) question
      * @param comment what the customer wrote on the confirming page, in Unicode normal form C;
      *     empty when nothing (or only blanks) was written
+     * @param answers the ratings the customer chose on the page for the survey's further
+     *     questions, by question id; empty when the survey has none or the customer left them out
      */
-    record Link(String surveyId, int value, Optional<String> comment) implements ReplyContent {
+    record Link(String surveyId, int value, Optional<String> comment, Map<String, Integer> answers)
+            implements ReplyContent {
+
+        /** The most further answers one link reply carries. */
+        public static final int MAX_ANSWERS = 10;
+
         /**
          * Normalises the comment to form C and drops a blank one.
          *
-         * @throws IllegalArgumentException when the survey id is blank or the comment too long
+         * @throws IllegalArgumentException when the survey id is blank, the comment too long, or
+         *     an answer's question id blank, over 64 characters or one of more than
+         *     {@value #MAX_ANSWERS}
          */
         public Link {
             Require.line("surveyId", surveyId, 256);
@@ -109,13 +121,23 @@ public sealed interface ReplyContent
                 throw Require.invalid("comment", Redact.HIDDEN, "must be at most " + MAX_TEXT_LENGTH + " characters");
             }
             comment = comment.filter(c -> !c.isBlank()).map(c -> Normalizer.normalize(c, Normalizer.Form.NFC));
+            Require.noNullEntries("answers", answers);
+            if (answers.size() > MAX_ANSWERS) {
+                throw Require.invalid("answers", answers.size() + " answers", "must be at most " + MAX_ANSWERS);
+            }
+            answers.keySet().forEach(q -> Require.line("answers key", q, 64));
+            answers = Collections.unmodifiableMap(new TreeMap<>(answers));
         }
 
-        /** @return the survey and value; the comment is not shown */
-        @Override
-        public String toString() {
-            return "Link[surveyId=" + Redact.escape(surveyId) + ", value=" + value + ", comment="
-                    + (comment.isPresent() ? Redact.HIDDEN : "(none)") + "]";
+        /**
+         * A rating with a comment and no further answers.
+         *
+         * @param surveyId the survey the link's token was signed for
+         * @param value the rating the customer submitted
+         * @param comment what the customer wrote on the confirming page
+         */
+        public Link(String surveyId, int value, Optional<String> comment) {
+            this(surveyId, value, comment, Map.of());
         }
 
         /**
@@ -126,6 +148,21 @@ public sealed interface ReplyContent
          */
         public Link(String surveyId, int value) {
             this(surveyId, value, Optional.empty());
+        }
+
+        /** @return the survey, the value and the further answers; the comment is not shown */
+        @Override
+        public String toString() {
+            return "Link[surveyId=" + Redact.escape(surveyId) + ", value=" + value + ", comment="
+                    + (comment.isPresent() ? Redact.HIDDEN : "(none)")
+                    + (answers.isEmpty() ? "" : ", answers=" + answersText()) + "]";
+        }
+
+        private String answersText() {
+            StringBuilder sb = new StringBuilder("{");
+            answers.forEach((q, v) -> sb.append(sb.length() > 1 ? ", " : "").append(Redact.escape(q)).append('=')
+                    .append(v));
+            return sb.append('}').toString();
         }
     }
 }

@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.csatkit.channels.spi.ChannelKind;
+import dev.csatkit.score.Answer;
 import dev.csatkit.score.SurveyResponse;
 import dev.csatkit.store.ApplyResult;
 import dev.csatkit.store.CapHold;
@@ -49,6 +50,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -569,6 +571,28 @@ public abstract class SurveyStoreContractTest {
         }
 
         @Test
+        void aSurveyOfSeveralQuestionsKeepsWhereItStandsAndItsAnswers() {
+            OpenSurvey s = scheduled(survey("questions").build());
+            Instant at = T0.plus(MINUTE);
+            OpenSurvey sent = advance(s, delivered(s, at), at);
+            Instant rated = at.plusSeconds(20);
+            OpenSurvey second = advance(sent, sent.toBuilder().state(SurveyState.RATED).rating(4, rated).question(1)
+                    .build(), rated);
+            Instant effortAt = rated.plusSeconds(40).plusNanos(123_456);
+            OpenSurvey third = second.toBuilder().question(2)
+                    .answers(List.of(new Answer("effort", 3, effortAt))).build();
+            advance(second, third, effortAt);
+            assertThat(store.find(s.id())).as("find must return the question a survey of several questions is on "
+                    + "and the answers to its further questions, in order, as apply wrote them").contains(third);
+            Instant speedAt = effortAt.plusSeconds(30);
+            OpenSurvey done = third.toBuilder().question(3).answers(List.of(new Answer("effort", 3, effortAt),
+                    new Answer("speed", 10, speedAt))).build();
+            advance(third, done, speedAt);
+            assertThat(store.find(s.id()).orElseThrow().answers()).as("a later version's answers replace the "
+                    + "earlier ones").containsExactly(new Answer("effort", 3, effortAt), new Answer("speed", 10, speedAt));
+        }
+
+        @Test
         void aCheckOnlyStepKeepsTheVersion() {
             OpenSurvey s = scheduled(survey("check").build());
             applied(Transition.at(T0).check(s).reply(ratingReply(s, T0, 3)).build(), "a step that checks version 0");
@@ -731,6 +755,34 @@ public abstract class SurveyStoreContractTest {
             assertThat(store.history(s.id())).as("history must return every reply, as given, in the order the steps "
                     + "were applied").containsExactlyElementsOf(expected);
             assertThat(store.history("survey-without-replies")).isEmpty();
+        }
+
+        @Test
+        void theOutcomeKeepsItsQuestionAndAnswersAndTheHistoryTheQuestionEachReplyAnswered() {
+            OpenSurvey s = scheduled(survey("answers").build());
+            OpenSurvey sent = advance(s, delivered(s, T0), T0);
+            Instant at = T0.plus(MINUTE);
+            SurveyResponse answered = SurveyResponse.builder(s.interactionId(), s.surveyId(), T0).channel(s.channel())
+                    .agent(s.agent().orElse(null)).locale(s.locale()).rating(5, at).comment("Très bien 👍")
+                    .answer("effort", 2, at.plusSeconds(30)).answer("speed", 0, at.plusSeconds(61)).build();
+            ReplyRecord reply = new ReplyRecord(s.id(), at.plusSeconds(61), ReplyRecord.Kind.RATING, OptionalInt.of(0),
+                    Optional.of("0"), true, Optional.of("speed"));
+            applied(step(sent, sent.toBuilder().state(SurveyState.RATED).rating(5, at).build(), at)
+                    .response(answered).reply(reply).build(), "a step whose outcome carries answers");
+            assertThat(store.response(s.id())).as("the outcome must keep the answers to further questions, each with "
+                    + "its question, score and time").contains(answered);
+            assertThat(store.history(s.id())).as("the history must keep the question a reply answered")
+                    .containsExactly(reply);
+            List<SurveyResponse> got = new ArrayList<>();
+            store.forEachResponse(T0, T0.plus(HOUR), got::add);
+            assertThat(got).as("forEachResponse must hand out the answers with the outcome").contains(answered);
+
+            OpenSurvey other = scheduled(survey("answers-row").build());
+            OpenSurvey otherSent = advance(other, delivered(other, T0), T0);
+            SurveyResponse row = SurveyResponse.builder(other.interactionId(), other.surveyId(), T0)
+                    .question("effort").rating(1, at).build();
+            applied(Transition.at(at).check(otherSent).response(row).build(), "an outcome of a further question");
+            assertThat(store.response(other.id())).as("an outcome must keep the question it is of").contains(row);
         }
 
         @Test

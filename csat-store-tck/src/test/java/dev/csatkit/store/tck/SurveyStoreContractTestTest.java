@@ -3,10 +3,12 @@ package dev.csatkit.store.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.csatkit.score.SurveyResponse;
 import dev.csatkit.store.ApplyResult;
 import dev.csatkit.store.ForwardingSurveyStore;
 import dev.csatkit.store.InMemorySurveyStore;
 import dev.csatkit.store.OpenSurvey;
+import dev.csatkit.store.ReplyRecord;
 import dev.csatkit.store.ScheduleRequest;
 import dev.csatkit.store.ScheduleResult;
 import dev.csatkit.store.SurveyStore;
@@ -33,7 +35,7 @@ import org.junit.platform.testkit.engine.Events;
  */
 class SurveyStoreContractTestTest {
 
-    enum Flaw { IGNORES_VERSION, HANDS_OUT_LEASED, CLAIMS_WHEN_CAPPED, WRITES_WHEN_REFUSED }
+    enum Flaw { IGNORES_VERSION, HANDS_OUT_LEASED, CLAIMS_WHEN_CAPPED, WRITES_WHEN_REFUSED, DROPS_QUESTIONS }
 
     /** The in-memory store with one flaw added around it. */
     static final class BrokenStore extends ForwardingSurveyStore {
@@ -91,6 +93,15 @@ class SurveyStoreContractTestTest {
                             t.holds(), t.outbox(), t.response(), t.reply(), t.inboundId(), t.optOut(), t.now(),
                             t.inboundUntil());
                 }
+            }
+            if (flaw == Flaw.DROPS_QUESTIONS) {
+                // Keeps the columns it knew before surveys had several questions, and nothing else.
+                t = new Transition(t.current(), t.next().map(n -> n.toBuilder().version(n.version()).question(0)
+                        .answers(List.of()).build()), t.holds(), t.outbox(), t.response().map(r -> new SurveyResponse(
+                        r.interactionId(), r.surveyId(), r.channel(), r.agent(), r.team(), r.entryPoint(), r.locale(),
+                        r.caseType(), r.sentAt(), r.respondedAt(), r.score(), r.comment(), r.invalid(), r.late())),
+                        t.reply().map(r -> new ReplyRecord(r.surveyKey(), r.receivedAt(), r.kind(), r.value(), r.text(),
+                                r.counted())), t.inboundId(), t.optOut(), t.now(), t.inboundUntil());
             }
             ApplyResult result = delegate().apply(t);
             if (flaw == Flaw.WRITES_WHEN_REFUSED && !(result instanceof ApplyResult.Applied) && !t.outbox().isEmpty()) {
@@ -164,6 +175,12 @@ class SurveyStoreContractTestTest {
         }
     }
 
+    static class DropsQuestions extends BrokenKit {
+        DropsQuestions() {
+            super(Flaw.DROPS_QUESTIONS);
+        }
+    }
+
     private static Events run(Class<?> kit) {
         return EngineTestKit.engine("junit-jupiter").selectors(selectClass(kit)).execute().testEvents();
     }
@@ -189,7 +206,7 @@ class SurveyStoreContractTestTest {
     void aCorrectStorePassesEveryCheck() {
         Events events = run(Correct.class);
         assertThat(failures(events)).isEmpty();
-        assertThat(events.succeeded().count()).as("every check of every group must be found and run").isEqualTo(49);
+        assertThat(events.succeeded().count()).as("every check of every group must be found and run").isEqualTo(51);
     }
 
     @Test
@@ -226,5 +243,16 @@ class SurveyStoreContractTestTest {
         assertThat(f).containsKeys("aCappedStepWritesNothing()", "aDuplicateStepWritesNothing()",
                 "aStaleStepWritesNothing()", "aHoldAnotherSurveyTookMakesTheStepCappedAndWritesNothing()");
         assertThat(f.get("aDuplicateStepWritesNothing()")).has(saying("a Duplicate step wrote outbox messages"));
+    }
+
+    @Test
+    void losingTheQuestionsAndAnswersIsCaught() {
+        Map<String, String> f = failures(run(DropsQuestions.class));
+        assertThat(f).containsOnlyKeys("aSurveyOfSeveralQuestionsKeepsWhereItStandsAndItsAnswers()",
+                "theOutcomeKeepsItsQuestionAndAnswersAndTheHistoryTheQuestionEachReplyAnswered()");
+        assertThat(f.get("aSurveyOfSeveralQuestionsKeepsWhereItStandsAndItsAnswers()"))
+                .has(saying("the question a survey of several questions is on"));
+        assertThat(f.get("theOutcomeKeepsItsQuestionAndAnswersAndTheHistoryTheQuestionEachReplyAnswered()"))
+                .has(saying("the outcome must keep the answers to further questions"));
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.csatkit.channels.spi.ChannelKind;
+import dev.csatkit.score.Answer;
 import dev.csatkit.score.SurveyResponse;
 import dev.csatkit.store.CapHold;
 import dev.csatkit.store.MoodAssessment;
@@ -13,6 +14,7 @@ import dev.csatkit.store.OpenSurvey;
 import dev.csatkit.store.OutboxMessage;
 import dev.csatkit.store.ReplyRecord;
 import dev.csatkit.store.SurveyState;
+import dev.csatkit.survey.Question;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -110,7 +112,33 @@ public final class Codec {
         text(o, "er", s.endReason());
         time(o, "end", s.endedAt());
         time(o, "ls", s.leaseUntil());
+        if (s.question() != 0) {
+            o.put("qn", s.question());
+        }
+        answers(o, s.answers());
         return write(o);
+    }
+
+    /** The answers to further questions, as [question, score, time] triples; left out when there are none. */
+    private static void answers(ObjectNode o, List<Answer> answers) {
+        if (!answers.isEmpty()) {
+            ArrayNode an = o.putArray("an");
+            for (Answer a : answers) {
+                an.addArray().add(Text.store(a.question())).add(a.score()).add(a.respondedAt().toString());
+            }
+        }
+    }
+
+    private static List<Answer> answers(JsonNode o) {
+        JsonNode an = o.get("an");
+        if (an == null) {
+            return List.of();
+        }
+        List<Answer> answers = new ArrayList<>();
+        for (JsonNode a : an) {
+            answers.add(new Answer(Text.load(a.get(0).asText()), a.get(1).asInt(), Instant.parse(a.get(2).asText())));
+        }
+        return answers;
     }
 
     /** The body field that holds the lease, which {@code claimDue} sets in place. */
@@ -147,7 +175,8 @@ public final class Codec {
                 time(o, "rty"), time(o, "prm"), time(o, "snt"), time(o, "ans"), time(o, "cls"), time(o, "rem"),
                 rating == null ? OptionalInt.empty() : OptionalInt.of(rating.asInt()), time(o, "rtd"),
                 text(o, "cm"), o.path("inv").asInt(0), o.path("nin").asInt(0), o.path("fu").asBoolean(false),
-                o.path("oq").asBoolean(false), text(o, "er"), time(o, "end"), time(o, "ls"));
+                o.path("oq").asBoolean(false), text(o, "er"), time(o, "end"), time(o, "ls"), o.path("qn").asInt(0),
+                answers(o));
     }
 
     // ------------------------------------------------------------------ outbox
@@ -209,6 +238,10 @@ public final class Codec {
         if (r.late()) {
             o.put("late", true);
         }
+        if (!r.primary()) {
+            text(o, "q", r.question());
+        }
+        answers(o, r.answers());
         return write(o);
     }
 
@@ -223,7 +256,8 @@ public final class Codec {
                 text(o, "ep"), Optional.ofNullable(o.get("lc")).map(l -> Locale.forLanguageTag(l.asText())),
                 text(o, "ct"), instant(o, "snt"), time(o, "rsp"),
                 score == null ? OptionalInt.empty() : OptionalInt.of(score.asInt()), text(o, "cm"),
-                o.path("inv").asBoolean(false), o.path("late").asBoolean(false));
+                o.path("inv").asBoolean(false), o.path("late").asBoolean(false),
+                text(o, "q").orElse(Question.PRIMARY_ID), answers(o));
     }
 
     /**
@@ -239,6 +273,7 @@ public final class Codec {
         }
         text(o, "t", r.text());
         o.put("c", r.counted());
+        text(o, "q", r.question());
         return write(o);
     }
 
@@ -251,7 +286,8 @@ public final class Codec {
         JsonNode o = read(body);
         JsonNode v = o.get("v");
         return new ReplyRecord(Text.load(surveyKey), instant(o, "at"), ReplyRecord.Kind.valueOf(o.get("k").asText()),
-                v == null ? OptionalInt.empty() : OptionalInt.of(v.asInt()), text(o, "t"), o.path("c").asBoolean());
+                v == null ? OptionalInt.empty() : OptionalInt.of(v.asInt()), text(o, "t"), o.path("c").asBoolean(),
+                text(o, "q"));
     }
 
     /**

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>The comment box takes the place of the follow-up question other channels send: an email
- * survey is answered on this page, never by a typed reply.
+ * survey is answered on this page, never by a typed reply. So are a survey's further questions:
+ * the form may send each as {@code q.<question id>} with the chosen value, and they go with the
+ * rating in {@link ReplyContent.Link#answers()}.
  *
  * <p>Every bad token — malformed, signed with an unknown key, forged or altered, or for another
  * survey — gets the same 400 page, so that the page tells a prober nothing about the key ring.
@@ -198,12 +202,32 @@ public final class EmailLinkEndpoint implements AutoCloseable {
         if (v instanceof LinkVerification.Valid valid) {
             context.inbound().onReply(new InboundReply(context.channelId(), valid.claims().recipient(),
                     channelAddress, new ReplyContent.Link(valid.claims().surveyId(), valid.claims().value(),
-                    Optional.of(comment)),
+                    Optional.of(comment), answers(form)),
                     LinkTokens.ballotId(valid.claims()), context.clock().instant()));
             return Response.html(200, page("Thank you", "<p>Your rating was recorded.</p>"));
         }
         return refuse((LinkVerification.Rejected) v);
     }
+
+    /**
+     * The answers to a survey's further questions in a submitted form: each field
+     * {@code q.<question id>} whose value is a whole number, at most
+     * {@link ReplyContent.Link#MAX_ANSWERS}. Anything else is left out; the engine keeps only the
+     * questions the survey asks, on their scales.
+     */
+    static Map<String, Integer> answers(Map<String, String> form) {
+        Map<String, Integer> answers = new TreeMap<>();
+        form.forEach((name, value) -> {
+            if (name.startsWith("q.") && QUESTION_ID.matcher(name.substring(2)).matches()
+                    && ANSWER.matcher(value).matches() && answers.size() < ReplyContent.Link.MAX_ANSWERS) {
+                answers.put(name.substring(2), Integer.parseInt(value));
+            }
+        });
+        return answers;
+    }
+
+    private static final Pattern QUESTION_ID = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
+    private static final Pattern ANSWER = Pattern.compile("-?[0-9]{1,4}");
 
     private Response refuse(LinkVerification.Rejected r) {
         LOG.info("{}: link refused: {} ({})", context.channelId(), r.reason(), Masking.text(r.detail()));

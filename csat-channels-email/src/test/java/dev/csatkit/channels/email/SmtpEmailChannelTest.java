@@ -197,6 +197,24 @@ class SmtpEmailChannelTest extends ChannelContractTest {
     }
 
     @Test
+    void theFormsAnswersToFurtherQuestionsGoWithTheRating() throws Exception {
+        List<InboundReply> replies = new CopyOnWriteArrayList<>();
+        ChannelContext ctx = ChannelContext.builder("email").clock(Clock.fixed(NOW, ZoneOffset.UTC)).inbound(replies::add).build();
+        landing.close();
+        landing = EmailLinkEndpoint.builder(ctx, tokens, "surveys@example.com").start();
+        String token = tokens.sign(new LinkClaims(SURVEY, "contact-42", 5, EXPIRES));
+        assertThat(post(landing, "s=" + SURVEY + "&t=" + token + "&c=Fast&q.effort=3&q.speed=10&q.Bad=1&q.nps=x"
+                + "&q.=2").statusCode()).isEqualTo(200);
+        assertThat(replies).singleElement().satisfies(r -> assertThat(((ReplyContent.Link) r.content()).answers())
+                .isEqualTo(java.util.Map.of("effort", 3, "speed", 10)));
+        java.util.Map<String, String> many = new java.util.HashMap<>();
+        for (int i = 0; i < 20; i++) {
+            many.put("q.q" + i, Integer.toString(i));
+        }
+        assertThat(EmailLinkEndpoint.answers(many)).hasSize(ReplyContent.Link.MAX_ANSWERS);
+    }
+
+    @Test
     void forgedAlteredWrongSurveyAndExpiredLinksAreRefused() throws Exception {
         List<URI> links = sendSurveyWithLinks("sam@example.com", "contact-7");
         String good = token(links.get(1));

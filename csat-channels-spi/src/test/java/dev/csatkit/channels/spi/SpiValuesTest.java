@@ -154,6 +154,22 @@ class SpiValuesTest {
     }
 
     @Test
+    void aLinkCarriesTheAnswersToFurtherQuestionsBoundedAndNamed() {
+        ReplyContent.Link link = new ReplyContent.Link("s-1", 4, Optional.empty(), Map.of("speed", 10, "effort", 3));
+        assertThat(link.answers()).containsExactly(Map.entry("effort", 3), Map.entry("speed", 10));
+        assertThat(link.toString()).isEqualTo("Link[surveyId=s-1, value=4, comment=(none), answers={effort=3, speed=10}]");
+        assertThat(new ReplyContent.Link("s-1", 4).answers()).isEmpty();
+        Map<String, Integer> many = new LinkedHashMap<>();
+        for (int i = 0; i <= ReplyContent.Link.MAX_ANSWERS; i++) {
+            many.put("q" + i, i);
+        }
+        assertThatThrownBy(() -> new ReplyContent.Link("s-1", 4, Optional.empty(), many))
+                .hasMessage("answers = \"11 answers\": must be at most 10");
+        assertThatThrownBy(() -> new ReplyContent.Link("s-1", 4, Optional.empty(), Map.of(" ", 1)))
+                .hasMessageContaining("answers key");
+    }
+
+    @Test
     void noValueShowsPersonalDataInItsMessagesOrToString() {
         OutboundMessage m = new OutboundMessage("+447700900123", Optional.of("+447700900456"), "k1",
                 Map.of("surveyId", "s-1"), new MessageContent.Sms("Hi Jane, rate us 1-5"));

@@ -17,6 +17,7 @@ import dev.csatkit.score.Dimension;
 import dev.csatkit.score.Period;
 import dev.csatkit.score.Report;
 import dev.csatkit.score.ReportSpec;
+import dev.csatkit.survey.Question;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,17 +33,25 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
  * {@code csat report --input responses.csv [--by agent,channel] [--period day|week|month]
- * [--zone Europe/Stockholm] [--scale five] [--format table|json|csv|xlsx] [--output FILE]
- * [--low 2] [--min-sample 30] [--threads N]}: reads survey responses from CSV with {@link CsvReportReader} and
- * prints CSAT, Net CSAT, mean, distribution, response rate, the 95 % interval and the band,
- * overall and per segment, with each segment compared with the rest of its group.
+ * [--zone Europe/Stockholm] [--scale five] [--question effort=three ...] [--format table|json|csv|xlsx]
+ * [--output FILE] [--low 2] [--min-sample 30] [--threads N]}: reads survey responses from CSV with
+ * {@link CsvReportReader} and prints CSAT, Net CSAT, mean, distribution, response rate, the 95 %
+ * interval and the band, overall and per segment, with each segment compared with the rest of its
+ * group.
+ *
+ * <p>A file of surveys of several questions ({@code question_id} column) gets CSAT, mean and
+ * distribution per question, each on its own scale ({@code --question ID=SCALE}, else
+ * {@code --scale}); the overall figures are the primary question's, and {@code --by question}
+ * splits the segments by question.
  *
  * <p>Rows that cannot be read are reported on standard error with their line number, counted as
  * rejected, and the report goes on; a survey listed twice is counted once (the later row) and
@@ -61,8 +70,8 @@ final class ReportCommand implements Command {
     @Override
     public String usage() {
         return "report --input FILE [--by agent,channel,...] [--period day|week|month] [--zone ZONE]\n"
-                + "         [--scale five] [--format table|json|csv|xlsx] [--output FILE] [--low N] [--min-sample N]\n"
-                + "         [--threads N]\n"
+                + "         [--scale five] [--question ID=SCALE ...] [--format table|json|csv|xlsx] [--output FILE]\n"
+                + "         [--low N] [--min-sample N] [--threads N]\n"
                 + "                                   CSAT report from a responses CSV; dimensions: "
                 + String.join(",", dimensionKeys());
     }
@@ -84,6 +93,7 @@ final class ReportCommand implements Command {
         @Nullable Period period;
         ZoneId zone = ZoneId.of("UTC");
         RatingScale scale = RatingScales.fivePoint();
+        Map<String, RatingScale> questions = new LinkedHashMap<>();
         String format = "table";
         @Nullable Path output;
         @Nullable Integer low;
@@ -175,6 +185,20 @@ final class ReportCommand implements Command {
                 case "--scale" -> o.scale = RatingScales.preset(value).orElseThrow(() ->
                         new UsageException("--scale " + value + " is not a preset; use "
                                 + String.join(", ", RatingScales.presetIds())));
+                case "--question" -> {
+                    int eq = value.indexOf('=');
+                    String id = eq < 0 ? value : value.substring(0, eq);
+                    if (eq < 0 || !Question.isId(id) || Question.PRIMARY_ID.equals(id)) {
+                        throw new UsageException("--question " + value + " must be ID=SCALE, such as effort=three, "
+                                + "for a question other than " + Question.PRIMARY_ID + " (which is on --scale)");
+                    }
+                    RatingScale s = RatingScales.preset(value.substring(eq + 1)).orElseThrow(() -> new UsageException(
+                            "--question " + value + ": " + value.substring(eq + 1) + " is not a preset; use "
+                                    + String.join(", ", RatingScales.presetIds())));
+                    if (o.questions.put(id, s) != null) {
+                        throw new UsageException("--question " + id + " is given twice");
+                    }
+                }
                 case "--format" -> {
                     if (!FORMATS.contains(value)) {
                         throw new UsageException("--format " + value + " must be one of " + String.join(", ", FORMATS));
@@ -221,6 +245,7 @@ final class ReportCommand implements Command {
 
     private static ReportSpec spec(Options o) throws UsageException {
         ReportSpec.Builder b = ReportSpec.builder(o.scale).by(o.by).zone(o.zone).minimumSample(o.minSample);
+        o.questions.forEach(b::question);
         if (o.period != null) {
             b.period(o.period);
         }
@@ -267,6 +292,9 @@ final class ReportCommand implements Command {
 
     private static List<Table> tables(Report report) {
         List<Table> tables = new ArrayList<>(List.of(ReportTables.summary(report)));
+        if (report.questions().size() > 1) {
+            tables.add(ReportTables.questions(report));
+        }
         if (report.spec().period().isPresent()) {
             tables.add(ReportTables.trend(report));
         }

@@ -10,11 +10,13 @@ import dev.csatkit.score.SurveyResponse;
 import dev.csatkit.score.Tally;
 import dev.csatkit.score.TrendPoint;
 import dev.csatkit.score.VsRest;
+import dev.csatkit.survey.Question;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -51,6 +53,11 @@ public final class ReportText {
                 percent(all.responseRate()), band(report, all, "no data"),
                 Tally.isNpsScale(spec.scale()) ? ", NPS " + number(all.nps(), 1) : ""));
         w.write("Distribution: " + all.distribution() + "\n");
+
+        if (report.questions().size() > 1) {
+            w.write("\nQuestions (the overall figures are the primary question's, " + Question.PRIMARY_ID + ")\n");
+            questions(report, w);
+        }
 
         if (!report.segments().isEmpty()) {
             w.write("\n");
@@ -111,6 +118,24 @@ public final class ReportText {
             rows.add(row);
         }
         columns(w, header, rows, spec.dimensions().size());
+    }
+
+    /**
+     * Writes one row per question, each on its own scale: ratings, CSAT with its interval, mean
+     * and distribution.
+     *
+     * @param report the report
+     * @param w where to write
+     * @throws IOException when writing fails
+     */
+    public static void questions(Report report, Writer w) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        for (Map.Entry<String, Tally> q : report.questions().entrySet()) {
+            Tally t = q.getValue();
+            rows.add(List.of(q.getKey(), t.scale().id(), Long.toString(t.responses()), number(t.csat(), 1),
+                    interval(t.csatInterval()), number(t.mean(), 2), t.distribution().toString()));
+        }
+        columns(w, List.of("question", "scale", "ratings", "CSAT %", "95 % CI", "mean", "distribution"), rows, 2);
     }
 
     /**

@@ -219,7 +219,7 @@ class ReportCommandTest {
         err.reset();
         assertThat(run("report", "--input", input.toString(), "--by", "mood")).isEqualTo(CsatCli.USAGE);
         assertThat(err()).contains("csat report: --by mood is not a dimension; use agent,team,channel,entry_point,"
-                + "survey,locale,case_type (and --period for time)");
+                + "survey,locale,case_type,question (and --period for time)");
         err.reset();
         assertThat(run("report", "--input", input.toString(), "--format", "xlsx")).isEqualTo(CsatCli.USAGE);
         assertThat(err()).contains("--format xlsx needs --output FILE");
@@ -284,6 +284,51 @@ class ReportCommandTest {
         assertThat(run("report", "--input", input.toString(), "--by", "agent", "--format", "json", "--threads", "1"))
                 .isZero();
         assertThat(out()).isEqualTo(all);
+    }
+
+    @Test
+    void eachQuestionIsReportedOnItsScaleAndThePrimaryIsTheHeadline() throws IOException {
+        Path two = dir.resolve("two-questions.csv");
+        Files.write(two, List.of(
+                "interaction_id,survey_id,agent,sent_at,responded_at,score,question_id",
+                "c1,chat,ann,2025-03-07T09:00:00Z,2025-03-07T09:01:00Z,5,csat",
+                "c1,chat,ann,2025-03-07T09:00:00Z,2025-03-07T09:02:00Z,3,effort",
+                "c2,chat,ann,2025-03-07T09:00:00Z,2025-03-07T09:01:00Z,4,",
+                "c2,chat,ann,2025-03-07T09:00:00Z,2025-03-07T09:02:00Z,1,effort",
+                "c3,chat,bob,2025-03-07T09:00:00Z,2025-03-07T09:01:00Z,2,csat",
+                "c4,chat,bob,2025-03-07T09:00:00Z,,,csat",
+                "c5,chat,bob,2025-03-07T09:00:00Z,2025-03-07T09:02:00Z,5,effort"), StandardCharsets.UTF_8);
+        assertThat(run("report", "--input", two.toString(), "--question", "effort=three")).as(err()).isZero();
+        assertThat(err()).contains("rejected line 8: score = \"5\": must be a value of scale three, 1 to 3, the "
+                + "scale question effort is read on");
+        out.reset();
+        err.reset();
+        assertThat(run("report", "--input", two.toString(), "--question", "effort=three", "--by", "question",
+                "--min-sample", "1")).isZero();
+        assertThat(err()).contains("7 rows read, 6 accepted, 1 rejected, 0 duplicates dropped");
+        assertThat(out()).contains("CSAT report: scale five, 4 surveys sent, 3 valid ratings, by question")
+                .contains("Overall: CSAT 66.7 %");
+        List<String> lines = out().lines().toList();
+        assertThat(lines).contains("Questions (the overall figures are the primary question's, csat)");
+        assertThat(lines.stream().filter(l -> l.startsWith("effort ")).toList()).hasSize(2)
+                .first().asString().contains("three").contains("{1=1, 2=0, 3=1}");
+        out.reset();
+        assertThat(run("report", "--input", two.toString(), "--question", "effort=three", "--format", "json"))
+                .isZero();
+        JsonNode json = new ObjectMapper().readTree(out());
+        assertThat(json.at("/questions/effort/scale").asText()).isEqualTo("three");
+        assertThat(json.at("/questions/effort/mean").asDouble()).isEqualTo(2.0);
+        assertThat(json.at("/questions/csat/responses").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aQuestionOptionMustNameAFurtherQuestionAndAPreset() {
+        assertThat(run("report", "--input", input.toString(), "--question", "csat=three")).isEqualTo(CsatCli.USAGE);
+        assertThat(err()).contains("--question csat=three must be ID=SCALE, such as effort=three, for a question "
+                + "other than csat");
+        err.reset();
+        assertThat(run("report", "--input", input.toString(), "--question", "effort=seven")).isEqualTo(CsatCli.USAGE);
+        assertThat(err()).contains("--question effort=seven: seven is not a preset");
     }
 
     @Test

@@ -24,10 +24,12 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -77,6 +79,8 @@ final class Customers {
     private final IvrScript ivr;
     private final Map<String, Long> actions = new TreeMap<>();
     private final Map<String, Runnable> undecided = new HashMap<>();
+    // Chat surveys whose effort question a customer has taken up, so that it is answered once.
+    private final Set<String> effortAnswered = new HashSet<>();
     private long replies;
     private long refusedSoFar;
 
@@ -315,8 +319,40 @@ final class Customers {
         return c.commentRate() * (tone == Tone.NEGATIVE ? 1.6 : 1.0);
     }
 
-    /** Answers the follow-up question, if it came, as often as the customer comments. */
+    /**
+     * After the rating: on chat, the survey's second question (how easy it was) first, which most
+     * answer with a button; then the follow-up question, which comes after it.
+     */
     private void laterComment(OpenSurvey s, Customer c, Experience e) {
+        if (s.channel() != ChannelKind.CHAT) {
+            comment(s, c, e);
+            return;
+        }
+        calendar.at(clock.instant().plus(minutes(1, 4)), () -> {
+            if (received(s, ":question:1") && effortAnswered.add(s.id())) {
+                if (rnd.nextDouble() < 0.85) {
+                    tapEffort(s, e);
+                    comment(s, c, e);
+                } else {
+                    count("chat: left after the first question");
+                }
+            }
+        });
+    }
+
+    /** How easy it was, as a button: close to how the customer felt about the help, 1 to 5. */
+    private void tapEffort(OpenSurvey s, Experience e) {
+        int value = (int) Math.max(1, Math.min(5, Math.round(e.fivePoint() + 0.8 * rnd.nextGaussian())));
+        List<QuickReply> buttons = chat.delivered(s.id() + ":question:1").orElseThrow().buttons();
+        String payload = buttons.stream().filter(b -> b.payload().equals(Integer.toString(value))).findFirst()
+                .orElseThrow().payload();
+        count("chat: answered the effort question");
+        String id = String.format(Locale.ROOT, "chat-in-%07d", ++replies);
+        chat.post(chatWebhook, id, s.address(), Optional.empty(), Optional.of(payload));
+    }
+
+    /** Answers the follow-up question, if it came, as often as the customer comments. */
+    private void comment(OpenSurvey s, Customer c, Experience e) {
         Tone tone = Tone.of(e.fivePoint());
         double chance = commentChance(c, tone);
         calendar.at(clock.instant().plus(minutes(1, 40)), () -> {

@@ -66,6 +66,7 @@ public final class DemoReport {
     private final Report byTeam;
     private final Report byAgent;
     private final Report byDay;
+    private final Report chatQuestions;
     private final long sentAfterLastDay;
 
     private DemoReport(SimulationResult result) {
@@ -79,6 +80,11 @@ public final class DemoReport {
         this.byDay = Report.of(spec().period(Period.DAY).build(), combined.stream()
                 .filter(r -> r.sentAt().isBefore(result.settings().end())).toList());
         this.sentAfterLastDay = combined.stream().filter(r -> !r.sentAt().isBefore(result.settings().end())).count();
+        // The chat survey's two questions, each on its own scale, by question.
+        this.chatQuestions = Report.of(ReportSpec.builder(RatingScales.fivePoint())
+                .question(HelpdeskSimulation.EFFORT, HelpdeskSimulation.EFFORT_SCALE).by(Dimension.QUESTION)
+                .zone(ZoneOffset.UTC).build(), result.responses().stream()
+                .filter(r -> r.channel().filter(c -> c.equals(name(ChannelKind.CHAT))).isPresent()).toList());
     }
 
     private static ReportSpec.Builder spec() {
@@ -101,6 +107,11 @@ public final class DemoReport {
     /** @return the figures per agent, with the dissatisfied ratings listed */
     public Report byAgent() {
         return byAgent;
+    }
+
+    /** @return the chat survey's figures per question */
+    public Report chatQuestions() {
+        return chatQuestions;
     }
 
     /** @return the figures per day, for the trend */
@@ -164,7 +175,8 @@ public final class DemoReport {
         line(w, "    keypad 1-9  after calls to the support line: humans only, 30 s or longer, agent hangs up first");
         line(w, "    sms 1-5     after calls to the billing line, 10 min later, quiet hours 21-08 local, reminder at 4 h");
         line(w, "    email 1-5   after resolved tickets, 50 %% sampled, 1 h later; skips languages it has no messages in");
-        line(w, "    chat 1-5    after chats, bots' chats included, reminder at 2 h");
+        line(w, "    chat 1-5    after chats, bots' chats included, reminder at 2 h; then a second question,");
+        line(w, "                effort 1-5 (how easy it was to get help), asked once the first is answered");
         line(w, "  Channels: the reference adapters, in this process");
         line(w, "    keypad  ScriptedIvrChannel placing calls on the ScriptedIvr stand-in; each caller's keys scripted");
         line(w, "    sms     ConsoleSmsChannel writing JSON lines to an in-memory carrier; replies via readReplies");
@@ -286,6 +298,7 @@ public final class DemoReport {
                 all.responses(), all.sent(), ReportText.percent(all.responseRate()),
                 ReportText.band(byChannel, all, "no data"));
         section(w, "By channel", byChannel);
+        chatQuestions(w);
         section(w, "By team ((none): the chat bot, which belongs to no team)", byTeam);
         section(w, "By agent", byAgent);
         line(w, ReportText.vsRestLegend(byAgent.spec()));
@@ -298,6 +311,18 @@ public final class DemoReport {
                         sentAfterLastDay));
         ReportText.trend(byDay, w);
         mood(w);
+    }
+
+    /** The chat survey's two questions, each on its own 1-5 scale. */
+    private void chatQuestions(Writer w) throws IOException {
+        Tally effort = chatQuestions.question(HelpdeskSimulation.EFFORT).orElse(Tally.empty(
+                HelpdeskSimulation.EFFORT_SCALE));
+        Tally first = chatQuestions.overall();
+        w.write("\n");
+        line(w, "Chat survey, question by question: csat (1-5), then effort (1-5, easy 4-5); %,d of the %,d chat",
+                effort.responses(), first.responses());
+        line(w, "ratings went on to answer the second question");
+        ReportText.questions(chatQuestions, w);
     }
 
     private void section(Writer w, String title, Report report) throws IOException {
@@ -374,7 +399,8 @@ public final class DemoReport {
 
     /**
      * Writes the files: {@code responses-five.csv} and {@code responses-keypad9.csv} (the
-     * responses on each scale, as {@code csat report} reads them), {@code report.json},
+     * responses on each scale, as {@code csat report} reads them, the chat survey's effort
+     * answers as rows of their own question), {@code report.json},
      * {@code report.xlsx} and {@code csat-trend.png}.
      *
      * @param dir the directory; created if missing
@@ -427,6 +453,7 @@ public final class DemoReport {
         reports.put("by_team", byTeam);
         reports.put("by_agent", byAgent);
         reports.put("by_day", byDay);
+        reports.put("chat_by_question", chatQuestions);
         for (Map.Entry<String, Report> e : reports.entrySet()) {
             StringWriter report = new StringWriter();
             JsonExport.writeReport(e.getValue(), report);
@@ -446,6 +473,7 @@ public final class DemoReport {
                 renamed("By team", ReportTables.summary(byTeam)),
                 renamed("By agent", ReportTables.summary(byAgent)),
                 renamed("By day", ReportTables.trend(byDay)),
+                renamed("Chat questions", ReportTables.questions(chatQuestions)),
                 ReportTables.lowScores(byAgent));
     }
 

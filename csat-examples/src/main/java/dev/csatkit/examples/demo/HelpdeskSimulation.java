@@ -42,6 +42,7 @@ import dev.csatkit.store.SurveyState;
 import dev.csatkit.store.SurveyStore;
 import dev.csatkit.survey.DefaultMessages;
 import dev.csatkit.survey.MissingLanguage;
+import dev.csatkit.survey.Question;
 import dev.csatkit.survey.SurveyDefinition;
 import java.io.IOException;
 import java.io.StringReader;
@@ -75,7 +76,8 @@ import java.util.function.LongConsumer;
  *
  * <p>The surveys: a keypad survey (1–9) after calls to the support line, an SMS survey (1–5)
  * after calls to the billing line, an email survey after resolved tickets (half of them sampled)
- * and a chat survey after chats, bots' chats included. All share a three-day frequency cap.
+ * and a chat survey of two questions after chats, bots' chats included: satisfaction, then how
+ * easy it was to get help. All share a three-day frequency cap.
  *
  * <p>Every random choice comes from one seed, on one thread, in the order of simulated time. The
  * adapters deliver on their own threads; the simulation waits for them before anyone looks at
@@ -97,6 +99,29 @@ public final class HelpdeskSimulation implements AutoCloseable {
     private static final String SMS_SURVEY = "after-call-sms";
     private static final String EMAIL_SURVEY = "after-ticket-email";
     private static final String CHAT_SURVEY = "after-chat";
+
+    /** The chat survey's second question: how easy it was, 1 (very hard) to 5 (very easy). */
+    static final String EFFORT = "effort";
+    /** The scale of the effort question: 4 and 5 count as easy, 1 and 2 as hard. */
+    static final RatingScale EFFORT_SCALE = RatingScale.builder("effort").numeric(1, 5).satisfied(4, 5)
+            .dissatisfied(1, 2).build();
+    private static final Map<String, String> EFFORT_PROMPTS = Map.of(
+            "en", "How easy was it to get the help you needed? Reply from {scale.min} (very hard) to {scale.max} "
+                    + "(very easy).",
+            "fr", "Était-il facile d'obtenir l'aide dont vous aviez besoin ? Répondez de {scale.min} (très difficile) "
+                    + "à {scale.max} (très facile).",
+            "sv", "Hur lätt var det att få den hjälp du behövde? Svara från {scale.min} (mycket svårt) till "
+                    + "{scale.max} (mycket lätt).",
+            "ru", "Насколько легко было получить нужную помощь? Ответьте от {scale.min} (очень трудно) до {scale.max} "
+                    + "(очень легко).",
+            "uk", "Наскільки легко було отримати потрібну допомогу? Відповідайте від {scale.min} (дуже важко) до "
+                    + "{scale.max} (дуже легко).",
+            "pl", "Jak łatwo było uzyskać potrzebną pomoc? Odpowiedz od {scale.min} (bardzo trudno) do {scale.max} "
+                    + "(bardzo łatwo).",
+            "de", "Wie einfach war es, die benötigte Hilfe zu bekommen? Antworten Sie von {scale.min} (sehr schwer) "
+                    + "bis {scale.max} (sehr leicht).",
+            "es", "¿Qué tan fácil fue obtener la ayuda que necesitaba? Responda de {scale.min} (muy difícil) a "
+                    + "{scale.max} (muy fácil).");
 
     private final DemoSettings settings;
     private final SimulatedClock clock;
@@ -221,10 +246,21 @@ public final class HelpdeskSimulation implements AutoCloseable {
                         .route(Route.media(Medium.TICKET, Medium.EMAIL)).sampling(Sampling.percent(50))
                         .frequencyCap(cap).delay(Duration.ofHours(1)).answerWindow(Duration.ofDays(3))
                         .placeholders(company).build(),
-                SurveyProfile.builder(survey(CHAT_SURVEY, "After your chat", RatingScales.fivePoint(),
-                                ChannelKind.CHAT, MissingLanguage.USE_DEFAULT), ChannelKind.CHAT)
+                SurveyProfile.builder(chatSurvey(), ChannelKind.CHAT)
                         .route(Route.media(Medium.CHAT)).includeVirtualAgents(true).frequencyCap(cap)
                         .reminderAfter(Duration.ofHours(2)).placeholders(company).build());
+    }
+
+    /** The chat survey: satisfaction on 1-5, then the effort question, in the eight languages. */
+    static SurveyDefinition chatSurvey() {
+        SurveyDefinition base = survey(CHAT_SURVEY, "After your chat", RatingScales.fivePoint(), ChannelKind.CHAT,
+                MissingLanguage.USE_DEFAULT);
+        Question.Builder effort = Question.builder(EFFORT).scale(EFFORT_SCALE);
+        base.messages().keySet().forEach(l -> effort.prompt(l, EFFORT_PROMPTS.get(l.getLanguage())));
+        SurveyDefinition.Builder b = SurveyDefinition.builder(CHAT_SURVEY).name(base.name()).scale(base.scale())
+                .channels(ChannelKind.CHAT).onMissingLanguage(base.onMissingLanguage()).question(effort.build());
+        base.messages().forEach(b::messages);
+        return b.build();
     }
 
     /** A survey with the shipped messages in eight languages. */
@@ -458,6 +494,12 @@ public final class HelpdeskSimulation implements AutoCloseable {
                 case NO_MATCH -> "key not on the scale";
                 case NO_INPUT -> "no key in time";
             };
+        }
+        if (o instanceof ReplyOutcome.Answered a) {
+            return a.question() + " answered";
+        }
+        if (o instanceof ReplyOutcome.Skipped sk) {
+            return sk.question() + " skipped";
         }
         if (o instanceof ReplyOutcome.Commented) {
             return "comment";

@@ -38,6 +38,7 @@ class DemoCommandTest {
                 .contains("FREQUENCY_CAPPED", "NOT_SAMPLED", "TOO_SHORT", "AGENT_TYPE", "OPTED_OUT", "CONTACT_HUNG_UP")
                 .contains("Delivery", "Replies, as the engine read them", "What customers did")
                 .contains("Overall: CSAT ", "By channel", "By team", "By agent", "Agents significantly above the rest")
+                .contains("Chat survey, question by question", "effort answered")
                 .contains("Dissatisfied ratings:")
                 .doesNotContain("STILL OPEN");
         assertThat(first.err()).as("the progress bar goes to standard error").contains("simulating", "100%");
@@ -98,12 +99,17 @@ class DemoCommandTest {
 
         for (String scale : List.of("five", "keypad9")) {
             Path csv = out.resolve("responses-" + scale + ".csv");
-            long rows = records(Files.readString(csv)) - 1;
+            String text = Files.readString(csv);
+            long rows = records(text) - 1;
+            // The chat survey's effort answers are rows of their own question, after their survey's row.
+            long effort = text.lines().filter(l -> l.endsWith(",effort")).count();
             assertThat(rows).isPositive();
+            assertThat(effort > 0).isEqualTo(scale.equals("five"));
             Run report = CsatCliTest.run("report", "--input", csv.toString(), "--scale", scale, "--by", "agent");
             assertThat(report.code()).as(report.err()).isZero();
             assertThat(report.err()).contains(rows + " rows read, " + rows + " accepted, 0 rejected");
-            assertThat(report.out()).startsWith("CSAT report: scale " + scale + ", " + rows + " surveys sent");
+            assertThat(report.out()).startsWith("CSAT report: scale " + scale + ", " + (rows - effort)
+                    + " surveys sent");
         }
 
         JsonNode json = new ObjectMapper().readTree(out.resolve("report.json").toFile());
@@ -112,11 +118,13 @@ class DemoCommandTest {
         assertThat(json.path("by_channel").path("overall").path("csat").isNumber()).isTrue();
         assertThat(json.path("decisions").path("skipped").has("FREQUENCY_CAPPED")).isTrue();
         assertThat(json.path("by_day").path("trend").size()).isEqualTo(2);
+        assertThat(json.path("chat_by_question").path("questions").path("effort").path("responses").asInt())
+                .isPositive();
 
         try (InputStream in = Files.newInputStream(out.resolve("report.xlsx"));
                 ReadableWorkbook book = new ReadableWorkbook(in)) {
             assertThat(book.getSheets().map(Sheet::getName)).containsExactly("Decisions", "By channel", "By team",
-                    "By agent", "By day", "Low scores");
+                    "By agent", "By day", "Chat questions", "Low scores");
         }
 
         BufferedImage png = ImageIO.read(out.resolve("csat-trend.png").toFile());

@@ -417,7 +417,6 @@ final class SurveyMachine {
 
     /** A rating of a further question: the survey moves on to the next, or after the last is done. */
     private static Step answerFurther(Context c, OpenSurvey s, int value, Optional<String> comment, Instant at) {
-        int questions = c.rt().questions();
         int asking = c.rt().asking(s);
         String id = c.profile().survey().questions().get(asking).id();
         boolean replaced = s.answers().stream().anyMatch(a -> a.question().equals(id));

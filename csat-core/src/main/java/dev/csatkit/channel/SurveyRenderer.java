@@ -119,15 +119,16 @@ public final class SurveyRenderer {
             all.putAll(placeholderValues(survey, locale, sampleValues));
             SmsSegments.check("messages." + locale.toLanguageTag() + ".prompt", smsText(messages, all),
                     capabilities.maxSmsSegments()).ifPresent(problems::add);
-            // Each further question goes as a message of its own, its prompt alone.
+            // Each further question goes as a message of its own, with the opt-out instructions too.
             for (int i = 0; i < survey.moreQuestions().size(); i++) {
                 Question q = survey.moreQuestions().get(i);
                 QuestionMessages words = q.messagesIn(locale).orElseThrow();
-                Map<String, String> values = new HashMap<>();
-                words.templates().values().forEach(t -> t.placeholders().forEach(p -> values.put(p, "{" + p + "}")));
+                Map<String, String> values = new HashMap<>(all);
+                words.templates().values().forEach(t -> t.placeholders().forEach(p -> values.putIfAbsent(p,
+                        "{" + p + "}")));
                 values.putAll(questionValues(survey, q, locale, sampleValues));
                 SmsSegments.check("moreQuestions[" + i + "].messages." + locale.toLanguageTag() + ".prompt",
-                        words.prompt().render(values), capabilities.maxSmsSegments()).ifPresent(problems::add);
+                        questionSms(words, messages, values), capabilities.maxSmsSegments()).ifPresent(problems::add);
             }
         });
         if (!problems.isEmpty()) {
@@ -241,7 +242,7 @@ public final class SurveyRenderer {
 
     /**
      * Renders one of the survey's further questions for a contact, sent once the question before
-     * it is answered: on SMS its prompt alone; on chat its prompt with a button per point of its
+     * it is answered: on SMS its prompt and the opt-out instructions; on chat its prompt with a button per point of its
      * own scale; on the keypad its prompt (its keypad prompt where it has one), its key map and
      * the answer window, followed by the survey's thank-you after the last question. Email asks
      * every question on its link page, so it has no message per question.
@@ -278,9 +279,11 @@ public final class SurveyRenderer {
         RatingScale scale = question.scale();
         MessageContent content = switch (kind) {
             case SMS -> {
+                // As the first question's, each question's text message says how to stop.
+                String text = questionSms(words, resolved.get().messages(), all);
                 SmsSegments.requireWithin("moreQuestions[" + (index - 1) + "].messages." + used.toLanguageTag()
-                        + ".prompt", prompt, capabilities.maxSmsSegments());
-                yield new MessageContent.Sms(prompt);
+                        + ".prompt", text, capabilities.maxSmsSegments());
+                yield new MessageContent.Sms(text);
             }
             case CHAT -> {
                 List<QuickReply> buttons = new ArrayList<>();
@@ -312,6 +315,12 @@ public final class SurveyRenderer {
             case EMAIL -> throw new IllegalStateException("email has no message per question");
         };
         return Optional.of(content);
+    }
+
+    /** A further question as a text message: its prompt, then the survey's opt-out instructions. */
+    private static String questionSms(QuestionMessages words, MessageSet messages, Map<String, String> values) {
+        String prompt = words.prompt().render(values);
+        return messages.optOutInstructions().map(t -> prompt + "\n" + t.render(values)).orElse(prompt);
     }
 
     /**

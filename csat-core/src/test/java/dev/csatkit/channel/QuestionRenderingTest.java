@@ -46,11 +46,12 @@ class QuestionRenderingTest {
     }
 
     @Test
-    void smsSendsTheQuestionAloneWithItsOwnScaleAndCountsItsSegments() {
+    void smsSendsTheQuestionWithHowToStopOnItsOwnScaleAndCountsItsSegments() {
         SurveyDefinition sms = withQuestions(ChannelKind.SMS, effort());
         MessageContent content = SurveyRenderer.renderQuestion(sms, 1, ChannelKind.SMS, ChannelCapabilities.sms(2),
                 Locale.ENGLISH, SurveyRendererTest.ACME).orElseThrow();
-        assertThat(content).isEqualTo(new MessageContent.Sms("How easy was it, 1 (Dissatisfied) to 3?"));
+        assertThat(content).isEqualTo(new MessageContent.Sms("How easy was it, 1 (Dissatisfied) to 3?\n"
+                + "Reply STOP to opt out."));
 
         // The Russian question is 72 UCS-2 units: two segments.
         assertThatThrownBy(() -> SurveyRenderer.renderQuestion(sms, 1, ChannelKind.SMS, ChannelCapabilities.sms(1), RU,

@@ -137,13 +137,13 @@ class SeveralQuestionsEngineTest {
             start(n);
             assertThat(send(rating(4))).isEqualTo(new ReplyOutcome.Rated(key, 4, false));
             assertThat(texts()).as("the next question, not yet the confirmation").hasSize(2);
-            assertThat(texts().get(1)).isEqualTo("How easy was it to get help, 1 to 3?");
+            assertThat(texts().get(1)).startsWith("How easy was it to get help, 1 to 3?");
             assertThat(survey().question()).isEqualTo(1);
             assertThat(survey().state()).isEqualTo(SurveyState.RATED);
             clock.advance(Duration.ofMinutes(3));
             assertThat(send(rating(3))).isEqualTo(new ReplyOutcome.Answered(key, "effort", 3, false));
             if (n == 3) {
-                assertThat(texts().get(2)).isEqualTo("How fast was our answer, 0 to 10?");
+                assertThat(texts().get(2)).startsWith("How fast was our answer, 0 to 10?");
                 assertThat(send(rating(9))).isEqualTo(new ReplyOutcome.Answered(key, "speed", 9, false));
             }
             assertThat(texts()).hasSize(n + 2);
@@ -208,7 +208,7 @@ class SeveralQuestionsEngineTest {
             assertThat(send(rating(1))).isEqualTo(new ReplyOutcome.Answered(key, "effort", 1, false));
             if (n == 3) {
                 assertThat(survey().invalidReplies()).as("the third question starts again from none").isZero();
-                assertThat(texts().get(texts().size() - 1)).isEqualTo("How fast was our answer, 0 to 10?");
+                assertThat(texts().get(texts().size() - 1)).startsWith("How fast was our answer, 0 to 10?");
             }
             assertThat(response().score()).hasValue(4);
             assertThat(response().comment()).as("the first unreadable text is kept").contains("maybe");
@@ -317,11 +317,19 @@ class SeveralQuestionsEngineTest {
         }
 
         @Test
+        void eachQuestionSaysHowToStop() {
+            start(effort());
+            send(rating(4));
+            assertThat(texts().get(1)).isEqualTo("How easy was it to get help, 1 to 3?\nReply STOP to opt out.");
+        }
+
+        @Test
         void helpAsksTheQuestionBeingAskedAgain() {
             start(effort());
             send(rating(4));
             assertThat(say("HELP")).isEqualTo(new ReplyOutcome.Helped(key));
-            assertThat(texts().get(texts().size() - 1)).isEqualTo("How easy was it to get help, 1 to 3?");
+            assertThat(texts().get(texts().size() - 1)).isEqualTo("How easy was it to get help, 1 to 3?\n"
+                    + "Reply STOP to opt out.");
         }
     }
 

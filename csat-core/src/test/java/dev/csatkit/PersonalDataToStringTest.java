@@ -131,7 +131,8 @@ class PersonalDataToStringTest {
                 new SurveyEvent.Answered(SURVEY, AT),
                 new SurveyEvent.Deferred(SURVEY, AT.plusSeconds(3600), "quiet hours 21:00-08:00", AT),
                 new SurveyEvent.ReplyHandled(Optional.of(SURVEY), "sms", new ReplyOutcome.Late(SURVEY.id(), false), AT),
-                new SurveyEvent.LowScoreWithdrawn(SURVEY, 2, AT));
+                new SurveyEvent.LowScoreWithdrawn(SURVEY, 2, AT),
+                new SurveyEvent.QuestionAnswered(SURVEY, "effort", 3, false, AT));
         assertThat(events.stream().map(Object::getClass).collect(Collectors.toSet()))
                 .as("one of each kind of event")
                 .containsExactlyInAnyOrder(SurveyEvent.class.getPermittedSubclasses());

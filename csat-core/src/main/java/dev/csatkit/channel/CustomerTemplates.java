@@ -70,7 +70,7 @@ public final class CustomerTemplates {
     public static final List<String> TEXT_KEYS = List.of("preheader", "footer", "choiceOutOf", "surveyTitle",
             "ratingHeading", "changeHint", "commentLabel", "commentHint", "charsLeft", "submit", "yourRating",
             "commentReceived", "errorExpired", "errorUsed", "errorInvalid", "errorCommentTooLong", "errorNotFound",
-            "errorRequest", "errorBusy", "errorServer");
+            "errorRequest", "errorBusy", "errorServer", "ratingQuestion", "thanks");
     /** The longest text, in characters. */
     public static final int MAX_TEXT_LENGTH = 500;
 

@@ -59,12 +59,16 @@ final class Composer {
             case KEYPAD_REPEAT, KEYPAD_NO_INPUT -> Optional.of(reprompt(rt, s, now, false));
             case KEYPAD_NO_MATCH -> Optional.of(reprompt(rt, s, now, true));
             case OPT_OUT_CONFIRMATION -> optedOut(rt.profile().sendOn(), s.locale());
+            case OPT_OUT_QUESTION -> fixedText(rt.profile().sendOn(), EngineTexts.optOutQuestion(s.locale()));
         };
     }
 
     /** The opt-out confirmation on text channels that can carry one. */
     static Optional<MessageContent> optedOut(ChannelKind kind, java.util.Locale locale) {
-        String text = EngineTexts.optedOut(locale);
+        return fixedText(kind, EngineTexts.optedOut(locale));
+    }
+
+    private static Optional<MessageContent> fixedText(ChannelKind kind, String text) {
         return switch (kind) {
             case SMS -> Optional.of(new MessageContent.Sms(text));
             case CHAT -> Optional.of(new MessageContent.Chat(text, List.of()));

@@ -189,7 +189,7 @@ public final class SurveyEngine implements AutoCloseable {
         String address = i.contact().address(p.sendOn()).orElseThrow();
         List<String> optOutKeys = optOutKeys(i.contact());
         var survey = p.survey();
-        Optional<Locale> locale = survey.resolve(i.contact().locale()).map(r -> r.locale());
+        Optional<Locale> locale = rt.language(i.contact().locale());
         Decision.Skipped notSent = locale.isEmpty()
                 ? new Decision.Skipped(SkipReason.NO_LANGUAGE, "survey " + survey.id() + " has no messages in "
                         + i.contact().locale().toLanguageTag() + " and skips such contacts", sid)
@@ -319,7 +319,7 @@ public final class SurveyEngine implements AutoCloseable {
             Optional<String> sid) {
         if (r instanceof ScheduleResult.Capped) {
             // The detail is fixed per profile: capped decisions are the hot path.
-            return new Decision.Skipped(SkipReason.FREQUENCY_CAPPED, rt.cappedDetail(), sid);
+            return rt.capped();
         }
         if (r instanceof ScheduleResult.Duplicate) {
             return new Decision.Skipped(SkipReason.DUPLICATE, "interaction " + i.id() + " already has a survey", sid);

@@ -46,6 +46,7 @@ import org.jspecify.annotations.Nullable;
  *     how many no-match entries are retried)
  * @param maxNoInputs on the keypad, how many answer windows without a key are retried
  * @param countLateReplies whether a rating after the answer window still counts
+ * @param possibleOptOut what a reply that only possibly asks to stop does
  * @param lowScoreThreshold a rating at or below it raises a low-score event
  * @param releaseCapOnFailure whether a survey that could not be delivered gives back its
  *     frequency-cap hold
@@ -76,6 +77,7 @@ public record SurveyProfile(
         int maxInvalidReplies,
         int maxNoInputs,
         boolean countLateReplies,
+        PossibleOptOut possibleOptOut,
         int lowScoreThreshold,
         boolean releaseCapOnFailure,
         RetryPolicy retry,
@@ -112,6 +114,7 @@ public record SurveyProfile(
         Objects.requireNonNull(commentWindow, "commentWindow");
         Objects.requireNonNull(reminderAfter, "reminderAfter");
         Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(possibleOptOut, "possibleOptOut");
         Objects.requireNonNull(moodScale, "moodScale");
         placeholders = Map.copyOf(placeholders);
         Objects.requireNonNull(brand, "brand");
@@ -183,6 +186,7 @@ public record SurveyProfile(
         private int maxInvalidReplies = 2;
         private int maxNoInputs = 2;
         private boolean countLateReplies;
+        private PossibleOptOut possibleOptOut = PossibleOptOut.OPT_OUT;
         private @Nullable Integer lowScoreThreshold;
         private boolean releaseCapOnFailure = true;
         private RetryPolicy retry = RetryPolicy.DEFAULT;
@@ -359,6 +363,16 @@ public record SurveyProfile(
             return this;
         }
 
+        /**
+         * @param value what a reply that only possibly asks to stop does; default
+         *     {@link PossibleOptOut#OPT_OUT}
+         * @return this
+         */
+        public Builder possibleOptOut(PossibleOptOut value) {
+            possibleOptOut = Objects.requireNonNull(value, "possibleOptOut");
+            return this;
+        }
+
         /** @param value the host's placeholder values ({@code company} …) @return this */
         public Builder placeholders(Map<String, String> value) {
             placeholders = Objects.requireNonNull(value, "placeholders");
@@ -388,7 +402,7 @@ public record SurveyProfile(
             return new SurveyProfile(survey, sendOn, Optional.ofNullable(channelId), route, disabledMedia,
                     disabledEntryPoints, inboundOnly, includeVirtualAgents, surveyAutoResolved, minHandleTime, eligibility, sampling,
                     Optional.ofNullable(quietHours), Optional.ofNullable(frequencyCap), delay, window, commentWindow,
-                    Optional.ofNullable(reminderAfter), maxInvalidReplies, maxNoInputs, countLateReplies, threshold,
+                    Optional.ofNullable(reminderAfter), maxInvalidReplies, maxNoInputs, countLateReplies, possibleOptOut, threshold,
                     releaseCapOnFailure, retry, Optional.ofNullable(moodScale), placeholders, brand);
         }
     }

@@ -1,5 +1,6 @@
 package dev.csatkit.engine;
 
+import dev.csatkit.channel.Brand;
 import dev.csatkit.channels.spi.ChannelKind;
 import dev.csatkit.internal.Checks;
 import dev.csatkit.policy.FrequencyCap;
@@ -52,6 +53,7 @@ import org.jspecify.annotations.Nullable;
  * @param retry how sends that may pass are retried
  * @param moodScale for keypad surveys: the scale of the agent's mood assessment
  * @param placeholders the host's values for the survey's placeholders ({@code company} …)
+ * @param brand the colour and logo of the survey email and its rating page
  */
 public record SurveyProfile(
         SurveyDefinition survey,
@@ -80,7 +82,8 @@ public record SurveyProfile(
         boolean releaseCapOnFailure,
         RetryPolicy retry,
         Optional<RatingScale> moodScale,
-        Map<String, String> placeholders) {
+        Map<String, String> placeholders,
+        Brand brand) {
 
     /** The default frequency cap: one survey per contact per day, across surveys. */
     public static final FrequencyCap DEFAULT_CAP = FrequencyCap.acrossSurveys(Duration.ofDays(1));
@@ -114,6 +117,7 @@ public record SurveyProfile(
         Objects.requireNonNull(possibleOptOut, "possibleOptOut");
         Objects.requireNonNull(moodScale, "moodScale");
         placeholders = Map.copyOf(placeholders);
+        Objects.requireNonNull(brand, "brand");
         Checks checks = Checks.of("survey profile " + survey.id());
         checks.check(survey.supports(sendOn), "sendOn", sendOn, "must be one of the survey's channels "
                 + survey.channels());
@@ -188,6 +192,7 @@ public record SurveyProfile(
         private RetryPolicy retry = RetryPolicy.DEFAULT;
         private @Nullable RatingScale moodScale;
         private Map<String, String> placeholders = Map.of();
+        private Brand brand = Brand.DEFAULT;
 
         private Builder(SurveyDefinition survey, ChannelKind sendOn) {
             this.survey = Objects.requireNonNull(survey, "survey");
@@ -374,6 +379,16 @@ public record SurveyProfile(
             return this;
         }
 
+        /**
+         * @param value the colour and logo of the survey email and its rating page; default
+         *     {@link Brand#DEFAULT}
+         * @return this
+         */
+        public Builder brand(Brand value) {
+            brand = Objects.requireNonNull(value, "brand");
+            return this;
+        }
+
         /** @return the profile */
         public SurveyProfile build() {
             RatingScale scale = survey.scale();
@@ -388,7 +403,7 @@ public record SurveyProfile(
                     disabledEntryPoints, inboundOnly, includeVirtualAgents, surveyAutoResolved, minHandleTime, eligibility, sampling,
                     Optional.ofNullable(quietHours), Optional.ofNullable(frequencyCap), delay, window, commentWindow,
                     Optional.ofNullable(reminderAfter), maxInvalidReplies, maxNoInputs, countLateReplies, possibleOptOut, threshold,
-                    releaseCapOnFailure, retry, Optional.ofNullable(moodScale), placeholders);
+                    releaseCapOnFailure, retry, Optional.ofNullable(moodScale), placeholders, brand);
         }
     }
 }

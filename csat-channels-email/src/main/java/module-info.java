@@ -8,7 +8,7 @@ module dev.csatkit.channels.email {
     requires jakarta.mail;
     requires org.eclipse.angus.mail;
     requires org.slf4j;
-    requires static org.jspecify;
+    requires static transitive org.jspecify;   // @Nullable is part of the API: hosts compile against it
 
     exports dev.csatkit.channels.email;
 

@@ -6,8 +6,8 @@
  */
 module dev.csatkit.testing {
     requires transitive dev.csatkit.core;
-    requires static net.jqwik.api;
-    requires static org.jspecify;
+    requires static transitive net.jqwik.api;   // the arbitraries return its types
+    requires static transitive org.jspecify;   // @Nullable is part of the API: hosts compile against it
 
     exports dev.csatkit.testing;
     exports dev.csatkit.testing.arbitraries;

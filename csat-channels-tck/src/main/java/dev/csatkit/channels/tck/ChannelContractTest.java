@@ -83,6 +83,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * shows "Tests run: 0". Name {@code maven-surefire-plugin} 3.x in your POM.
  */
 @ExtendWith(KitRunCheck.class)
+@SuppressWarnings("exports")   // KitRunCheck is the kit's own: JUnit instantiates it, no client names it
 public abstract class ChannelContractTest {
 
     /** The id the kit gives the channel under test. */
@@ -95,6 +96,10 @@ public abstract class ChannelContractTest {
 
     private final BlockingQueue<InboundReply> inbound = new LinkedBlockingQueue<>();
     private Channel channel;
+
+    /** For subclasses: an adapter's test class. */
+    protected ChannelContractTest() {
+    }
 
     // ---- hooks ---------------------------------------------------------------------------
 

@@ -106,6 +106,12 @@ class DemoCommandTest {
             assertThat(report.out()).startsWith("CSAT report: scale " + scale + ", " + rows + " surveys sent");
         }
 
+        Run wrongScale = CsatCliTest.run("report", "--input", out.resolve("responses-keypad9.csv").toString());
+        assertThat(wrongScale.code()).as("the keypad file on the default scale five").isEqualTo(CsatCli.USAGE);
+        assertThat(wrongScale.out()).isEmpty();
+        assertThat(wrongScale.err().lines().toList()).last().asString()
+                .contains("rows have a score that is not on --scale five", "The scores fit --scale keypad9");
+
         JsonNode json = new ObjectMapper().readTree(out.resolve("report.json").toFile());
         assertThat(json.path("layout").asText()).as("the layout csat report --format json writes too")
                 .isEqualTo("csat-kit/reports/1");

@@ -281,7 +281,16 @@ final class ReportCommand implements Command {
             }
             String value = args.get(++i);
             switch (option) {
-                case "--input" -> o.input = value;
+                case "--input" -> {
+                    if (!value.equals("-")) {
+                        try {
+                            Path.of(value);
+                        } catch (InvalidPathException e) {
+                            throw new UsageException("--input " + value + ": is not a usable file name");
+                        }
+                    }
+                    o.input = value;
+                }
                 case "--by" -> {
                     for (String key : value.split(",")) {
                         Dimension d = Dimension.byKey(key).filter(x -> x != Dimension.PERIOD).orElseThrow(() ->

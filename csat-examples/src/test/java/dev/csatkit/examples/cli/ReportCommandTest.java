@@ -328,6 +328,9 @@ class ReportCommandTest {
         assertThat(run("report", "--input", dir.toString())).isEqualTo(CsatCli.USAGE);
         assertThat(err()).isEqualTo("csat report: --input " + dir + ": is a directory, not a file\n");
         err.reset();
+        assertThat(run("report", "--input", "bad\u0000name.csv")).isEqualTo(CsatCli.USAGE);
+        assertThat(err()).startsWith("csat report: --input bad\\u0000name.csv: is not a usable file name\n");
+        err.reset();
 
         Path nowhere = dir.resolve("no-such-dir").resolve("report.json");
         assertThat(run("report", "--input", input.toString(), "--format", "json", "--output", nowhere.toString()))

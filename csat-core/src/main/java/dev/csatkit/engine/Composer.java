@@ -1,6 +1,7 @@
 package dev.csatkit.engine;
 
 import dev.csatkit.CsatException;
+import dev.csatkit.channel.CustomerTemplates;
 import dev.csatkit.channel.SurveyRenderer;
 import dev.csatkit.channels.spi.AudioStage;
 import dev.csatkit.channels.spi.ChannelKind;
@@ -20,16 +21,18 @@ import org.jspecify.annotations.Nullable;
 final class Composer {
 
     private final @Nullable EmailLinks emailLinks;
+    private final CustomerTemplates templates;
 
-    Composer(@Nullable EmailLinks emailLinks) {
+    Composer(@Nullable EmailLinks emailLinks, CustomerTemplates templates) {
         this.emailLinks = emailLinks;
+        this.templates = templates;
     }
 
     MessageContent prompt(ProfileRuntime rt, OpenSurvey s, Instant now) {
         SurveyProfile p = rt.profile();
         Instant expires = now.plus(p.answerWindow());
         return SurveyRenderer.render(p.survey(), p.sendOn(), rt.channel().capabilities(), s.locale(), s.values(),
-                        v -> emailLink(s, v, expires))
+                        v -> emailLink(s, v, expires), templates, p.brand())
                 .orElseThrow(() -> new CsatException("survey " + p.id() + " has no messages in " + s.locale()));
     }
 
@@ -37,7 +40,7 @@ final class Composer {
         if (emailLinks == null) {
             throw new CsatException("email surveys need EmailLinks on the engine");
         }
-        return emailLinks.link(s.id(), s.contactId(), value, expires);
+        return emailLinks.link(s.id(), s.contactId(), value, expires, s.surveyId(), s.locale());
     }
 
     /**
@@ -56,12 +59,16 @@ final class Composer {
             case KEYPAD_REPEAT, KEYPAD_NO_INPUT -> Optional.of(reprompt(rt, s, now, false));
             case KEYPAD_NO_MATCH -> Optional.of(reprompt(rt, s, now, true));
             case OPT_OUT_CONFIRMATION -> optedOut(rt.profile().sendOn(), s.locale());
+            case OPT_OUT_QUESTION -> fixedText(rt.profile().sendOn(), EngineTexts.optOutQuestion(s.locale()));
         };
     }
 
     /** The opt-out confirmation on text channels that can carry one. */
     static Optional<MessageContent> optedOut(ChannelKind kind, java.util.Locale locale) {
-        String text = EngineTexts.optedOut(locale);
+        return fixedText(kind, EngineTexts.optedOut(locale));
+    }
+
+    private static Optional<MessageContent> fixedText(ChannelKind kind, String text) {
         return switch (kind) {
             case SMS -> Optional.of(new MessageContent.Sms(text));
             case CHAT -> Optional.of(new MessageContent.Chat(text, List.of()));

@@ -7,6 +7,7 @@ import dev.csatkit.internal.Fields;
 import dev.csatkit.internal.channel.Masking;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The customer an interaction was with.
@@ -61,18 +63,33 @@ public record Contact(String id, Map<ChannelKind, String> addresses, Locale loca
         Map<ChannelKind, String> byKind = addresses.isEmpty() ? Map.of() : new EnumMap<>(addresses);
         Checks checks = Checks.of("contact");
         checks.line("id", id, Agent.MAX_LENGTH);
-        byKind.forEach((kind, address) -> checks.line("addresses." + kind, address, MAX_ADDRESS_LENGTH,
-                Masking::address));
-        attributes.forEach((name, value) -> {
-            // A broken name cannot head a field path: it is reported on its own.
-            if (checks.line("attributes key", name, Agent.MAX_LENGTH)) {
-                checks.lineOrEmpty("attributes." + name, value, MAX_ATTRIBUTE_LENGTH, Masking::hidden);
+        // Loops, not lambdas, and field names made once: a contact is built for every interaction.
+        if (!byKind.isEmpty()) {
+            for (ChannelKind kind : KINDS) {
+                String address = byKind.get(kind);
+                if (address != null || byKind.containsKey(kind)) {
+                    checks.line(ADDRESS_FIELDS[kind.ordinal()], address, MAX_ADDRESS_LENGTH, Masking::address);
+                }
             }
-        });
+        }
+        if (!attributes.isEmpty()) {
+            for (Map.Entry<String, String> e : attributes.entrySet()) {
+                // A broken name cannot head a field path: it is reported on its own.
+                if (checks.line("attributes key", e.getKey(), Agent.MAX_LENGTH)) {
+                    checks.lineOrEmpty("attributes." + e.getKey(), e.getValue(), MAX_ATTRIBUTE_LENGTH,
+                            Masking::hidden);
+                }
+            }
+        }
         checks.throwIfAny();
-        addresses = Map.copyOf(byKind);
-        attributes = Map.copyOf(attributes);
+        // The enum map's own copy, read-only: ordered by kind, and no second copy per contact.
+        addresses = byKind.isEmpty() ? Map.of() : Collections.unmodifiableMap(byKind);
+        attributes = attributes.isEmpty() ? Map.of() : Map.copyOf(attributes);
     }
+
+    private static final ChannelKind[] KINDS = ChannelKind.values();
+    private static final String[] ADDRESS_FIELDS = java.util.Arrays.stream(ChannelKind.values())
+            .map(kind -> "addresses." + kind).toArray(String[]::new);
 
     /**
      * @param id the contact's id
@@ -111,7 +128,7 @@ public record Contact(String id, Map<ChannelKind, String> addresses, Locale loca
         private final Map<ChannelKind, String> addresses = new EnumMap<>(ChannelKind.class);
         private Locale locale = Locale.ENGLISH;
         private ZoneId zone = ZoneOffset.UTC;
-        private final Map<String, String> attributes = new LinkedHashMap<>();
+        private @Nullable Map<String, String> attributes;
 
         private Builder(String id) {
             this.id = id;
@@ -167,13 +184,16 @@ public record Contact(String id, Map<ChannelKind, String> addresses, Locale loca
          * @return this
          */
         public Builder attribute(String name, String value) {
+            if (attributes == null) {
+                attributes = new LinkedHashMap<>();
+            }
             attributes.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
             return this;
         }
 
         /** @return the contact */
         public Contact build() {
-            return new Contact(id, addresses, locale, zone, attributes);
+            return new Contact(id, addresses, locale, zone, attributes == null ? Map.of() : attributes);
         }
     }
 }

@@ -62,13 +62,24 @@ public record Interaction(String id, Contact contact, Medium medium, Direction d
         Objects.requireNonNull(suppressed, "suppressed");
         Checks checks = Checks.of("interaction");
         checks.line("id", id, Agent.MAX_LENGTH);
-        entryPoint.ifPresent(v -> checks.line("entryPoint", v, Agent.MAX_LENGTH, Masking::text));
-        brand.ifPresent(v -> checks.line("brand", v, Agent.MAX_LENGTH));
-        caseType.ifPresent(v -> checks.line("caseType", v, Agent.MAX_LENGTH));
-        suppressed.ifPresent(v -> checks.line("suppressed", v, Agent.MAX_LENGTH));
-        // In the caller's order, before the copy, whose order is not stable.
-        for (String tag : tags) {
-            checks.line("tags", tag, Agent.MAX_LENGTH);
+        // Tests, not capturing lambdas: an interaction is built for every decision.
+        if (entryPoint.isPresent()) {
+            checks.line("entryPoint", entryPoint.get(), Agent.MAX_LENGTH, Masking::text);
+        }
+        if (brand.isPresent()) {
+            checks.line("brand", brand.get(), Agent.MAX_LENGTH);
+        }
+        if (caseType.isPresent()) {
+            checks.line("caseType", caseType.get(), Agent.MAX_LENGTH);
+        }
+        if (suppressed.isPresent()) {
+            checks.line("suppressed", suppressed.get(), Agent.MAX_LENGTH);
+        }
+        if (!tags.isEmpty()) {
+            // In the caller's order, before the copy, whose order is not stable.
+            for (String tag : tags) {
+                checks.line("tags", tag, Agent.MAX_LENGTH);
+            }
         }
         if (endedAt.isBefore(startedAt)) {
             // Built only when broken: every reported interaction passes here.
@@ -120,7 +131,7 @@ public record Interaction(String id, Contact contact, Medium medium, Direction d
         private Ending ending = Ending.RESOLVED;
         private HangUp hangUp = HangUp.UNKNOWN;
         private @Nullable String caseType;
-        private final Set<String> tags = new LinkedHashSet<>();
+        private @Nullable Set<String> tags;
         private @Nullable String suppressed;
 
         private Builder(String id, Contact contact, Medium medium) {
@@ -192,6 +203,9 @@ public record Interaction(String id, Contact contact, Medium medium, Direction d
 
         /** @param value a tag @return this */
         public Builder tag(String value) {
+            if (tags == null) {
+                tags = new LinkedHashSet<>();
+            }
             tags.add(Objects.requireNonNull(value, "tag"));
             return this;
         }
@@ -214,7 +228,7 @@ public record Interaction(String id, Contact contact, Medium medium, Direction d
                     : endedAt.isBefore(startedAt) ? Duration.ZERO : Duration.between(startedAt, endedAt);
             return new Interaction(id, contact, medium, direction, Optional.ofNullable(entryPoint),
                     Optional.ofNullable(brand), Optional.ofNullable(agent), startedAt, endedAt, handled, ending,
-                    hangUp, Optional.ofNullable(caseType), tags, Optional.ofNullable(suppressed));
+                    hangUp, Optional.ofNullable(caseType), tags == null ? Set.of() : tags, Optional.ofNullable(suppressed));
         }
     }
 }

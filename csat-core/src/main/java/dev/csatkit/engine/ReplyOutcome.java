@@ -1,5 +1,6 @@
 package dev.csatkit.engine;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -94,6 +95,28 @@ public sealed interface ReplyOutcome {
      * @param first whether it had not opted out before (then the confirmation was sent)
      */
     record OptedOut(boolean first) implements ReplyOutcome {
+    }
+
+    /**
+     * The reply only possibly asked to stop messages ("stop, it was great, 5"), and the profile
+     * asks once which was meant: the question was sent, nothing was opted out and no rating was
+     * taken. The next reply decides; another possible opt-out then opts out.
+     *
+     * @param surveyKey the survey
+     * @param words the customer's words that read as a request to stop, for audit
+     */
+    record OptOutAsked(String surveyKey, List<String> words) implements ReplyOutcome {
+        /** Checks that nothing is missing and copies the words. */
+        public OptOutAsked {
+            Objects.requireNonNull(surveyKey, "surveyKey");
+            words = List.copyOf(words);
+        }
+
+        /** Shows the survey and how many words matched; the words are the customer's. */
+        @Override
+        public String toString() {
+            return "OptOutAsked[surveyKey=" + surveyKey + ", words=(" + words.size() + ")]";
+        }
     }
 
     /**

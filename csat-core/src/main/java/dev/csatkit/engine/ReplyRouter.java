@@ -85,19 +85,60 @@ final class ReplyRouter {
     private @Nullable Attempt unmatched(Channel channel, InboundReply reply, String inboundId) {
         if (reply.content() instanceof ReplyContent.Text text) {
             // Opt-out and opt-in are honoured even with no survey open: the law asks for that.
-            ParsedReply parsed = KEYWORDS.parse(text.text(), Locale.ENGLISH);
-            if (parsed instanceof ParsedReply.OptOut || parsed instanceof ParsedReply.OptIn) {
+            Locale language = Locale.ENGLISH;
+            ParsedReply parsed = KEYWORDS.parse(text.text(), language);
+            // With no survey, the customer's language is unknown: English first (the carriers'
+            // keywords), then each shipped language, whose confirmation then goes out in it.
+            List<Locale> order = languageOrder(text.text());
+            for (int i = 1; i < order.size() && !isKeyword(parsed); i++) {
+                language = order.get(i);
+                parsed = KEYWORDS.parse(text.text(), language);
+            }
+            if (isKeyword(parsed)) {
                 boolean optIn = parsed instanceof ParsedReply.OptIn;
                 Instant now = core.clock.instant();
                 Transition.Builder t = Transition.at(now).inbound(inboundId, now.plus(core.retention))
                         .optOut(new Transition.OptOutChange(List.of(SurveyStore.addressKey(channel.kind(),
                                 reply.sender())), optIn, optIn ? Optional.empty()
-                                : confirmation(channel, reply.sender(), Optional.empty(), Locale.ENGLISH, now)));
+                                : confirmation(channel, reply.sender(), Optional.empty(), language, now)));
                 return settleKeyword(core.store.apply(t.build()), optIn, channel, reply, Optional.empty(), t, true);
             }
         }
         return new Attempt(handled(Optional.empty(), reply, new ReplyOutcome.Unmatched("no survey was sent to "
                 + Masking.address(reply.sender()) + " on " + reply.channelId())));
+    }
+
+    private static final Locale UKRAINIAN = Locale.forLanguageTag("uk");
+    private static final List<Locale> LANGUAGES = RatingScales.LABEL_LOCALES;
+    private static final List<Locale> UKRAINIAN_FIRST;
+
+    static {
+        List<Locale> order = new ArrayList<>(LANGUAGES);
+        order.remove(UKRAINIAN);
+        order.add(1, UKRAINIAN);
+        UKRAINIAN_FIRST = List.copyOf(order);
+    }
+
+    /**
+     * The order languages are tried in for a reply with no survey: English first. Russian and
+     * Ukrainian each read the other's words too, so letters only Ukrainian has put it first and
+     * the confirmation goes out in the language the customer wrote.
+     */
+    private static List<Locale> languageOrder(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            switch (text.charAt(i)) {
+                case 'і', 'ї', 'є', 'ґ', 'І', 'Ї', 'Є', 'Ґ' -> {
+                    return UKRAINIAN_FIRST;
+                }
+                default -> {
+                }
+            }
+        }
+        return LANGUAGES;
+    }
+
+    private static boolean isKeyword(ParsedReply parsed) {
+        return parsed instanceof ParsedReply.OptOut || parsed instanceof ParsedReply.OptIn;
     }
 
     private @Nullable Attempt settleKeyword(ApplyResult r, boolean optIn, Channel channel, InboundReply reply,
@@ -162,13 +203,17 @@ final class ReplyRouter {
                             .map(k -> new KeyPress(k.key(), k.at())).toList()), at);
         } else {
             ParsedReply parsed = parse(rt, s, content);
-            if (parsed instanceof ParsedReply.OptOut || parsed instanceof ParsedReply.OptIn) {
+            if (parsed instanceof ParsedReply.OptOut o && asksFirst(rt, s, o)) {
+                step = SurveyMachine.askOptOut(c, s, at, o.words());
+            } else if (parsed instanceof ParsedReply.OptOut || parsed instanceof ParsedReply.OptIn) {
                 // Every opt-out counts, certain or only possible, as the law asks by default.
-                Optional<String> words = parsed instanceof ParsedReply.OptOut o
-                        ? Optional.of(String.join(" ", o.words())) : Optional.empty();
+                Optional<String> words = parsed instanceof ParsedReply.OptOut out
+                        ? Optional.of(String.join(" ", out.words())) : Optional.empty();
                 return keyword(rt, c, stored, s, parsed instanceof ParsedReply.OptIn, words, reply, at, t, events);
+            } else {
+                step = parsed instanceof ParsedReply.Help ? SurveyMachine.help(c, s, at)
+                        : SurveyMachine.read(c, s, parsed, at);
             }
-            step = parsed instanceof ParsedReply.Help ? SurveyMachine.help(c, s, at) : SurveyMachine.read(c, s, parsed, at);
         }
         step = promoted(stored, s, step);
         events.addAll(step.events());
@@ -181,6 +226,16 @@ final class ReplyRouter {
                     reply.providerMessageId())));
         }
         return new Attempt(step.outcome());
+    }
+
+    /**
+     * Whether a possible opt-out is asked about instead of honoured: only where the profile says
+     * so, once per survey, on an open survey and on a channel that can carry the question.
+     */
+    private static boolean asksFirst(ProfileRuntime rt, OpenSurvey s, ParsedReply.OptOut o) {
+        return !o.certain() && rt.profile().possibleOptOut() == PossibleOptOut.ASK_ONCE && !s.optOutAsked()
+                && !s.state().isFinal()
+                && (rt.profile().sendOn() == ChannelKind.SMS || rt.profile().sendOn() == ChannelKind.CHAT);
     }
 
     private ParsedReply parse(ProfileRuntime rt, OpenSurvey s, ReplyContent content) {

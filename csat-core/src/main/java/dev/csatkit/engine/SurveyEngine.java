@@ -3,6 +3,7 @@ package dev.csatkit.engine;
 import dev.csatkit.InvalidConfigurationException;
 import dev.csatkit.InvalidDefinitionException;
 import dev.csatkit.Violation;
+import dev.csatkit.channel.CustomerTemplates;
 import dev.csatkit.channel.SurveyRenderer;
 import dev.csatkit.channels.spi.Channel;
 import dev.csatkit.channels.spi.ChannelKind;
@@ -105,7 +106,8 @@ public final class SurveyEngine implements AutoCloseable {
         Optional<Duration> across = profiles.stream().flatMap(p -> p.frequencyCap().stream())
                 .filter(c -> c.scope() == FrequencyCap.Scope.ALL_SURVEYS).map(FrequencyCap::window)
                 .max(Duration::compareTo);
-        this.core = new EngineCore(b.clock, b.store, Map.copyOf(rt), channels, new Composer(b.emailLinks),
+        this.core = new EngineCore(b.clock, b.store, Map.copyOf(rt), channels,
+                new Composer(b.emailLinks, b.customerTemplates),
                 b.listeners, b.sendLease, b.sendTimeout, b.retention, across);
         this.sendTimeout = b.sendTimeout;
         this.dispatcher = new Dispatcher(core, b.sendTimeout, b.batchSize);
@@ -187,7 +189,7 @@ public final class SurveyEngine implements AutoCloseable {
         String address = i.contact().address(p.sendOn()).orElseThrow();
         List<String> optOutKeys = optOutKeys(i.contact());
         var survey = p.survey();
-        Optional<Locale> locale = survey.resolve(i.contact().locale()).map(r -> r.locale());
+        Optional<Locale> locale = rt.language(i.contact().locale());
         Decision.Skipped notSent = locale.isEmpty()
                 ? new Decision.Skipped(SkipReason.NO_LANGUAGE, "survey " + survey.id() + " has no messages in "
                         + i.contact().locale().toLanguageTag() + " and skips such contacts", sid)
@@ -317,7 +319,7 @@ public final class SurveyEngine implements AutoCloseable {
             Optional<String> sid) {
         if (r instanceof ScheduleResult.Capped) {
             // The detail is fixed per profile: capped decisions are the hot path.
-            return new Decision.Skipped(SkipReason.FREQUENCY_CAPPED, rt.cappedDetail(), sid);
+            return rt.capped();
         }
         if (r instanceof ScheduleResult.Duplicate) {
             return new Decision.Skipped(SkipReason.DUPLICATE, "interaction " + i.id() + " already has a survey", sid);
@@ -564,6 +566,7 @@ public final class SurveyEngine implements AutoCloseable {
         private Duration sendTimeout = Duration.ofSeconds(30);
         private final List<SurveyListener> listeners = new ArrayList<>();
         private @Nullable EmailLinks emailLinks;
+        private CustomerTemplates customerTemplates = CustomerTemplates.defaults();
         private Duration retention = DEFAULT_RETENTION;
         private Duration sendLease = Duration.ofMinutes(5);
         private int batchSize = 10_000;
@@ -611,6 +614,16 @@ public final class SurveyEngine implements AutoCloseable {
         /** @param value how email surveys link each rating; required for email profiles @return this */
         public Builder emailLinks(EmailLinks value) {
             emailLinks = Objects.requireNonNull(value, "emailLinks");
+            return this;
+        }
+
+        /**
+         * @param value the survey email's template and the customer texts; default
+         *     {@link CustomerTemplates#defaults()}. Give the link page the same ones.
+         * @return this
+         */
+        public Builder customerTemplates(CustomerTemplates value) {
+            customerTemplates = Objects.requireNonNull(value, "customerTemplates");
             return this;
         }
 

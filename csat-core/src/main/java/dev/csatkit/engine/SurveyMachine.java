@@ -397,6 +397,19 @@ final class SurveyMachine {
                 c.now())), outcome);
     }
 
+    /**
+     * A reply that only possibly asked to stop, on a profile that asks once: the question goes
+     * out, the survey stays open and the words are kept for audit.
+     */
+    static Step askOptOut(Context c, OpenSurvey s, Instant at, List<String> words) {
+        ReplyOutcome outcome = new ReplyOutcome.OptOutAsked(s.id(), words);
+        OpenSurvey next = s.toBuilder().optOutAsked(true).build();
+        return new Step(next, List.of(side(c, next, OutboxMessage.Purpose.OPT_OUT_QUESTION, "optout-question")),
+                List.of(), null, record(s, at, ReplyRecord.Kind.POSSIBLE_OPT_OUT, OptionalInt.empty(),
+                        Optional.of(String.join(" ", words)), true),
+                List.of(new SurveyEvent.ReplyHandled(Optional.of(next), s.channelId(), outcome, c.now())), outcome);
+    }
+
     /** A help keyword: the question again with how to stop. */
     static Step help(Context c, OpenSurvey s, Instant at) {
         ReplyOutcome outcome = new ReplyOutcome.Helped(s.id());

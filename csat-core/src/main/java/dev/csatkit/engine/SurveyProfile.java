@@ -1,5 +1,6 @@
 package dev.csatkit.engine;
 
+import dev.csatkit.channel.Brand;
 import dev.csatkit.channels.spi.ChannelKind;
 import dev.csatkit.internal.Checks;
 import dev.csatkit.policy.FrequencyCap;
@@ -45,12 +46,14 @@ import org.jspecify.annotations.Nullable;
  *     how many no-match entries are retried)
  * @param maxNoInputs on the keypad, how many answer windows without a key are retried
  * @param countLateReplies whether a rating after the answer window still counts
+ * @param possibleOptOut what a reply that only possibly asks to stop does
  * @param lowScoreThreshold a rating at or below it raises a low-score event
  * @param releaseCapOnFailure whether a survey that could not be delivered gives back its
  *     frequency-cap hold
  * @param retry how sends that may pass are retried
  * @param moodScale for keypad surveys: the scale of the agent's mood assessment
  * @param placeholders the host's values for the survey's placeholders ({@code company} …)
+ * @param brand the colour and logo of the survey email and its rating page
  */
 public record SurveyProfile(
         SurveyDefinition survey,
@@ -74,11 +77,13 @@ public record SurveyProfile(
         int maxInvalidReplies,
         int maxNoInputs,
         boolean countLateReplies,
+        PossibleOptOut possibleOptOut,
         int lowScoreThreshold,
         boolean releaseCapOnFailure,
         RetryPolicy retry,
         Optional<RatingScale> moodScale,
-        Map<String, String> placeholders) {
+        Map<String, String> placeholders,
+        Brand brand) {
 
     /** The default frequency cap: one survey per contact per day, across surveys. */
     public static final FrequencyCap DEFAULT_CAP = FrequencyCap.acrossSurveys(Duration.ofDays(1));
@@ -109,8 +114,10 @@ public record SurveyProfile(
         Objects.requireNonNull(commentWindow, "commentWindow");
         Objects.requireNonNull(reminderAfter, "reminderAfter");
         Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(possibleOptOut, "possibleOptOut");
         Objects.requireNonNull(moodScale, "moodScale");
         placeholders = Map.copyOf(placeholders);
+        Objects.requireNonNull(brand, "brand");
         Checks checks = Checks.of("survey profile " + survey.id());
         checks.check(survey.supports(sendOn), "sendOn", sendOn, "must be one of the survey's channels "
                 + survey.channels());
@@ -179,11 +186,13 @@ public record SurveyProfile(
         private int maxInvalidReplies = 2;
         private int maxNoInputs = 2;
         private boolean countLateReplies;
+        private PossibleOptOut possibleOptOut = PossibleOptOut.OPT_OUT;
         private @Nullable Integer lowScoreThreshold;
         private boolean releaseCapOnFailure = true;
         private RetryPolicy retry = RetryPolicy.DEFAULT;
         private @Nullable RatingScale moodScale;
         private Map<String, String> placeholders = Map.of();
+        private Brand brand = Brand.DEFAULT;
 
         private Builder(SurveyDefinition survey, ChannelKind sendOn) {
             this.survey = Objects.requireNonNull(survey, "survey");
@@ -354,9 +363,29 @@ public record SurveyProfile(
             return this;
         }
 
+        /**
+         * @param value what a reply that only possibly asks to stop does; default
+         *     {@link PossibleOptOut#OPT_OUT}
+         * @return this
+         */
+        public Builder possibleOptOut(PossibleOptOut value) {
+            possibleOptOut = Objects.requireNonNull(value, "possibleOptOut");
+            return this;
+        }
+
         /** @param value the host's placeholder values ({@code company} …) @return this */
         public Builder placeholders(Map<String, String> value) {
             placeholders = Objects.requireNonNull(value, "placeholders");
+            return this;
+        }
+
+        /**
+         * @param value the colour and logo of the survey email and its rating page; default
+         *     {@link Brand#DEFAULT}
+         * @return this
+         */
+        public Builder brand(Brand value) {
+            brand = Objects.requireNonNull(value, "brand");
             return this;
         }
 
@@ -373,8 +402,8 @@ public record SurveyProfile(
             return new SurveyProfile(survey, sendOn, Optional.ofNullable(channelId), route, disabledMedia,
                     disabledEntryPoints, inboundOnly, includeVirtualAgents, surveyAutoResolved, minHandleTime, eligibility, sampling,
                     Optional.ofNullable(quietHours), Optional.ofNullable(frequencyCap), delay, window, commentWindow,
-                    Optional.ofNullable(reminderAfter), maxInvalidReplies, maxNoInputs, countLateReplies, threshold,
-                    releaseCapOnFailure, retry, Optional.ofNullable(moodScale), placeholders);
+                    Optional.ofNullable(reminderAfter), maxInvalidReplies, maxNoInputs, countLateReplies, possibleOptOut, threshold,
+                    releaseCapOnFailure, retry, Optional.ofNullable(moodScale), placeholders, brand);
         }
     }
 }

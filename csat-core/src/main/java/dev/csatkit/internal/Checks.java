@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Checks {
     private final String what;
-    private final List<Violation> violations = new ArrayList<>();
+    // Made on the first violation: nearly every value checked is valid, many on hot paths.
+    private @Nullable List<Violation> violations;
     private String prefix = "";
 
     private static final UnaryOperator<String> SHOWN_AS_IS = UnaryOperator.identity();
@@ -159,13 +160,21 @@ public final class Checks {
 
     /** Records a violation unconditionally. */
     public void add(String field, @Nullable Object value, String rule) {
-        violations.add(Violation.of(path(field), value, rule));
+        found().add(Violation.of(path(field), value, rule));
+    }
+
+    private List<Violation> found() {
+        List<Violation> v = violations;
+        if (v == null) {
+            violations = v = new ArrayList<>();
+        }
+        return v;
     }
 
     /** Records violations found by someone else, under the current prefix. */
     public void addAll(String field, List<Violation> found) {
         for (Violation v : found) {
-            violations.add(new Violation(path(join(field, v.field())), v.value(), v.rule()));
+            found().add(new Violation(path(join(field, v.field())), v.value(), v.rule()));
         }
     }
 
@@ -180,7 +189,7 @@ public final class Checks {
             body.run();
         } catch (InvalidDefinitionException e) {
             for (Violation v : e.violations()) {
-                violations.add(new Violation(path(v.field()), v.value(), v.rule()));
+                found().add(new Violation(path(v.field()), v.value(), v.rule()));
             }
         } finally {
             prefix = saved;
@@ -189,12 +198,12 @@ public final class Checks {
 
     /** Whether nothing has been found so far. */
     public boolean ok() {
-        return violations.isEmpty();
+        return violations == null;
     }
 
     /** Throws an {@link InvalidDefinitionException} listing every violation, if there is one. */
     public void throwIfAny() {
-        if (!violations.isEmpty()) {
+        if (violations != null) {
             throw new InvalidDefinitionException(what, violations);
         }
     }

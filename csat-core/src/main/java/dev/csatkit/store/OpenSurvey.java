@@ -55,6 +55,8 @@ import org.jspecify.annotations.Nullable;
  * @param invalidReplies how many replies could not be read (no-match keys on the keypad)
  * @param noInputs how many times the keypad window closed with no key pressed
  * @param followUpAsked whether the follow-up question was sent
+ * @param optOutAsked whether the customer was asked if a reply that only possibly opted out
+ *     meant to (asked once per survey; the next such reply opts out)
  * @param endReason why it ended, in words, once final
  * @param endedAt when it became final
  * @param leaseUntil while set and in the future, one engine instance holds the survey (it was
@@ -93,6 +95,7 @@ public record OpenSurvey(
         int invalidReplies,
         int noInputs,
         boolean followUpAsked,
+        boolean optOutAsked,
         Optional<String> endReason,
         Optional<Instant> endedAt,
         Optional<Instant> leaseUntil) {
@@ -183,7 +186,7 @@ public record OpenSurvey(
                 .add("closesAt", closesAt).add("reminderAt", reminderAt).add("rating", rating)
                 .add("ratedAt", ratedAt).add("comment", comment.map(Masking::hidden))
                 .add("invalidReplies", invalidReplies).add("noInputs", noInputs)
-                .add("followUpAsked", followUpAsked).add("endReason", endReason.map(Masking::text))
+                .add("followUpAsked", followUpAsked).add("optOutAsked", optOutAsked).add("endReason", endReason.map(Masking::text))
                 .add("endedAt", endedAt).add("leaseUntil", leaseUntil).toString();
     }
 
@@ -239,6 +242,7 @@ public record OpenSurvey(
         private int invalidReplies;
         private int noInputs;
         private boolean followUpAsked;
+        private boolean optOutAsked;
         private Optional<String> endReason = Optional.empty();
         private Optional<Instant> endedAt = Optional.empty();
         private Optional<Instant> leaseUntil = Optional.empty();
@@ -281,6 +285,7 @@ public record OpenSurvey(
             invalidReplies = s.invalidReplies;
             noInputs = s.noInputs;
             followUpAsked = s.followUpAsked;
+            optOutAsked = s.optOutAsked;
             endReason = s.endReason;
             endedAt = s.endedAt;
             leaseUntil = s.leaseUntil;
@@ -446,6 +451,12 @@ public record OpenSurvey(
             return this;
         }
 
+        /** @param value whether the customer was asked if a possible opt-out was meant @return this */
+        public Builder optOutAsked(boolean value) {
+            optOutAsked = value;
+            return this;
+        }
+
         /** @param value the end of the lease an engine instance holds, or empty @return this */
         public Builder lease(Optional<Instant> value) {
             leaseUntil = Objects.requireNonNull(value, "leaseUntil");
@@ -480,7 +491,7 @@ public record OpenSurvey(
                     entryPoint, caseType, holds, state, scheduledAt, sendAt, attempts, retryAt,
                     // A survey recorded as sent was prompted no later than that.
                     promptedAt.isEmpty() ? sentAt : promptedAt, sentAt, answerUntil, closesAt, reminderAt, rating, ratedAt, comment, invalidReplies, noInputs,
-                    followUpAsked, endReason, endedAt, leaseUntil);
+                    followUpAsked, optOutAsked, endReason, endedAt, leaseUntil);
         }
     }
 }

@@ -43,6 +43,11 @@ public record OutboxMessage(String key, Purpose purpose, String channelId, Chann
         REMINDER,
         /** The question again with how to stop, after a help keyword. */
         HELP,
+        /**
+         * Whether a reply that only possibly asked to stop meant it, on a profile that asks once
+         * ({@code SurveyProfile.Builder#possibleOptOut}).
+         */
+        OPT_OUT_QUESTION,
         /** The keypad question again, without the notice (the caller asked to hear it again). */
         KEYPAD_REPEAT,
         /** The keypad question again after no key was pressed. */

@@ -35,6 +35,11 @@ public record ReplyRecord(String surveyKey, Instant receivedAt, Kind kind, Optio
         LATE,
         /** An opt-out keyword. */
         OPT_OUT,
+        /**
+         * A reply that only possibly asked to stop, on a profile that asks once which was meant;
+         * its text holds the words that were read as a request to stop.
+         */
+        POSSIBLE_OPT_OUT,
         /** An opt-in keyword. */
         OPT_IN,
         /** A help keyword. */

@@ -21,6 +21,24 @@ public final class EngineTexts {
             "de", "Sie erhalten keine Umfragen mehr von uns.",
             "es", "Ya no recibirá más encuestas nuestras.");
 
+    // Asked once when a reply only possibly asked to stop; STOP is the carriers' keyword in
+    // every language, so it is named as it is.
+    private static final Map<String, String> OPT_OUT_QUESTION = Map.of(
+            "en", "Did you want to stop our messages? Reply STOP to stop them, or reply with your rating.",
+            "fr", "Souhaitez-vous ne plus recevoir nos messages ? Répondez STOP pour les arrêter, ou répondez "
+                    + "avec votre note.",
+            "sv", "Vill du slippa våra meddelanden? Svara STOP för att stoppa dem, eller svara med ditt betyg.",
+            "ru", "Вы хотите больше не получать наши сообщения? Ответьте STOP, чтобы отписаться, или пришлите "
+                    + "вашу оценку.",
+            "uk", "Ви бажаєте більше не отримувати наших повідомлень? Відповідьте STOP, щоб відписатися, або "
+                    + "надішліть вашу оцінку.",
+            "pl", "Czy chcesz przestać otrzymywać nasze wiadomości? Odpowiedz STOP, aby je wyłączyć, lub podaj "
+                    + "swoją ocenę.",
+            "de", "Möchten Sie keine Nachrichten mehr von uns erhalten? Antworten Sie STOP, um sie abzubestellen, "
+                    + "oder antworten Sie mit Ihrer Bewertung.",
+            "es", "¿Quiere dejar de recibir nuestros mensajes? Responda STOP para dejar de recibirlos, o responda "
+                    + "con su valoración.");
+
     private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
 
     private EngineTexts() {
@@ -32,6 +50,15 @@ public final class EngineTexts {
      */
     public static String optedOut(Locale locale) {
         return OPTED_OUT.getOrDefault(locale.getLanguage(), OPTED_OUT.get("en"));
+    }
+
+    /**
+     * @param locale the contact's language
+     * @return whether a reply that only possibly asked to stop meant it, in that language or in
+     *     English
+     */
+    public static String optOutQuestion(Locale locale) {
+        return OPT_OUT_QUESTION.getOrDefault(locale.getLanguage(), OPT_OUT_QUESTION.get("en"));
     }
 
     /**

@@ -168,7 +168,7 @@ public final class HelpdeskSimulation implements AutoCloseable {
         this.chatPlatform = new ChatPlatform(webhookSecret, clock, 30);
         try {
             this.linkPage = EmailLinkEndpoint.builder(context("email", inbox), tokens, "surveys@support.example.com")
-                    .start();
+                    .profiles(profiles()).start();
             this.chat = WebhookChatChannel.builder(context("chat", inbox), chatPlatform.sendUri()).maxButtons(10)
                     .secret(webhookSecret).start();
         } catch (IOException e) {

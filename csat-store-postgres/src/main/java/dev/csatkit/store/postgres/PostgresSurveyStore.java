@@ -140,8 +140,7 @@ public final class PostgresSurveyStore implements SurveyStore {
                 .texts("holdKeys", holds.stream().map(CapHold::key).toList())
                 .time("claimUntil", request.claimUntil())
                 .texts("lockKeys", byKey.stream().map(CapHold::key).toList())
-                .times("lockUntils", byKey.stream().map(CapHold::until).toList())
-                .integer("holdCount", byKey.size());
+                .times("lockUntils", byKey.stream().map(CapHold::until).toList());
         surveyColumns(p, s);
         return p;
     }

@@ -32,6 +32,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -137,13 +138,51 @@ class PostgresQueryPlanTest {
         }
     }
 
+    /**
+     * A statement that calls a function: the plans of the function's own statements, as
+     * {@code auto_explain} reports them to the session while the call runs in a transaction that
+     * is then rolled back.
+     */
+    private static void checkCalled(Sql sql, Params params, String... indexes) throws SQLException {
+        StringBuilder b = new StringBuilder();
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                st.execute("LOAD 'auto_explain'");
+                st.execute("SET LOCAL auto_explain.log_min_duration = 0");
+                st.execute("SET LOCAL auto_explain.log_nested_statements = on");
+                st.execute("SET LOCAL auto_explain.log_level = notice");
+                st.execute("SET LOCAL client_min_messages = notice");
+                try (PreparedStatement ps = c.prepareStatement(sql.jdbc())) {
+                    sql.bind(c, ps, params);
+                    ps.execute();
+                    for (SQLWarning w = ps.getWarnings(); w != null; w = w.getNextWarning()) {
+                        b.append(w.getMessage()).append('\n');
+                    }
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        }
+        String plan = b.toString().replace('"' + schema + '"', "csat").replace(schema, "csat");
+        PLANS.append("-- ").append(sql.name()).append(" (the statements of the function it calls)\n").append(plan)
+                .append('\n');
+        assertThat(plan).as("auto_explain must report the plans of %s", sql.name()).contains("Query Text");
+        assertThat(plan).as("the plan of %s must read no table whole:%n%s", sql.name(), plan)
+                .doesNotContain("Seq Scan");
+        for (String index : indexes) {
+            assertThat(plan).as("the plan of %s must use %s:%n%s", sql.name(), index, plan).contains(index);
+        }
+    }
+
     @Test
     void scheduleUsesPrimaryKeysOnly() throws SQLException {
         String contact = "contact-plan";
         Instant until = T0.plus(Duration.ofDays(1));
         OpenSurvey s = survey("plan", contact)
                 .holds(List.of(perSurveyHold(contact, until), acrossHold(contact, until))).build();
-        check(sql().schedule, store.scheduleParams(request(s)), "opt_out_pkey", "interaction_claim_pkey",
+        checkCalled(sql().schedule, store.scheduleParams(request(s)), "opt_out_pkey", "interaction_claim_pkey",
                 "cap_hold_pkey", "survey_pkey");
     }
 

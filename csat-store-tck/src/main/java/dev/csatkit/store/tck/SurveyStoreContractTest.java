@@ -561,6 +561,7 @@ public abstract class SurveyStoreContractTest {
             Instant ratedAt = at.plusSeconds(5);
             OpenSurvey ratedVersion = sent.toBuilder().state(SurveyState.RATED).rating(4, ratedAt)
                     .comment("Schnell und freundlich 👍").invalidReplies(1).noInputs(2).followUpAsked(true)
+                    .optOutAsked(true)
                     .lease(Optional.of(ratedAt.plus(MINUTE))).build();
             advance(sent, ratedVersion, ratedAt);
             assertThat(store.find(s.id())).as("find must return the version apply wrote with every field kept "

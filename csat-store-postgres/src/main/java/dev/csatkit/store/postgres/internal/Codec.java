@@ -103,6 +103,9 @@ public final class Codec {
         if (s.followUpAsked()) {
             o.put("fu", true);
         }
+        if (s.optOutAsked()) {
+            o.put("oq", true);
+        }
         text(o, "er", s.endReason());
         time(o, "end", s.endedAt());
         time(o, "ls", s.leaseUntil());
@@ -142,7 +145,7 @@ public final class Codec {
                 time(o, "rty"), time(o, "prm"), time(o, "snt"), time(o, "ans"), time(o, "cls"), time(o, "rem"),
                 rating == null ? OptionalInt.empty() : OptionalInt.of(rating.asInt()), time(o, "rtd"),
                 text(o, "cm"), o.path("inv").asInt(0), o.path("nin").asInt(0), o.path("fu").asBoolean(false),
-                text(o, "er"), time(o, "end"), time(o, "ls"));
+                o.path("oq").asBoolean(false), text(o, "er"), time(o, "end"), time(o, "ls"));
     }
 
     // ------------------------------------------------------------------ outbox

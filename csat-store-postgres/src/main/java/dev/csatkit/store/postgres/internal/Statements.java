@@ -18,9 +18,9 @@ public final class Statements {
     private static final String SURVEY_COLUMNS = "id, version, contact_id, channel_id, address, state, body";
 
     /**
-     * {@code schedule}: opt-out check, interaction claim, cap holds and survey insert. The gate
-     * answers O(pted out), D(uplicate), C(apped) or S(cheduled); only S writes. The claim, the
-     * holds and the insert are chained, each written only when the one before it was.
+     * {@code schedule}: opt-out check, interaction claim, cap holds and survey insert, as one call
+     * of the schema's {@code schedule_survey} function (migration 2), which answers O(pted out),
+     * D(uplicate), C(apped) or S(cheduled) and returns at the first refusal; only S writes.
      */
     public final Sql schedule;
     /**
@@ -69,53 +69,12 @@ public final class Statements {
      */
     public Statements(String schema) {
         schedule = Sql.of("schedule", """
-                WITH opted AS (
-                    SELECT min(array_position(:optOutKeys::text[], o.key)) AS ord
-                    FROM {s}.opt_out o
-                    WHERE o.key = ANY (:optOutKeys::text[])),
-                claimed AS (
-                    SELECT until FROM {s}.interaction_claim
-                    WHERE interaction_id = :interaction AND until > :now::timestamptz),
-                held AS (
-                    SELECT array_position(:holdKeys::text[], h.key) AS ord, h.until
-                    FROM {s}.cap_hold h
-                    WHERE h.key = ANY (:holdKeys::text[]) AND h.until > :now::timestamptz
-                    ORDER BY 1 LIMIT 1),
-                gate AS (
-                    SELECT CASE
-                        WHEN (SELECT ord FROM opted) IS NOT NULL THEN 'O'
-                        WHEN EXISTS (SELECT 1 FROM claimed)
-                            OR EXISTS (SELECT 1 FROM {s}.survey WHERE id = :id) THEN 'D'
-                        WHEN EXISTS (SELECT 1 FROM held) THEN 'C'
-                        ELSE 'S' END AS outcome),
-                claim AS (
-                    INSERT INTO {s}.interaction_claim AS c (interaction_id, until)
-                    SELECT :interaction, :claimUntil::timestamptz WHERE (SELECT outcome FROM gate) = 'S'
-                    ON CONFLICT (interaction_id) DO UPDATE SET until = EXCLUDED.until
-                        WHERE c.until <= :now::timestamptz
-                    RETURNING 1),
-                holds AS (
-                    INSERT INTO {s}.cap_hold AS h (key, until)
-                    SELECT n.key, n.until::timestamptz
-                    FROM unnest(:lockKeys::text[], :lockUntils::text[]) AS n(key, until)
-                    WHERE EXISTS (SELECT 1 FROM claim)
-                    ON CONFLICT (key) DO UPDATE SET until = EXCLUDED.until
-                        WHERE h.until <= :now::timestamptz
-                    RETURNING 1),
-                inserted AS (
-                    INSERT INTO {s}.survey (id, version, contact_id, channel_id, address, state, due_at,
-                        prompted_at, sent_at, ended_at, lease_until, body)
-                    SELECT :id, :version, :contactId, :channelId, :address, :state, :dueAt::timestamptz,
-                        :promptedAt::timestamptz, :sentAt::timestamptz, :endedAt::timestamptz,
-                        :leaseUntil::timestamptz, :body::jsonb
-                    WHERE EXISTS (SELECT 1 FROM claim) AND (SELECT count(*) FROM holds) = :holdCount
-                    ON CONFLICT (id) DO NOTHING
-                    RETURNING 1)
-                SELECT g.outcome, (SELECT ord FROM opted), (SELECT until FROM claimed),
-                    (SELECT ord FROM held), (SELECT until FROM held),
-                    CASE WHEN g.outcome = 'S' AND NOT EXISTS (SELECT 1 FROM inserted)
-                        THEN {s}.lost_race('an interaction claim or a cap hold') END
-                FROM gate g
+                SELECT outcome, opted_ord, claimed_until, held_ord, held_until
+                FROM {s}.schedule_survey(:interaction, :id, :now::timestamptz, :claimUntil::timestamptz,
+                    :optOutKeys::text[], :holdKeys::text[], :lockKeys::text[], :lockUntils::timestamptz[],
+                    :version, :contactId, :channelId, :address, :state, :dueAt::timestamptz,
+                    :promptedAt::timestamptz, :sentAt::timestamptz, :endedAt::timestamptz,
+                    :leaseUntil::timestamptz, :body)
                 """, schema);
 
         claimDue = Sql.of("claimDue", """

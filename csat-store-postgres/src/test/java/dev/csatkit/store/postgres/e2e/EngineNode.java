@@ -1,5 +1,10 @@
 package dev.csatkit.store.postgres.e2e;
 
+import java.util.concurrent.atomic.AtomicLong;
+import java.nio.charset.StandardCharsets;
+import java.io.InputStreamReader;
+import java.io.IOException;
+import java.io.BufferedReader;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.csatkit.channels.spi.ChannelKind;
@@ -134,6 +139,26 @@ public final class EngineNode {
      * @return what it did
      * @throws Exception when a thread failed
      */
+    /**
+     * Ends the run early when the scenario writes {@code FINISH} on standard input, so a test
+     * waits on what it needs to see instead of guessing how long a loaded machine takes.
+     */
+    private static void finishOnRequest(AtomicLong deadline) {
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    if (line.equals("FINISH")) {
+                        deadline.set(System.nanoTime());
+                    }
+                }
+            } catch (IOException e) {
+                // no more requests
+            }
+        }, "finish-request");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
     public static Stats run(Spec spec, DataSource pool) throws Exception {
         long start = System.nanoTime();
         ScaledClock clock = new ScaledClock(World.T0, spec.wallStart(), World.SPEED);
@@ -156,7 +181,8 @@ public final class EngineNode {
             chat.hangAfter(spec.hangAfterMillis(), tell);
         }
         SurveyEngine engine = World.engine(clock, store, sms, chat, Duration.ofMinutes(spec.chatDelayMinutes()));
-        long deadline = start + TimeUnit.MILLISECONDS.toNanos(spec.runMillis());
+        AtomicLong deadline = new AtomicLong(start + TimeUnit.MILLISECONDS.toNanos(spec.runMillis()));
+        finishOnRequest(deadline);
 
         List<String[]> decisions = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger scheduled = new AtomicInteger();
@@ -198,7 +224,7 @@ public final class EngineNode {
                 }));
             }
             Future<?> dispatcher = threads.submit(() -> {
-                while (System.nanoTime() < deadline) {
+                while (System.nanoTime() < deadline.get()) {
                     dispatches.incrementAndGet();
                     if (engine.dispatchDue().isEmpty()) {
                         Thread.sleep(20);
@@ -208,7 +234,7 @@ public final class EngineNode {
             });
             Future<?> replier = threads.submit(() -> {
                 int seq = 0;
-                while (System.nanoTime() < deadline) {
+                while (System.nanoTime() < deadline.get()) {
                     OutboundMessage m = inbox.poll(50, TimeUnit.MILLISECONDS);
                     if (m == null || !m.idempotencyKey().endsWith(":prompt")) {
                         continue;

@@ -81,6 +81,12 @@ final class Scenario implements AutoCloseable {
             reader.start();
         }
 
+        /** Asks the process to end its run now (it still finishes its current work and reports). */
+        void finish() throws IOException {
+            process.getOutputStream().write("FINISH\n".getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+        }
+
         String awaitDone(Duration timeout) throws Exception {
             String line = done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();

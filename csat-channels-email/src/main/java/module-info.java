@@ -8,7 +8,7 @@ module dev.csatkit.channels.email {
     requires jakarta.mail;
     requires org.eclipse.angus.mail;
     requires org.slf4j;
-    requires static transitive org.jspecify;   // @Nullable is part of the API: hosts compile against it
+    requires static org.jspecify;
 
     exports dev.csatkit.channels.email;
 

@@ -4,7 +4,7 @@
  * adapter never drags the engine's dependencies along.
  */
 module dev.csatkit.channels.spi {
-    requires static transitive org.jspecify;   // @Nullable is part of the API: hosts compile against it
+    requires static org.jspecify;
 
     exports dev.csatkit.channels.spi;
 

@@ -7,7 +7,7 @@
 module dev.csatkit.channels.support {
     requires transitive dev.csatkit.channels.spi;
     requires org.slf4j;
-    requires static transitive org.jspecify;   // @Nullable is part of the API: hosts compile against it
+    requires static org.jspecify;
 
     exports dev.csatkit.channels.support;
 }

@@ -6,7 +6,7 @@ module dev.csatkit.channels.tck {
     requires transitive org.junit.jupiter.api;
     requires org.junit.jupiter.params;
     requires org.assertj.core;
-    requires static transitive org.jspecify;   // @Nullable is part of the API: hosts compile against it
+    requires static org.jspecify;
 
     exports dev.csatkit.channels.tck;
     opens dev.csatkit.channels.tck to org.junit.platform.commons;

@@ -9,7 +9,7 @@ module dev.csatkit.channels.webhook {
     requires java.net.http;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
-    requires static transitive org.jspecify;   // @Nullable is part of the API: hosts compile against it
+    requires static org.jspecify;
 
     exports dev.csatkit.channels.webhook;
 

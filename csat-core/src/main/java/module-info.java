@@ -9,7 +9,7 @@ module dev.csatkit.core {
     requires com.fasterxml.jackson.dataformat.csv;
     requires com.github.benmanes.caffeine;
     requires org.slf4j;
-    requires static transitive org.jspecify;   // @Nullable is part of the API: hosts compile against it
+    requires static org.jspecify;
 
     exports dev.csatkit;
     exports dev.csatkit.channel;

@@ -7,7 +7,7 @@ module dev.csatkit.store.postgres {
     requires transitive java.sql;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
-    requires static transitive org.jspecify;   // @Nullable is part of the API: hosts compile against it
+    requires static org.jspecify;
 
     exports dev.csatkit.store.postgres;
 }

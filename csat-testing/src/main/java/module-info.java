@@ -6,8 +6,8 @@
  */
 module dev.csatkit.testing {
     requires transitive dev.csatkit.core;
-    requires static transitive net.jqwik.api;   // the arbitraries return its types
-    requires static transitive org.jspecify;   // @Nullable is part of the API: hosts compile against it
+    requires static net.jqwik.api;
+    requires static org.jspecify;
 
     exports dev.csatkit.testing;
     exports dev.csatkit.testing.arbitraries;

@@ -54,6 +54,9 @@ public final class CsatArbitraries {
             "de", List.of("null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn"),
             "es", List.of("cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez"));
 
+    /** English number words that are ordinary words in a language, and so not read as numbers there. */
+    private static final Map<String, Set<String>> NOT_NUMBERS = Map.of("pl", Set.of("ten"));
+
     /** "N of M" in each language: the word between. */
     private static final Map<String, String> OUT_OF = Map.of("en", "out of", "fr", "sur", "sv", "av", "ru", "из",
             "uk", "з", "pl", "na", "de", "von", "es", "de");
@@ -156,7 +159,10 @@ public final class CsatArbitraries {
             if (words != null) {
                 forms.add(new TypedRating(v, words.get(v), locale, "number word"));
             }
-            forms.add(new TypedRating(v, NUMBER_WORDS.get("en").get(v), locale, "English number word"));
+            String english = NUMBER_WORDS.get("en").get(v);
+            if (!NOT_NUMBERS.getOrDefault(lang, Set.of()).contains(english)) {
+                forms.add(new TypedRating(v, english, locale, "English number word"));
+            }
         }
         if (v >= 1 && scale.min() >= 0 && scale.max() <= 10) {
             forms.add(new TypedRating(v, v + " " + STARS.getOrDefault(lang, "stars"), locale, "stars"));

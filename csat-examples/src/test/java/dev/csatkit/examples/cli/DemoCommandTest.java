@@ -106,12 +106,34 @@ class DemoCommandTest {
             assertThat(report.out()).startsWith("CSAT report: scale " + scale + ", " + rows + " surveys sent");
         }
 
+        Run wrongScale = CsatCliTest.run("report", "--input", out.resolve("responses-keypad9.csv").toString());
+        assertThat(wrongScale.code()).as("the keypad file on the default scale five").isEqualTo(CsatCli.USAGE);
+        assertThat(wrongScale.out()).isEmpty();
+        assertThat(wrongScale.err().lines().toList()).last().asString()
+                .contains("rows have a score that is not on --scale five", "The scores fit --scale keypad9");
+
         JsonNode json = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertThat(json.path("layout").asText()).as("the layout csat report --format json writes too")
+                .isEqualTo("csat-kit/reports/1");
         assertThat(json.path("run").path("seed").asLong()).isEqualTo(42);
-        assertThat(json.path("by_agent").path("segments").size()).isEqualTo(13);
-        assertThat(json.path("by_channel").path("overall").path("csat").isNumber()).isTrue();
+        JsonNode reports = json.path("reports");
+        assertThat(reports.fieldNames()).toIterable().containsExactly("by_channel", "by_team", "by_agent", "by_day");
+        assertThat(reports.path("by_agent").path("segments").size()).isEqualTo(13);
+        assertThat(reports.path("by_channel").path("overall").path("csat").isNumber()).isTrue();
         assertThat(json.path("decisions").path("skipped").has("FREQUENCY_CAPPED")).isTrue();
-        assertThat(json.path("by_day").path("trend").size()).isEqualTo(2);
+        assertThat(reports.path("by_day").path("trend").size()).isEqualTo(2);
+        Run asJson = CsatCliTest.run("report", "--input", out.resolve("responses-five.csv").toString(), "--format",
+                "json");
+        JsonNode fromReport = new ObjectMapper().readTree(asJson.out());
+        assertThat(fromReport.path("layout").asText()).isEqualTo(json.path("layout").asText());
+        assertThat(fromReport.path("reports").path("report").fieldNames()).toIterable()
+                .containsExactlyElementsOf(() -> reports.path("by_channel").fieldNames());
+
+        assertThat(r.out()).as("the hint runs from the repository root, on the right scale").contains(
+                "  java -jar csat-examples/target/csat.jar report --input " + out.resolve("responses-five.csv")
+                        + " --scale five --by channel\n",
+                "  java -jar csat-examples/target/csat.jar report --input " + out.resolve("responses-keypad9.csv")
+                        + " --scale keypad9 --by agent\n");
 
         try (InputStream in = Files.newInputStream(out.resolve("report.xlsx"));
                 ReadableWorkbook book = new ReadableWorkbook(in)) {
@@ -123,6 +145,22 @@ class DemoCommandTest {
         assertThat(png).isNotNull();
         assertThat(png.getWidth()).isEqualTo(900);
         assertThat(png.getHeight()).isEqualTo(450);
+    }
+
+    @Test
+    void anOutputThatCannotBeWrittenIsRefusedBeforeTheRun() throws IOException {
+        Path file = dir.resolve("a-file");
+        Files.writeString(file, "x");
+        Run r = CsatCliTest.run("demo", "--output", file.toString());
+        assertThat(r.code()).isEqualTo(CsatCli.USAGE);
+        assertThat(r.err()).as("no progress bar: nothing was simulated")
+                .isEqualTo("csat demo: --output " + file + ": is a file, not a directory\n");
+        assertThat(r.out()).isEmpty();
+
+        Path below = file.resolve("week");
+        r = CsatCliTest.run("demo", "--output", below.toString());
+        assertThat(r.code()).isEqualTo(CsatCli.USAGE);
+        assertThat(r.err()).startsWith("csat demo: --output " + below + ": ").doesNotContain("simulating");
     }
 
     @Test

@@ -16,7 +16,6 @@ import dev.csatkit.store.SurveyState;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -126,8 +125,7 @@ public final class Codec {
         Map<String, String> values = new LinkedHashMap<>();
         JsonNode val = o.get("val");
         if (val != null) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = val.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : val.properties()) {
                 values.put(Text.load(e.getKey()), Text.load(e.getValue().asText()));
             }
         }

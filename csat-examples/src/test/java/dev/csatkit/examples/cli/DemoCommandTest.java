@@ -42,17 +42,17 @@ class DemoCommandTest {
                 .doesNotContain("STILL OPEN");
         assertThat(first.err()).as("the progress bar goes to standard error").contains("simulating", "100%");
         assertThat(first.out()).doesNotContain("simulating  [");
-        assertThat(first.out()).as("the excerpt the README shows").contains(readmeExcerpt());
+        assertThat(first.out()).as("the excerpt docs/command-line.md shows").contains(pageExcerpt());
     }
 
-    /** The code block after "An excerpt:" in the README's section on the demo. */
-    private static String readmeExcerpt() throws IOException {
+    /** The code block after "An excerpt:" in the command line page's section on the demo. */
+    private static String pageExcerpt() throws IOException {
         Path dir = Path.of("").toAbsolutePath();
         while (!Files.exists(dir.resolve("README.md"))) {
             dir = dir.getParent();
         }
-        String readme = Files.readString(dir.resolve("README.md"));
-        String section = readme.substring(readme.indexOf("### `csat demo`"));
+        String page = Files.readString(dir.resolve("docs/command-line.md"));
+        String section = page.substring(page.indexOf("## `csat demo`"));
         int from = section.indexOf("```\n", section.indexOf("An excerpt:")) + 4;
         return section.substring(from, section.indexOf("```", from));
     }

@@ -112,6 +112,16 @@ public final class SurveyEngine implements AutoCloseable {
         this.sendTimeout = b.sendTimeout;
         this.dispatcher = new Dispatcher(core, b.sendTimeout, b.batchSize);
         this.router = new ReplyRouter(core);
+        Instant now = core.clock.instant();
+        for (ProfileRuntime r : routing) {
+            SurveyProfile p = r.profile();
+            if (p.sendOn() == ChannelKind.SMS && p.sendingRules().isPresent()) {
+                SendingRulesAcknowledgement ack = p.sendingRules().get();
+                LOG.info("survey {} sends text messages on {}: sending rules {} acknowledged by {} at {}", p.id(),
+                        r.channel().id(), ack.notice(), Masking.text(ack.by()), ack.at());
+                core.publish(new SurveyEvent.SendingRulesAcknowledged(p.id(), r.channel().id(), ack, now));
+            }
+        }
     }
 
     /** @return a builder; at least one profile and its channel are required */

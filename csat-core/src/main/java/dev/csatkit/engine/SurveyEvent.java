@@ -20,6 +20,28 @@ public sealed interface SurveyEvent {
     Instant at();
 
     /**
+     * An SMS survey profile runs with its acknowledgement of the rules for sending text messages:
+     * published once per such profile when the engine is built, to the listeners given to its
+     * builder, so that an audit log records who acknowledged them and when beside what the
+     * engine did.
+     *
+     * @param surveyId the profile's survey
+     * @param channelId the channel its surveys go on
+     * @param acknowledgement who acknowledged the rules, when, and which notice
+     * @param at when the engine was built
+     */
+    record SendingRulesAcknowledged(String surveyId, String channelId, SendingRulesAcknowledgement acknowledgement,
+            Instant at) implements SurveyEvent {
+        /** Checks that nothing is missing. */
+        public SendingRulesAcknowledged {
+            Objects.requireNonNull(surveyId, "surveyId");
+            Objects.requireNonNull(channelId, "channelId");
+            Objects.requireNonNull(acknowledgement, "acknowledgement");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
      * A survey was scheduled.
      *
      * @param survey the survey as scheduled

@@ -9,6 +9,7 @@ import dev.csatkit.policy.Sampling;
 import dev.csatkit.scale.RatingScale;
 import dev.csatkit.survey.SurveyDefinition;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Map;
@@ -54,6 +55,8 @@ import org.jspecify.annotations.Nullable;
  * @param moodScale for keypad surveys: the scale of the agent's mood assessment
  * @param placeholders the host's values for the survey's placeholders ({@code company} …)
  * @param brand the colour and logo of the survey email and its rating page
+ * @param sendingRules the acknowledgement of the rules for sending text messages: required for
+ *     SMS surveys, which cannot be built without it
  */
 public record SurveyProfile(
         SurveyDefinition survey,
@@ -83,7 +86,8 @@ public record SurveyProfile(
         RetryPolicy retry,
         Optional<RatingScale> moodScale,
         Map<String, String> placeholders,
-        Brand brand) {
+        Brand brand,
+        Optional<SendingRulesAcknowledgement> sendingRules) {
 
     /** The default frequency cap: one survey per contact per day, across surveys. */
     public static final FrequencyCap DEFAULT_CAP = FrequencyCap.acrossSurveys(Duration.ofDays(1));
@@ -118,6 +122,7 @@ public record SurveyProfile(
         Objects.requireNonNull(moodScale, "moodScale");
         placeholders = Map.copyOf(placeholders);
         Objects.requireNonNull(brand, "brand");
+        Objects.requireNonNull(sendingRules, "sendingRules");
         Checks checks = Checks.of("survey profile " + survey.id());
         checks.check(survey.supports(sendOn), "sendOn", sendOn, "must be one of the survey's channels "
                 + survey.channels());
@@ -145,6 +150,11 @@ public record SurveyProfile(
         } else {
             checks.check(moodScale.isEmpty(), "moodScale", moodScale.map(RatingScale::id).orElse(""),
                     "is for keypad surveys only");
+        }
+        if (sendOn == ChannelKind.SMS) {
+            checks.check(sendingRules.isPresent(), "sendingRules", null, "must be given for an SMS survey: someone "
+                    + "must acknowledge that the business may lawfully text these customers "
+                    + "(SendingRulesAcknowledgement.NOTICE); call acknowledgeSendingRules(by, at) on the builder");
         }
         checks.throwIfAny();
     }
@@ -193,6 +203,7 @@ public record SurveyProfile(
         private @Nullable RatingScale moodScale;
         private Map<String, String> placeholders = Map.of();
         private Brand brand = Brand.DEFAULT;
+        private @Nullable SendingRulesAcknowledgement sendingRules;
 
         private Builder(SurveyDefinition survey, ChannelKind sendOn) {
             this.survey = Objects.requireNonNull(survey, "survey");
@@ -389,6 +400,29 @@ public record SurveyProfile(
             return this;
         }
 
+        /**
+         * Records that someone read and acknowledged {@link SendingRulesAcknowledgement#NOTICE}:
+         * required before an SMS survey can be built.
+         *
+         * @param by who acknowledged: a name or an operator's id
+         * @param at when they did
+         * @return this
+         */
+        public Builder acknowledgeSendingRules(String by, Instant at) {
+            sendingRules = SendingRulesAcknowledgement.of(by, at);
+            return this;
+        }
+
+        /**
+         * @param value the acknowledgement of the rules for sending text messages, such as one of
+         *     the host's own legal notice; required for SMS surveys
+         * @return this
+         */
+        public Builder sendingRules(SendingRulesAcknowledgement value) {
+            sendingRules = Objects.requireNonNull(value, "sendingRules");
+            return this;
+        }
+
         /** @return the profile */
         public SurveyProfile build() {
             RatingScale scale = survey.scale();
@@ -403,7 +437,8 @@ public record SurveyProfile(
                     disabledEntryPoints, inboundOnly, includeVirtualAgents, surveyAutoResolved, minHandleTime, eligibility, sampling,
                     Optional.ofNullable(quietHours), Optional.ofNullable(frequencyCap), delay, window, commentWindow,
                     Optional.ofNullable(reminderAfter), maxInvalidReplies, maxNoInputs, countLateReplies, possibleOptOut, threshold,
-                    releaseCapOnFailure, retry, Optional.ofNullable(moodScale), placeholders, brand);
+                    releaseCapOnFailure, retry, Optional.ofNullable(moodScale), placeholders, brand,
+                    Optional.ofNullable(sendingRules));
         }
     }
 }

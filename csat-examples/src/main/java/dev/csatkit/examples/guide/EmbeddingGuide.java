@@ -88,6 +88,7 @@ public final class EmbeddingGuide {
                 .clock(clock)
                 .channel(sms)
                 .profile(SurveyProfile.builder(survey, ChannelKind.SMS)
+                        .acknowledgeSendingRules("ops@acme.example", clock.instant())  // may lawfully text them
                         .placeholders(Map.of("company", "Acme"))   // fills {company} in the messages
                         .build())     // defaults: no delay, quiet hours 21-08, one survey per contact a day
                 .build();             // checks every profile, e.g. that each SMS fits 3 segments

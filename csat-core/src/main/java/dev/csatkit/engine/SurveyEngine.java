@@ -13,6 +13,7 @@ import dev.csatkit.internal.Checks;
 import dev.csatkit.internal.channel.Masking;
 import dev.csatkit.internal.engine.EngineTexts;
 import dev.csatkit.policy.FrequencyCap;
+import dev.csatkit.policy.Sampling;
 import dev.csatkit.scale.RatingScale;
 import dev.csatkit.score.SurveyResponse;
 import dev.csatkit.store.CapHold;
@@ -155,9 +156,10 @@ public final class SurveyEngine implements AutoCloseable {
     /**
      * Decides whether a finished interaction gets a survey, and schedules it if so. The rules run
      * in this order, and the first that says no is the reason: trigger (resolved, channel and
-     * entry point enabled, direction, who hung up, agent type, handle time, the host's contact
-     * rule, no self-rating, an address), opt-out (of the contact or any of its addresses),
-     * language, sampling, quiet hours (which defer, never skip), frequency cap and one survey per
+     * entry point enabled, direction, who hung up, an agent (unless the profile surveys without
+     * one) and its type, handle time, the host's contact rule, no self-rating, an address), opt-out
+     * (of the contact or any of its addresses), language, sampling (of interactions or contacts),
+     * quiet hours (which defer, never skip), frequency cap and one survey per
      * interaction. Opt-out, cap and replay are settled by one atomic store operation.
      *
      * @param interaction the finished interaction
@@ -210,9 +212,10 @@ public final class SurveyEngine implements AutoCloseable {
         Decision.Skipped notSent = locale.isEmpty()
                 ? new Decision.Skipped(SkipReason.NO_LANGUAGE, "survey " + survey.id() + " has no messages in "
                         + i.contact().locale().toLanguageTag() + " and skips such contacts", sid)
-                : sample && !p.sampling().includes(i.id(), survey.id())
+                : sample && !p.sampling().includes(p.samplingUnit(), i.id(), i.contact().id(), survey.id())
                         ? new Decision.Skipped(SkipReason.NOT_SAMPLED, "outside the " + p.sampling().percent()
-                                + " % sample", sid)
+                                + (p.samplingUnit() == Sampling.Unit.CONTACT ? " % sample of contacts" : " % sample"),
+                                sid)
                         : null;
         // The opt-out rule comes before language and sampling, but only a refusal by one of those
         // reads it here: a decision that goes on is checked by precheck and schedule, which read the

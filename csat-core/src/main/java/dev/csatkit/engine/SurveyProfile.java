@@ -32,11 +32,15 @@ import org.jspecify.annotations.Nullable;
  * @param disabledEntryPoints entry points switched off (all are on by default)
  * @param inboundOnly whether only inbound interactions are surveyed (always for keypad surveys)
  * @param includeVirtualAgents whether interactions handled by bots are surveyed
+ * @param surveyWithoutAgent whether interactions no agent worked are surveyed: a purchase, a
+ *     visit to the website, an order delivered (the handle-time rule then does not apply)
  * @param surveyAutoResolved whether interactions the helpdesk closed by itself
  *     ({@link Ending#AUTO_RESOLVED}) are surveyed
  * @param minHandleTime the shortest agent handle time surveyed
  * @param eligibility the host's rule on the contact, such as only designated contacts
- * @param sampling the share of interactions surveyed
+ * @param sampling the share of interactions (or contacts) surveyed
+ * @param samplingUnit whether the share is of interactions, or of contacts: a contact in the
+ *     sample is always in it for this survey, one left out always left out
  * @param quietHours when, in the contact's time zone, nothing is sent (the send is deferred)
  * @param frequencyCap at most one survey per contact per window; empty for none
  * @param delay how long after the interaction ends the survey is sent
@@ -67,10 +71,12 @@ public record SurveyProfile(
         Set<String> disabledEntryPoints,
         boolean inboundOnly,
         boolean includeVirtualAgents,
+        boolean surveyWithoutAgent,
         boolean surveyAutoResolved,
         Duration minHandleTime,
         Predicate<Contact> eligibility,
         Sampling sampling,
+        Sampling.Unit samplingUnit,
         Optional<QuietHours> quietHours,
         Optional<FrequencyCap> frequencyCap,
         Duration delay,
@@ -111,6 +117,7 @@ public record SurveyProfile(
         Objects.requireNonNull(minHandleTime, "minHandleTime");
         Objects.requireNonNull(eligibility, "eligibility");
         Objects.requireNonNull(sampling, "sampling");
+        Objects.requireNonNull(samplingUnit, "samplingUnit");
         Objects.requireNonNull(quietHours, "quietHours");
         Objects.requireNonNull(frequencyCap, "frequencyCap");
         Objects.requireNonNull(delay, "delay");
@@ -183,10 +190,12 @@ public record SurveyProfile(
         private final Set<String> disabledEntryPoints = new HashSet<>();
         private boolean inboundOnly;
         private boolean includeVirtualAgents;
+        private boolean surveyWithoutAgent;
         private boolean surveyAutoResolved;
         private Duration minHandleTime = Duration.ZERO;
         private Predicate<Contact> eligibility = c -> true;
         private Sampling sampling = Sampling.all();
+        private Sampling.Unit samplingUnit = Sampling.Unit.INTERACTION;
         private @Nullable QuietHours quietHours;
         private @Nullable FrequencyCap frequencyCap = DEFAULT_CAP;
         private Duration delay = Duration.ZERO;
@@ -249,6 +258,16 @@ public record SurveyProfile(
         }
 
         /**
+         * @param value survey interactions no agent worked, such as a purchase, a visit to the
+         *     website or a delivery; default false (every interaction surveyed needs an agent)
+         * @return this
+         */
+        public Builder surveyWithoutAgent(boolean value) {
+            surveyWithoutAgent = value;
+            return this;
+        }
+
+        /**
          * @param value survey interactions the helpdesk closed by itself (a conversation closed
          *     after a time without reply), as if an agent had resolved them; default false, since
          *     such a customer often never saw an answer
@@ -274,6 +293,16 @@ public record SurveyProfile(
         /** @param value the share surveyed; default all @return this */
         public Builder sampling(Sampling value) {
             sampling = Objects.requireNonNull(value, "sampling");
+            return this;
+        }
+
+        /**
+         * @param value what the share is of: {@link Sampling.Unit#INTERACTION} (the default), or
+         *     {@link Sampling.Unit#CONTACT}, so that the same contacts are always in the sample
+         * @return this
+         */
+        public Builder samplingUnit(Sampling.Unit value) {
+            samplingUnit = Objects.requireNonNull(value, "samplingUnit");
             return this;
         }
 
@@ -434,7 +463,8 @@ public record SurveyProfile(
                 case SMS, CHAT -> Duration.ofHours(24);
             };
             return new SurveyProfile(survey, sendOn, Optional.ofNullable(channelId), route, disabledMedia,
-                    disabledEntryPoints, inboundOnly, includeVirtualAgents, surveyAutoResolved, minHandleTime, eligibility, sampling,
+                    disabledEntryPoints, inboundOnly, includeVirtualAgents, surveyWithoutAgent, surveyAutoResolved,
+                    minHandleTime, eligibility, sampling, samplingUnit,
                     Optional.ofNullable(quietHours), Optional.ofNullable(frequencyCap), delay, window, commentWindow,
                     Optional.ofNullable(reminderAfter), maxInvalidReplies, maxNoInputs, countLateReplies, possibleOptOut, threshold,
                     releaseCapOnFailure, retry, Optional.ofNullable(moodScale), placeholders, brand,

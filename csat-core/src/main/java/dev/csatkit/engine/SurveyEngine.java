@@ -476,21 +476,23 @@ public final class SurveyEngine implements AutoCloseable {
     // ------------------------------------------------------------------ reading back
 
     /**
-     * Records the agent's own assessment of the caller's mood at the end of a call, on the mood
-     * scale of the keypad survey the call is routed to. It is kept whether or not the caller
-     * answered the survey, and reported beside CSAT.
+     * Records the agent's own assessment of the customer's mood at the end of an interaction, on
+     * the mood scale of the survey profile the interaction is routed to, whatever channel that
+     * survey goes on (a call followed by an SMS survey, as Talkdesk pairs them, or a keypad
+     * survey, a chat, an email). It is kept whether or not the customer got or answered the
+     * survey, and reported beside CSAT.
      *
-     * @param interaction the call
+     * @param interaction the interaction
      * @param value a value of the profile's mood scale
      * @return the stored assessment
-     * @throws InvalidConfigurationException when the call is routed to no survey with a mood scale,
-     *     has no agent, or the value is not on the mood scale
+     * @throws InvalidConfigurationException when the interaction is routed to no survey with a
+     *     mood scale, has no agent, or the value is not on the mood scale
      */
     public MoodAssessment recordMood(Interaction interaction, int value) {
         ProfileRuntime rt = route(interaction);
         if (rt == null || rt.profile().moodScale().isEmpty()) {
             throw new InvalidConfigurationException(Violation.of("interaction", interaction.id(),
-                    "must be routed to a keypad survey with a mood scale"));
+                    "must be routed to a survey profile with a mood scale"));
         }
         RatingScale scale = rt.profile().moodScale().get();
         if (!scale.contains(value)) {
@@ -498,7 +500,7 @@ public final class SurveyEngine implements AutoCloseable {
                     + scale.id() + " (" + scale.min() + "–" + scale.max() + ")"));
         }
         Agent agent = interaction.agent().orElseThrow(() -> new InvalidConfigurationException(
-                Violation.of("interaction.agent", null, "must be present to assess the caller's mood")));
+                Violation.of("interaction.agent", null, "must be present to assess the customer's mood")));
         MoodAssessment mood = new MoodAssessment(interaction.id(), rt.profile().id(), agent.id(), agent.team(),
                 scale.id(), value, core.clock.instant());
         core.store.saveMood(mood);

@@ -56,7 +56,8 @@ import org.jspecify.annotations.Nullable;
  * @param releaseCapOnFailure whether a survey that could not be delivered gives back its
  *     frequency-cap hold
  * @param retry how sends that may pass are retried
- * @param moodScale for keypad surveys: the scale of the agent's mood assessment
+ * @param moodScale the scale of the agent's assessment of the customer's mood, on any channel (a
+ *     call followed by an SMS survey, a chat); empty when agents assess none
  * @param placeholders the host's values for the survey's placeholders ({@code company} …)
  * @param brand the colour and logo of the survey email and its rating page
  * @param sendingRules the acknowledgement of the rules for sending text messages: required for
@@ -154,9 +155,6 @@ public record SurveyProfile(
             checks.check(inboundOnly, "inboundOnly", false, "must be true: keypad surveys follow inbound calls");
             checks.check(survey.scale().isKeypadAnswerable(), "survey.scale", survey.scale().id(),
                     "must be answerable on a phone keypad");
-        } else {
-            checks.check(moodScale.isEmpty(), "moodScale", moodScale.map(RatingScale::id).orElse(""),
-                    "is for keypad surveys only");
         }
         if (sendOn == ChannelKind.SMS) {
             checks.check(sendingRules.isPresent(), "sendingRules", null, "must be given for an SMS survey: someone "
@@ -397,7 +395,11 @@ public record SurveyProfile(
             return this;
         }
 
-        /** @param value the scale of the agent's mood assessment (keypad surveys) @return this */
+        /**
+         * @param value the scale of the agent's assessment of the customer's mood, recorded with
+         *     {@link SurveyEngine#recordMood} whatever channel the survey goes on; default none
+         * @return this
+         */
         public Builder moodScale(RatingScale value) {
             moodScale = Objects.requireNonNull(value, "moodScale");
             return this;

@@ -119,7 +119,7 @@ public abstract class SurveyStoreContractTest {
 
     /**
      * Creates the store under test, empty: no survey, claim, hold, opt-out, outbox message,
-     * provider message id, outcome or mood assessment. Called before every test.
+     * provider message id, outcome, mood assessment or review. Called before every test.
      *
      * @return the store
      * @throws Exception when the store cannot be set up

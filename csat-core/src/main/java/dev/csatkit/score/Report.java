@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A CSAT report: the overall tally, one segment per combination of dimension values, a trend per
- * period, and the low-score responses to review.
+ * period, the low-score responses to review and, beside them, satisfied ratings with comments.
  *
  * <p>Memory grows with the number of segments, never with the number of responses (the low-score
  * list is capped by {@link ReportSpec#lowScoreLimit()}). Feed responses one by one through an
@@ -35,9 +35,12 @@ import org.jspecify.annotations.Nullable;
  * @param trend one point per period in time order; empty unless the report groups by period
  * @param lowScores ratings at or below the spec's threshold, newest first, at most the spec's limit
  * @param lowScoresOmitted low-score responses left out because the list was full
+ * @param praise satisfied ratings that came with a comment, newest first, at most the spec's
+ *     {@link ReportSpec#praiseLimit()}: beside the low scores, what an agent did well, for coaching
+ * @param praiseOmitted satisfied ratings with a comment left out because the list was full
  */
 public record Report(ReportSpec spec, Tally overall, List<Segment> segments, List<TrendPoint> trend,
-        List<SurveyResponse> lowScores, long lowScoresOmitted) {
+        List<SurveyResponse> lowScores, long lowScoresOmitted, List<SurveyResponse> praise, long praiseOmitted) {
 
     /**
      * Newest reply first. The order is total — ties fall through to every other field — so which
@@ -73,6 +76,7 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
         segments = List.copyOf(segments);
         trend = List.copyOf(trend);
         lowScores = List.copyOf(lowScores);
+        praise = List.copyOf(praise);
     }
 
     /**
@@ -129,6 +133,8 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
         private final boolean grouped;
         private final int lowScoreThreshold;
         private long lowScoresSeen;
+        private final PriorityQueue<SurveyResponse> praise;
+        private long praiseSeen;
 
         private Accumulator(ReportSpec spec) {
             this.spec = Objects.requireNonNull(spec, "spec");
@@ -138,6 +144,7 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
             this.probe = new GroupKey(textDimensions.length);
             this.overall = Tally.builder(spec.scale());
             this.lowScores = new PriorityQueue<>(NEWEST_FIRST.reversed());
+            this.praise = new PriorityQueue<>(NEWEST_FIRST.reversed());
             this.grouped = !spec.dimensions().isEmpty();
             this.singleText = textDimensions.length == 1 && !byPeriod;
             this.points = spec.scale().size();
@@ -147,7 +154,8 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
         }
 
         /**
-         * Counts one response.
+         * Counts one response, and offers it to the low-score list or, when it is a satisfied
+         * rating with a comment, to the praise list.
          *
          * @param response the response
          * @return this accumulator
@@ -162,8 +170,14 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
             } else {
                 overall.addSlot(slot);
             }
-            if (slot >= 0 && response.score().getAsInt() <= lowScoreThreshold) {
-                offerLowScore(response);
+            if (slot >= 0) {
+                int score = response.score().getAsInt();
+                if (score <= lowScoreThreshold) {
+                    offerLowScore(response);
+                } else if (spec.praiseLimit() > 0 && response.comment().isPresent()
+                        && spec.scale().isSatisfied(score)) {
+                    offerPraise(response);
+                }
             }
             return this;
         }
@@ -241,7 +255,18 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
             long before = lowScoresSeen;
             other.lowScores.forEach(this::offerLowScore);
             lowScoresSeen = before + other.lowScoresSeen;
+            long praisedBefore = praiseSeen;
+            other.praise.forEach(this::offerPraise);
+            praiseSeen = praisedBefore + other.praiseSeen;
             return this;
+        }
+
+        private void offerPraise(SurveyResponse response) {
+            praiseSeen++;
+            praise.add(response);
+            if (praise.size() > spec.praiseLimit()) {
+                praise.poll();
+            }
         }
 
         private void offerLowScore(SurveyResponse response) {
@@ -325,7 +350,10 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
             }
             List<SurveyResponse> low = new ArrayList<>(lowScores);
             low.sort(NEWEST_FIRST);
-            return new Report(spec, all, result, trend, low, lowScoresSeen - low.size());
+            List<SurveyResponse> praised = new ArrayList<>(praise);
+            praised.sort(NEWEST_FIRST);
+            return new Report(spec, all, result, trend, low, lowScoresSeen - low.size(), praised,
+                    praiseSeen - praised.size());
         }
 
         private static GroupKey groupKey(String value) {

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a {@link Report} computes: the scale, the dimensions to group by, the calendar period and
- * zone, the minimum sample for comparisons, the bands and the low-score list.
+ * zone, the minimum sample for comparisons, the bands, the low-score list and the praise beside it.
  *
  * @param scale the rating scale of every counted score
  * @param dimensions the grouping dimensions in key order, each at most once; empty for the
@@ -26,9 +26,11 @@ import org.jspecify.annotations.Nullable;
  * @param bands the thresholds for good, fair and poor
  * @param lowScoreThreshold ratings at or below this value are listed for review; empty for no list
  * @param lowScoreLimit the most low-score responses listed, the newest kept; at least 1
+ * @param praiseLimit the most satisfied ratings with a comment listed beside the low scores, for
+ *     coaching, the newest kept; 0 for no such list
  */
 public record ReportSpec(RatingScale scale, List<Dimension> dimensions, Optional<Period> period, ZoneId zone,
-        int minimumSample, Bands bands, OptionalInt lowScoreThreshold, int lowScoreLimit) {
+        int minimumSample, Bands bands, OptionalInt lowScoreThreshold, int lowScoreLimit, int praiseLimit) {
 
     /** The default minimum sample: 30 valid ratings, the usual rule of thumb for a normal test. */
     public static final int DEFAULT_MINIMUM_SAMPLE = 30;
@@ -64,6 +66,9 @@ public record ReportSpec(RatingScale scale, List<Dimension> dimensions, Optional
         if (lowScoreLimit < 1) {
             found.add(Violation.of("lowScoreLimit", lowScoreLimit, "must be at least 1"));
         }
+        if (praiseLimit < 0) {
+            found.add(Violation.of("praiseLimit", praiseLimit, "must not be negative (0 lists no praise)"));
+        }
         if (lowScoreThreshold.isPresent() && (lowScoreThreshold.getAsInt() < scale.min()
                 || lowScoreThreshold.getAsInt() >= scale.max())) {
             found.add(Violation.of("lowScoreThreshold", lowScoreThreshold.getAsInt(),
@@ -97,6 +102,7 @@ public record ReportSpec(RatingScale scale, List<Dimension> dimensions, Optional
         private Bands bands = Bands.DEFAULT;
         private OptionalInt lowScoreThreshold = OptionalInt.empty();
         private int lowScoreLimit = DEFAULT_LOW_SCORE_LIMIT;
+        private int praiseLimit;
 
         private Builder(RatingScale scale) {
             this.scale = Objects.requireNonNull(scale, "scale");
@@ -183,6 +189,19 @@ public record ReportSpec(RatingScale scale, List<Dimension> dimensions, Optional
         }
 
         /**
+         * Lists, beside the low scores, the newest satisfied ratings that came with a comment:
+         * what coaching needs as well as the complaints.
+         *
+         * @param limit the most to keep, the newest first; at least 1 to list them (0, the
+         *     default, lists none)
+         * @return this builder
+         */
+        public Builder praise(int limit) {
+            this.praiseLimit = limit;
+            return this;
+        }
+
+        /**
          * Validates and builds the spec.
          *
          * @return the spec
@@ -194,7 +213,7 @@ public record ReportSpec(RatingScale scale, List<Dimension> dimensions, Optional
                 dims.add(Dimension.PERIOD);
             }
             return new ReportSpec(scale, dims, Optional.ofNullable(period), zone, minimumSample, bands,
-                    lowScoreThreshold, lowScoreLimit);
+                    lowScoreThreshold, lowScoreLimit, praiseLimit);
         }
     }
 }

@@ -6,7 +6,9 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import dev.csatkit.store.ApplyResult;
 import dev.csatkit.store.ForwardingSurveyStore;
 import dev.csatkit.store.InMemorySurveyStore;
+import dev.csatkit.store.LowScoreReview;
 import dev.csatkit.store.OpenSurvey;
+import dev.csatkit.store.ReviewChange;
 import dev.csatkit.store.ScheduleRequest;
 import dev.csatkit.store.ScheduleResult;
 import dev.csatkit.store.SurveyStore;
@@ -33,7 +35,7 @@ import org.junit.platform.testkit.engine.Events;
  */
 class SurveyStoreContractTestTest {
 
-    enum Flaw { IGNORES_VERSION, HANDS_OUT_LEASED, CLAIMS_WHEN_CAPPED, WRITES_WHEN_REFUSED }
+    enum Flaw { IGNORES_VERSION, HANDS_OUT_LEASED, CLAIMS_WHEN_CAPPED, WRITES_WHEN_REFUSED, IGNORES_REVIEW_VERSION }
 
     /** The in-memory store with one flaw added around it. */
     static final class BrokenStore extends ForwardingSurveyStore {
@@ -88,7 +90,7 @@ class SurveyStoreContractTestTest {
                 if (stored.isPresent()) {
                     // Applies the step on top of whatever version is stored.
                     t = new Transition(stored, t.next().map(n -> withVersion(n, stored.get().version() + 1)),
-                            t.holds(), t.outbox(), t.response(), t.reply(), t.inboundId(), t.optOut(), t.now(),
+                            t.holds(), t.outbox(), t.response(), t.reply(), t.inboundId(), t.optOut(), t.review(), t.now(),
                             t.inboundUntil());
                 }
             }
@@ -100,6 +102,17 @@ class SurveyStoreContractTestTest {
                 delegate().apply(outbox.build());
             }
             return result;
+        }
+
+        @Override
+        public boolean saveReview(ReviewChange change) {
+            if (flaw == Flaw.IGNORES_REVIEW_VERSION) {
+                // Writes the change on top of whatever review is stored, or none.
+                Optional<LowScoreReview> stored = delegate().review(change.surveyKey());
+                return delegate().saveReview(new ReviewChange(stored, change.next().toBuilder()
+                        .version(stored.map(r -> r.version() + 1).orElse(0L)).build()));
+            }
+            return delegate().saveReview(change);
         }
 
         private static OpenSurvey withVersion(OpenSurvey s, long version) {
@@ -130,6 +143,12 @@ class SurveyStoreContractTestTest {
         @Override
         protected SurveyStore newStore() {
             return new BrokenStore(flaw);
+        }
+    }
+
+    static class IgnoresReviewVersion extends BrokenKit {
+        IgnoresReviewVersion() {
+            super(Flaw.IGNORES_REVIEW_VERSION);
         }
     }
 
@@ -189,7 +208,7 @@ class SurveyStoreContractTestTest {
     void aCorrectStorePassesEveryCheck() {
         Events events = run(Correct.class);
         assertThat(failures(events)).isEmpty();
-        assertThat(events.succeeded().count()).as("every check of every group must be found and run").isEqualTo(49);
+        assertThat(events.succeeded().count()).as("every check of every group must be found and run").isEqualTo(57);
     }
 
     @Test
@@ -226,5 +245,15 @@ class SurveyStoreContractTestTest {
         assertThat(f).containsKeys("aCappedStepWritesNothing()", "aDuplicateStepWritesNothing()",
                 "aStaleStepWritesNothing()", "aHoldAnotherSurveyTookMakesTheStepCappedAndWritesNothing()");
         assertThat(f.get("aDuplicateStepWritesNothing()")).has(saying("a Duplicate step wrote outbox messages"));
+    }
+
+    @Test
+    void ignoringTheReviewVersionIsCaught() {
+        Map<String, String> f = failures(run(IgnoresReviewVersion.class));
+        assertThat(f).containsOnlyKeys("saveReviewWritesOnlyOverTheVersionRead()",
+                "onlyOneOfConcurrentReviewChangesFromOneVersionIsWritten()");
+        assertThat(f.get("saveReviewWritesOnlyOverTheVersionRead()")).has(saying("must compare the stored version"));
+        assertThat(f.get("onlyOneOfConcurrentReviewChangesFromOneVersionIsWritten()"))
+                .has(saying("exactly one change must be written"));
     }
 }

@@ -30,8 +30,9 @@ public final class Statements {
      */
     public final Sql claimDue;
     /**
-     * {@code apply}: version check (the survey row locked), provider message id, cap holds, then
-     * the next version, outbox messages, outcome, reply and opt-out; only A(pplied) writes.
+     * {@code apply}: version check (the survey row locked, and the review's version when the step
+     * changes it), provider message id, cap holds, then the next version, outbox messages, outcome,
+     * review, reply and opt-out; only A(pplied) writes.
      */
     public final Sql apply;
     /** {@code claimOutbox}: as {@link #claimDue}, for side messages. */
@@ -58,6 +59,22 @@ public final class Statements {
     public final Sql saveMood;
     /** {@code forEachMood}, streamed in the order assessments were saved. */
     public final Sql moods;
+    /**
+     * {@code saveReview}: the review written over the version read ({@code :current}, -1 for none);
+     * a conflicting row of another version leaves the statement with no row changed.
+     */
+    public final Sql saveReview;
+    /** {@code review}. */
+    public final Sql review;
+    /** {@code reviews} of some statuses, oldest first, up to a limit, along {@code review_opened}. */
+    public final Sql reviews;
+    /**
+     * {@code reviews} of open statuses only: the queue, along the partial index {@code review_open},
+     * whose condition the literal {@code IN} lets the planner match whatever the parameter holds.
+     */
+    public final Sql openReviews;
+    /** {@code forEachReview}, streamed by opening time. */
+    public final Sql forEachReview;
     /**
      * {@code purge}: one bounded batch of ended surveys (with their replies) and of expired
      * claims, holds and provider message ids; rows another transaction holds are skipped.
@@ -104,6 +121,9 @@ public final class Statements {
                 gate AS (
                     SELECT CASE
                         WHEN :hasCurrent AND NOT EXISTS (SELECT 1 FROM cur) THEN 'S'
+                        WHEN :hasReview AND (:reviewCurrent < 0) = EXISTS (
+                            SELECT 1 FROM {s}.review WHERE survey_key = :reviewKey
+                                AND (:reviewCurrent < 0 OR version = :reviewCurrent)) THEN 'S'
                         WHEN EXISTS (SELECT 1 FROM {s}.inbound
                                      WHERE id = :inbound AND until > :now::timestamptz) THEN 'D'
                         WHEN EXISTS (SELECT 1 FROM held) THEN 'C'
@@ -155,6 +175,14 @@ public final class Statements {
                         SET version = EXCLUDED.version, sent_at = EXCLUDED.sent_at, body = EXCLUDED.body
                         WHERE r.version <= EXCLUDED.version
                     RETURNING 1),
+                reviewed AS (
+                    INSERT INTO {s}.review AS r (survey_key, version, status, opened_at, body)
+                    SELECT :reviewKey, :reviewVersion, :reviewStatus, :reviewOpenedAt::timestamptz, :reviewBody::jsonb
+                    WHERE :hasReview AND (SELECT outcome FROM gate) = 'A'
+                    ON CONFLICT (survey_key) DO UPDATE
+                        SET version = EXCLUDED.version, status = EXCLUDED.status, body = EXCLUDED.body
+                        WHERE r.version = :reviewCurrent
+                    RETURNING 1),
                 replied AS (
                     INSERT INTO {s}.reply (survey_key, body)
                     SELECT :replyKey, :replyBody::jsonb
@@ -182,8 +210,9 @@ public final class Statements {
                     CASE WHEN g.outcome = 'A' AND (
                             (SELECT count(*) FROM updated) <> :updateCount
                             OR (SELECT count(*) FROM seen) <> :seenCount
-                            OR (SELECT count(*) FROM moved) <> cardinality(:moveKeys::text[]))
-                        THEN {s}.lost_race('a provider message id or a cap hold') END
+                            OR (SELECT count(*) FROM moved) <> cardinality(:moveKeys::text[])
+                            OR (SELECT count(*) FROM reviewed) <> :reviewCount)
+                        THEN {s}.lost_race('a provider message id, a cap hold or a review') END
                 FROM gate g
                 """, schema);
 
@@ -233,6 +262,31 @@ public final class Statements {
                 SELECT body FROM {s}.mood
                 WHERE at >= :from::timestamptz AND at < :to::timestamptz
                 ORDER BY seq
+                """, schema);
+        saveReview = Sql.of("saveReview", """
+                INSERT INTO {s}.review AS r (survey_key, version, status, opened_at, body)
+                VALUES (:key, :version, :status, :openedAt::timestamptz, :body::jsonb)
+                ON CONFLICT (survey_key) DO UPDATE
+                    SET version = EXCLUDED.version, status = EXCLUDED.status, body = EXCLUDED.body
+                    WHERE r.version = :current
+                """, schema);
+        review = Sql.of("review", "SELECT body FROM {s}.review WHERE survey_key = :key", schema);
+        reviews = Sql.of("reviews", """
+                SELECT body FROM {s}.review
+                WHERE status = ANY (:statuses::text[])
+                ORDER BY opened_at, survey_key
+                LIMIT :limit
+                """, schema);
+        openReviews = Sql.of("reviews", """
+                SELECT body FROM {s}.review
+                WHERE status IN ('OPEN', 'IN_REVIEW') AND status = ANY (:statuses::text[])
+                ORDER BY opened_at, survey_key
+                LIMIT :limit
+                """, schema);
+        forEachReview = Sql.of("forEachReview", """
+                SELECT body FROM {s}.review
+                WHERE opened_at >= :from::timestamptz AND opened_at < :to::timestamptz
+                ORDER BY opened_at, survey_key
                 """, schema);
         purge = Sql.of("purge", """
                 WITH ended AS (

@@ -42,6 +42,7 @@ class RecordingChannelTest {
                 .build();
         return SurveyEngine.builder().clock(clock).channel(channel)
                 .profile(SurveyProfile.builder(survey, channel.kind()).placeholders(java.util.Map.of("company", "Acme"))
+                        .acknowledgeSendingRules("ops@acme.example", clock.instant()) // SMS needs it; others keep it
                         .build())
                 .build();
     }

@@ -9,11 +9,15 @@ import dev.csatkit.engine.Decision;
 import dev.csatkit.engine.Interaction;
 import dev.csatkit.engine.Medium;
 import dev.csatkit.engine.ReplyOutcome;
+import dev.csatkit.engine.SendingRulesAcknowledgement;
 import dev.csatkit.engine.SkipReason;
 import dev.csatkit.engine.SurveyEvent;
 import dev.csatkit.score.SurveyResponse;
+import dev.csatkit.store.LowScoreReview;
 import dev.csatkit.store.OpenSurvey;
 import dev.csatkit.store.ReplyRecord;
+import dev.csatkit.store.ReviewNotes;
+import dev.csatkit.store.ReviewStatus;
 import dev.csatkit.store.SurveyState;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -132,7 +136,13 @@ class PersonalDataToStringTest {
                 new SurveyEvent.Deferred(SURVEY, AT.plusSeconds(3600), "quiet hours 21:00-08:00", AT),
                 new SurveyEvent.ReplyHandled(Optional.of(SURVEY), "sms", new ReplyOutcome.Late(SURVEY.id(), false), AT),
                 new SurveyEvent.LowScoreWithdrawn(SURVEY, 2, AT),
-                new SurveyEvent.QuestionAnswered(SURVEY, "effort", 3, false, AT));
+                new SurveyEvent.QuestionAnswered(SURVEY, "effort", 3, false, AT),
+                new SurveyEvent.SendingRulesAcknowledged("csat", "sms-uk",
+                        SendingRulesAcknowledgement.of(EMAIL, AT.minusSeconds(86_400)), AT),
+                new SurveyEvent.ReviewChanged(LowScoreReview.open(SURVEY, 2, AT).toBuilder().next(AT)
+                        .status(ReviewStatus.RESOLVED).reviewer(EMAIL, AT).resolvedAt(AT)
+                        .notes(ReviewNotes.of(COMMENT, "rang " + CUSTOMER + " on " + PHONE, COMMENT)).build(),
+                        Optional.of(ReviewStatus.IN_REVIEW), Optional.of(EMAIL), AT));
         assertThat(events.stream().map(Object::getClass).collect(Collectors.toSet()))
                 .as("one of each kind of event")
                 .containsExactlyInAnyOrder(SurveyEvent.class.getPermittedSubclasses());

@@ -107,7 +107,9 @@ public class EngineDecideBenchmark {
                 .messages(Locale.ENGLISH, DefaultMessages.forChannel(ChannelKind.SMS, Locale.ENGLISH).orElseThrow())
                 .build();
         engine = SurveyEngine.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).channel(new NullChannel())
-                .profile(SurveyProfile.builder(survey, ChannelKind.SMS).placeholders(Map.of("company", "Acme"))
+                .profile(SurveyProfile.builder(survey, ChannelKind.SMS)
+                        .acknowledgeSendingRules("ops@example.com", Instant.parse("2026-01-05T09:00:00Z"))
+                        .placeholders(Map.of("company", "Acme"))
                         .frequencyCap(FrequencyCap.acrossSurveys(Duration.ofDays(1))).build())
                 .build();
         order = shuffled(CONTACTS, 42);

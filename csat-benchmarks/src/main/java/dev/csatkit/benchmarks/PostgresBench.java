@@ -72,7 +72,9 @@ final class PostgresBench {
                 .build();
         return SurveyEngine.builder().clock(clock).store(store).channel(new EngineDecideBenchmark.NullChannel())
                 .batchSize(batchSize).sendTimeout(Duration.ofSeconds(10))
-                .profile(SurveyProfile.builder(survey, ChannelKind.SMS).placeholders(Map.of("company", "Acme"))
+                .profile(SurveyProfile.builder(survey, ChannelKind.SMS)
+                        .acknowledgeSendingRules("ops@example.com", Instant.parse("2026-01-05T09:00:00Z"))
+                        .placeholders(Map.of("company", "Acme"))
                         .noQuietHours().frequencyCap(FrequencyCap.acrossSurveys(Duration.ofDays(1))).build())
                 .build();
     }

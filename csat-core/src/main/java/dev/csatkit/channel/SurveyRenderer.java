@@ -34,7 +34,9 @@ import java.util.function.IntFunction;
  *   <li><b>SMS</b>: the prompt, then the opt-out instructions on their own line; the text must fit
  *       the channel's segment limit (GSM-7 or UCS-2, counted exactly).</li>
  *   <li><b>Email</b>: the survey name as subject; a plain-text part with the prompt and one link
- *       per scale point; an HTML part with the same links when the channel takes HTML.</li>
+ *       per scale point; when the channel takes HTML, an HTML part from
+ *       {@link CustomerTemplates#email()}: the brand, the prompt and a row of large choices, one
+ *       per scale point, each linking to its own value.</li>
  *   <li><b>Chat</b>: the prompt, with one quick-reply button per scale point (label with emoji,
  *       payload the value as {@code ReplyParser.parseChoice} reads it) when the channel has
  *       enough buttons, else the prompt alone, which asks for a typed reply.</li>
@@ -66,6 +68,28 @@ public final class SurveyRenderer {
     public static Optional<MessageContent> render(SurveyDefinition survey, ChannelKind kind,
             ChannelCapabilities capabilities, Locale locale, Map<String, String> values,
             IntFunction<String> linkForValue) {
+        return render(survey, kind, capabilities, locale, values, linkForValue, CustomerTemplates.defaults(),
+                Brand.DEFAULT);
+    }
+
+    /**
+     * Renders the survey for a contact, the email's HTML part with the host's templates and brand.
+     *
+     * @param survey the survey
+     * @param kind the channel kind
+     * @param capabilities what the channel can carry
+     * @param locale the contact's locale
+     * @param values the host's placeholder values ({@code company}, {@code agent.name}, …)
+     * @param linkForValue for email: the link that records a scale value (a signed token URL)
+     * @param templates the email template and the customer texts
+     * @param brand the brand colour and logo of the email
+     * @return the content, or empty when the survey skips contacts in that language
+     * @throws CsatException when the survey is not for that channel kind, a placeholder has no
+     *     value, or an SMS does not fit the channel's segments
+     */
+    public static Optional<MessageContent> render(SurveyDefinition survey, ChannelKind kind,
+            ChannelCapabilities capabilities, Locale locale, Map<String, String> values,
+            IntFunction<String> linkForValue, CustomerTemplates templates, Brand brand) {
         if (!survey.supports(kind)) {
             throw new CsatException("Survey " + survey.id() + " is not sent on " + kind + "; its channels are "
                     + survey.channels());
@@ -85,7 +109,7 @@ public final class SurveyRenderer {
                         capabilities.maxSmsSegments());
                 yield new MessageContent.Sms(text);
             }
-            case EMAIL -> email(survey, messages, all, used, capabilities, linkForValue);
+            case EMAIL -> email(survey, messages, all, used, capabilities, linkForValue, templates, brand);
             case CHAT -> {
                 List<QuickReply> buttons = new ArrayList<>();
                 if (capabilities.maxButtons() >= scale.size()) {
@@ -169,32 +193,89 @@ public final class SurveyRenderer {
     }
 
     private static MessageContent email(SurveyDefinition survey, MessageSet messages, Map<String, String> values,
-            Locale locale, ChannelCapabilities capabilities, IntFunction<String> linkForValue) {
+            Locale locale, ChannelCapabilities capabilities, IntFunction<String> linkForValue,
+            CustomerTemplates templates, Brand brand) {
         if (!capabilities.links()) {
             throw new CsatException("An email survey needs a channel that carries links");
         }
         String prompt = messages.prompt().render(values);
         Map<ScalePoint, String> links = new LinkedHashMap<>();
-        // Best rating first, as people read down a list.
-        List<ScalePoint> points = new ArrayList<>(survey.scale().points());
-        java.util.Collections.reverse(points);
-        for (ScalePoint p : points) {
+        for (ScalePoint p : survey.scale().points()) {
             links.put(p, linkForValue.apply(p.value()));
         }
+        // Best rating first in the text part, as people read down a list.
+        List<ScalePoint> bestFirst = new ArrayList<>(survey.scale().points());
+        java.util.Collections.reverse(bestFirst);
         StringBuilder text = new StringBuilder(prompt).append("\n\n");
-        links.forEach((p, link) -> text.append(p.value()).append(" - ").append(p.displayLabel(locale))
-                .append(": ").append(link).append('\n'));
-        messages.optOutInstructions().ifPresent(t -> text.append('\n').append(t.render(values)).append('\n'));
+        for (ScalePoint p : bestFirst) {
+            text.append(p.value()).append(" - ").append(p.displayLabel(locale)).append(": ").append(links.get(p))
+                    .append('\n');
+        }
+        Optional<String> optOut = messages.optOutInstructions().map(t -> t.render(values));
+        optOut.ifPresent(t -> text.append('\n').append(t).append('\n'));
         Optional<String> html = Optional.empty();
         if (capabilities.html()) {
-            StringBuilder h = new StringBuilder("<p>").append(escape(prompt)).append("</p>\n<ul>\n");
-            links.forEach((p, link) -> h.append("  <li><a href=\"").append(escape(link)).append("\">")
-                    .append(escape(buttonLabel(p, locale))).append(" (").append(p.value()).append(")</a></li>\n"));
-            h.append("</ul>\n");
-            messages.optOutInstructions().ifPresent(t -> h.append("<p>").append(escape(t.render(values))).append("</p>\n"));
-            html = Optional.of(h.toString());
+            html = Optional.of(emailHtml(survey, prompt, optOut, values, locale, links, templates, brand));
         }
         return new MessageContent.Email(survey.name(), text.toString(), html);
+    }
+
+    /** The email's HTML part: the template filled in with a row of choices, worst to best. */
+    private static String emailHtml(SurveyDefinition survey, String prompt, Optional<String> optOut,
+            Map<String, String> values, Locale locale, Map<ScalePoint, String> links, CustomerTemplates templates,
+            Brand brand) {
+        RatingScale scale = survey.scale();
+        String company = values.getOrDefault("company", survey.name());
+        boolean faces = scale.points().stream().allMatch(p -> p.emoji().isPresent());
+        List<Map<String, Object>> choices = new ArrayList<>();
+        links.forEach((p, link) -> {
+            Map<String, Object> c = new HashMap<>();
+            c.put("link", link);
+            c.put("value", Integer.toString(p.value()));
+            c.put("label", p.displayLabel(locale));
+            p.emoji().ifPresent(e -> c.put("emoji", e));
+            c.put("name", choiceName(p, scale, locale, templates, faces));
+            choices.add(c);
+        });
+        Map<String, Object> m = new HashMap<>();
+        m.put("lang", locale.toLanguageTag());
+        m.put("subject", survey.name());
+        m.put("preheader", templates.text(locale, "preheader", Map.of("company", company)));
+        m.put("prompt", prompt);
+        m.put("brand.name", company);
+        m.put("brand.color", brand.color());
+        m.put("brand.text", brand.textColor());
+        brand.logo().ifPresent(u -> m.put("brand.logo", u.toString()));
+        m.put("faces", faces);
+        m.put("choices", choices);
+        if (!faces) {
+            m.put("ends", scale.first().value() + " = " + scale.first().displayLabel(locale) + " \u00b7 "
+                    + scale.last().value() + " = " + scale.last().displayLabel(locale));
+        }
+        optOut.ifPresent(t -> m.put("optOut", t));
+        m.put("footer", templates.text(locale, "footer", Map.of("company", company)));
+        return templates.email().render(m);
+    }
+
+    /**
+     * The accessible name of a choice: its label on a scale of faces, else the value out of the
+     * highest value, with the label when the point has one ({@code "9 sur 9, Très satisfait"}).
+     *
+     * @param point the scale point
+     * @param scale its scale
+     * @param locale the reader's language
+     * @param templates where the {@code choiceOutOf} text comes from
+     * @param faces whether every point of the scale has an emoji, shown with its label
+     * @return the name a screen reader reads for the choice
+     */
+    public static String choiceName(ScalePoint point, RatingScale scale, Locale locale, CustomerTemplates templates,
+            boolean faces) {
+        if (faces) {
+            return point.displayLabel(locale);
+        }
+        String outOf = templates.text(locale, "choiceOutOf", Map.of("value", Integer.toString(point.value()),
+                "max", Integer.toString(scale.max())));
+        return point.label(locale).map(l -> outOf + ", " + l).orElse(outOf);
     }
 
     private static MessageContent keypad(SurveyDefinition survey, MessageSet messages, Map<String, String> values) {
@@ -224,26 +305,10 @@ public final class SurveyRenderer {
         return new AudioStage(phase, text.render(values));
     }
 
-    private static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
     /**
      * Renders one of the survey's further questions for a contact, sent once the question before
-     * it is answered: on SMS its prompt and the opt-out instructions; on chat its prompt with a button per point of its
-     * own scale; on the keypad its prompt (its keypad prompt where it has one), its key map and
+     * it is answered: on SMS its prompt and the opt-out instructions; on chat its prompt with a
+     * button per point of its own scale; on the keypad its prompt (its keypad prompt where it has one), its key map and
      * the answer window, followed by the survey's thank-you after the last question. Email asks
      * every question on its link page, so it has no message per question.
      *

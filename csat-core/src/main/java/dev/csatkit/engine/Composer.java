@@ -1,6 +1,7 @@
 package dev.csatkit.engine;
 
 import dev.csatkit.CsatException;
+import dev.csatkit.channel.CustomerTemplates;
 import dev.csatkit.channel.SurveyRenderer;
 import dev.csatkit.channels.spi.AudioStage;
 import dev.csatkit.channels.spi.ChannelKind;
@@ -24,9 +25,11 @@ import org.jspecify.annotations.Nullable;
 final class Composer {
 
     private final @Nullable EmailLinks emailLinks;
+    private final CustomerTemplates templates;
 
-    Composer(@Nullable EmailLinks emailLinks) {
+    Composer(@Nullable EmailLinks emailLinks, CustomerTemplates templates) {
         this.emailLinks = emailLinks;
+        this.templates = templates;
     }
 
     MessageContent prompt(ProfileRuntime rt, OpenSurvey s, Instant now) {
@@ -38,7 +41,7 @@ final class Composer {
         }
         Instant expires = now.plus(p.answerWindow());
         return SurveyRenderer.render(p.survey(), p.sendOn(), rt.channel().capabilities(), s.locale(), s.values(),
-                        v -> emailLink(s, v, expires))
+                        v -> emailLink(s, v, expires), templates, p.brand())
                 .orElseThrow(() -> new CsatException("survey " + p.id() + " has no messages in " + s.locale()));
     }
 
@@ -69,7 +72,7 @@ final class Composer {
         if (emailLinks == null) {
             throw new CsatException("email surveys need EmailLinks on the engine");
         }
-        return emailLinks.link(s.id(), s.contactId(), value, expires);
+        return emailLinks.link(s.id(), s.contactId(), value, expires, s.surveyId(), s.locale());
     }
 
     /**

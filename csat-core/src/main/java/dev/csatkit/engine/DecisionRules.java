@@ -57,16 +57,21 @@ final class DecisionRules {
                     + i.hangUp());
         }
         if (i.agent().isEmpty()) {
-            return new Skip(SkipReason.AGENT_TYPE, "no agent worked the interaction");
-        }
-        Agent agent = i.agent().get();
-        if (agent.kind() == AgentKind.VIRTUAL && !p.includeVirtualAgents()) {
-            return new Skip(SkipReason.AGENT_TYPE, "agent " + agent.id() + " is virtual and survey " + p.id()
-                    + " rates humans only");
-        }
-        if (i.handleTime().compareTo(p.minHandleTime()) < 0) {
-            return new Skip(SkipReason.TOO_SHORT, "handle time " + i.handleTime() + " is below the minimum "
-                    + p.minHandleTime());
+            if (!p.surveyWithoutAgent()) {
+                return new Skip(SkipReason.AGENT_TYPE, "no agent worked the interaction, and survey " + p.id()
+                        + " follows only what an agent worked");
+            }
+        } else {
+            Agent agent = i.agent().get();
+            if (agent.kind() == AgentKind.VIRTUAL && !p.includeVirtualAgents()) {
+                return new Skip(SkipReason.AGENT_TYPE, "agent " + agent.id() + " is virtual and survey " + p.id()
+                        + " rates humans only");
+            }
+            // The handle time is an agent's time: an interaction nobody worked is not held to it.
+            if (i.handleTime().compareTo(p.minHandleTime()) < 0) {
+                return new Skip(SkipReason.TOO_SHORT, "handle time " + i.handleTime() + " is below the minimum "
+                        + p.minHandleTime());
+            }
         }
         boolean eligible;
         try {

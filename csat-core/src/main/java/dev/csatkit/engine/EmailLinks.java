@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -27,8 +28,30 @@ public interface EmailLinks {
     String link(String surveyKey, String recipient, int value, Instant expiresAt);
 
     /**
+     * The link the engine asks for: as {@link #link(String, String, int, Instant)}, also told
+     * which survey definition and language the email is in, so that the page can be shown in the
+     * same language with the survey's own texts. By default they are left out.
+     *
+     * @param surveyKey the survey's key
+     * @param recipient the contact's id
+     * @param value the scale value the link records
+     * @param expiresAt when the link stops working
+     * @param surveyId the survey definition's id ({@link SurveyProfile#id()})
+     * @param locale the contact's locale
+     * @return the link
+     */
+    default String link(String surveyKey, String recipient, int value, Instant expiresAt, String surveyId,
+            Locale locale) {
+        return link(surveyKey, recipient, value, expiresAt);
+    }
+
+    /**
      * Links to a page at {@code page} carrying a token signed with {@code tokens}:
-     * {@code page?s=<survey key>&t=<token>}.
+     * {@code page?s=<survey key>&t=<token>}, and, for the engine's links,
+     * {@code &d=<survey definition id>&l=<language tag>}. The token covers the survey key, the
+     * recipient, the value and the expiry; {@code d} and {@code l} only choose the page's texts
+     * among those the page is configured with, so altering them changes nothing but how the page
+     * reads.
      *
      * @param tokens the signer, with the host's keys
      * @param page the page's public address, such as {@code https://support.example.com/csat/r}
@@ -37,7 +60,19 @@ public interface EmailLinks {
     static EmailLinks signed(LinkTokens tokens, URI page) {
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(page, "page");
-        return (key, recipient, value, expiresAt) -> page + "?s=" + URLEncoder.encode(key, StandardCharsets.UTF_8)
-                + "&t=" + tokens.sign(new LinkClaims(key, recipient, value, expiresAt));
+        return new EmailLinks() {
+            @Override
+            public String link(String key, String recipient, int value, Instant expiresAt) {
+                return page + "?s=" + URLEncoder.encode(key, StandardCharsets.UTF_8)
+                        + "&t=" + tokens.sign(new LinkClaims(key, recipient, value, expiresAt));
+            }
+
+            @Override
+            public String link(String key, String recipient, int value, Instant expiresAt, String surveyId,
+                    Locale locale) {
+                return link(key, recipient, value, expiresAt) + "&d=" + URLEncoder.encode(surveyId, StandardCharsets.UTF_8)
+                        + "&l=" + URLEncoder.encode(locale.toLanguageTag(), StandardCharsets.UTF_8);
+            }
+        };
     }
 }

@@ -97,6 +97,10 @@ final class EngineCore {
         if (step.reply() != null) {
             t.reply(step.reply());
         }
+        ReviewRules.Change review = reviewChange(step);
+        if (review != null) {
+            t.review(review.change());
+        }
         // The side messages count as under way from the moment they are written: a dispatcher that
         // leases them before this thread hands them to the channel must not send them too.
         Long writing = System.nanoTime();
@@ -111,12 +115,32 @@ final class EngineCore {
         }
         if (result instanceof ApplyResult.Applied) {
             step.events().forEach(this::publish);
+            if (review != null && review.event() != null) {
+                publish(review.event());
+            }
             for (OutboxMessage m : outbox) {
                 sendSide(m, true);
                 inFlight.remove(m.key(), writing); // still the marker only when nothing was sent
             }
         }
         return result;
+    }
+
+    /**
+     * The change a step's low-score events make to the survey's review, read now and written
+     * with the step as a compare-and-set: a review changed meanwhile makes the step stale, and it
+     * is worked out again.
+     */
+    private ReviewRules.@Nullable Change reviewChange(SurveyMachine.Step step) {
+        for (SurveyEvent e : step.events()) {
+            if (e instanceof SurveyEvent.LowScore low) {
+                return ReviewRules.lowScore(store.review(low.survey().id()), low.survey(), low.value(), low.at());
+            }
+            if (e instanceof SurveyEvent.LowScoreWithdrawn w) {
+                return ReviewRules.withdrawn(store.review(w.survey().id()), w.at());
+            }
+        }
+        return null;
     }
 
     /** Publishes an event to every listener; nothing a listener throws reaches the engine's caller. */

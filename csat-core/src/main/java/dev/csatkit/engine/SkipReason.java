@@ -21,7 +21,10 @@ public enum SkipReason {
     NOT_INBOUND,
     /** A keypad survey needs the agent to hang up first, handing the caller over; the caller did. */
     CONTACT_HUNG_UP,
-    /** No agent worked the interaction, or a virtual one did and the profile surveys humans only. */
+    /**
+     * No agent worked the interaction and the profile surveys only what an agent worked, or a
+     * virtual one did and the profile surveys humans only.
+     */
     AGENT_TYPE,
     /** The agent's handle time was below the profile's minimum. */
     TOO_SHORT,
@@ -37,7 +40,7 @@ public enum SkipReason {
     OPTED_OUT,
     /** The survey has no messages in the contact's language and skips such contacts. */
     NO_LANGUAGE,
-    /** The interaction fell outside the sampled share. */
+    /** The interaction, or its contact when the profile samples contacts, fell outside the sampled share. */
     NOT_SAMPLED,
     /** The contact was surveyed within the frequency-cap window. */
     FREQUENCY_CAPPED,

@@ -3,21 +3,28 @@ package dev.csatkit.engine;
 import dev.csatkit.InvalidConfigurationException;
 import dev.csatkit.InvalidDefinitionException;
 import dev.csatkit.Violation;
+import dev.csatkit.channel.CustomerTemplates;
 import dev.csatkit.channel.SurveyRenderer;
 import dev.csatkit.channels.spi.Channel;
 import dev.csatkit.channels.spi.ChannelKind;
 import dev.csatkit.channels.spi.InboundListener;
 import dev.csatkit.channels.spi.InboundReply;
+import dev.csatkit.internal.Checks;
 import dev.csatkit.internal.channel.Masking;
 import dev.csatkit.internal.engine.EngineTexts;
 import dev.csatkit.policy.FrequencyCap;
+import dev.csatkit.policy.Sampling;
 import dev.csatkit.scale.RatingScale;
 import dev.csatkit.score.SurveyResponse;
 import dev.csatkit.store.CapHold;
 import dev.csatkit.store.InMemorySurveyStore;
+import dev.csatkit.store.LowScoreReview;
 import dev.csatkit.store.MoodAssessment;
 import dev.csatkit.store.OpenSurvey;
 import dev.csatkit.store.ReplyRecord;
+import dev.csatkit.store.ReviewChange;
+import dev.csatkit.store.ReviewNotes;
+import dev.csatkit.store.ReviewStatus;
 import dev.csatkit.store.ScheduleRequest;
 import dev.csatkit.store.ScheduleResult;
 import dev.csatkit.store.SurveyState;
@@ -26,6 +33,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +45,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -105,11 +114,22 @@ public final class SurveyEngine implements AutoCloseable {
         Optional<Duration> across = profiles.stream().flatMap(p -> p.frequencyCap().stream())
                 .filter(c -> c.scope() == FrequencyCap.Scope.ALL_SURVEYS).map(FrequencyCap::window)
                 .max(Duration::compareTo);
-        this.core = new EngineCore(b.clock, b.store, Map.copyOf(rt), channels, new Composer(b.emailLinks),
+        this.core = new EngineCore(b.clock, b.store, Map.copyOf(rt), channels,
+                new Composer(b.emailLinks, b.customerTemplates),
                 b.listeners, b.sendLease, b.sendTimeout, b.retention, across);
         this.sendTimeout = b.sendTimeout;
         this.dispatcher = new Dispatcher(core, b.sendTimeout, b.batchSize);
         this.router = new ReplyRouter(core);
+        Instant now = core.clock.instant();
+        for (ProfileRuntime r : routing) {
+            SurveyProfile p = r.profile();
+            if (p.sendOn() == ChannelKind.SMS && p.sendingRules().isPresent()) {
+                SendingRulesAcknowledgement ack = p.sendingRules().get();
+                LOG.info("survey {} sends text messages on {}: sending rules {} acknowledged by {} at {}", p.id(),
+                        r.channel().id(), ack.notice(), Masking.text(ack.by()), ack.at());
+                core.publish(new SurveyEvent.SendingRulesAcknowledged(p.id(), r.channel().id(), ack, now));
+            }
+        }
     }
 
     /** @return a builder; at least one profile and its channel are required */
@@ -136,9 +156,10 @@ public final class SurveyEngine implements AutoCloseable {
     /**
      * Decides whether a finished interaction gets a survey, and schedules it if so. The rules run
      * in this order, and the first that says no is the reason: trigger (resolved, channel and
-     * entry point enabled, direction, who hung up, agent type, handle time, the host's contact
-     * rule, no self-rating, an address), opt-out (of the contact or any of its addresses),
-     * language, sampling, quiet hours (which defer, never skip), frequency cap and one survey per
+     * entry point enabled, direction, who hung up, an agent (unless the profile surveys without
+     * one) and its type, handle time, the host's contact rule, no self-rating, an address), opt-out
+     * (of the contact or any of its addresses), language, sampling (of interactions or contacts),
+     * quiet hours (which defer, never skip), frequency cap and one survey per
      * interaction. Opt-out, cap and replay are settled by one atomic store operation.
      *
      * @param interaction the finished interaction
@@ -191,9 +212,10 @@ public final class SurveyEngine implements AutoCloseable {
         Decision.Skipped notSent = locale.isEmpty()
                 ? new Decision.Skipped(SkipReason.NO_LANGUAGE, "survey " + survey.id() + " has no messages in "
                         + i.contact().locale().toLanguageTag() + " and skips such contacts", sid)
-                : sample && !p.sampling().includes(i.id(), survey.id())
+                : sample && !p.sampling().includes(p.samplingUnit(), i.id(), i.contact().id(), survey.id())
                         ? new Decision.Skipped(SkipReason.NOT_SAMPLED, "outside the " + p.sampling().percent()
-                                + " % sample", sid)
+                                + (p.samplingUnit() == Sampling.Unit.CONTACT ? " % sample of contacts" : " % sample"),
+                                sid)
                         : null;
         // The opt-out rule comes before language and sampling, but only a refusal by one of those
         // reads it here: a decision that goes on is checked by precheck and schedule, which read the
@@ -454,21 +476,23 @@ public final class SurveyEngine implements AutoCloseable {
     // ------------------------------------------------------------------ reading back
 
     /**
-     * Records the agent's own assessment of the caller's mood at the end of a call, on the mood
-     * scale of the keypad survey the call is routed to. It is kept whether or not the caller
-     * answered the survey, and reported beside CSAT.
+     * Records the agent's own assessment of the customer's mood at the end of an interaction, on
+     * the mood scale of the survey profile the interaction is routed to, whatever channel that
+     * survey goes on (a call followed by an SMS survey, as Talkdesk pairs them, or a keypad
+     * survey, a chat, an email). It is kept whether or not the customer got or answered the
+     * survey, and reported beside CSAT.
      *
-     * @param interaction the call
+     * @param interaction the interaction
      * @param value a value of the profile's mood scale
      * @return the stored assessment
-     * @throws InvalidConfigurationException when the call is routed to no survey with a mood scale,
-     *     has no agent, or the value is not on the mood scale
+     * @throws InvalidConfigurationException when the interaction is routed to no survey with a
+     *     mood scale, has no agent, or the value is not on the mood scale
      */
     public MoodAssessment recordMood(Interaction interaction, int value) {
         ProfileRuntime rt = route(interaction);
         if (rt == null || rt.profile().moodScale().isEmpty()) {
             throw new InvalidConfigurationException(Violation.of("interaction", interaction.id(),
-                    "must be routed to a keypad survey with a mood scale"));
+                    "must be routed to a survey profile with a mood scale"));
         }
         RatingScale scale = rt.profile().moodScale().get();
         if (!scale.contains(value)) {
@@ -476,7 +500,7 @@ public final class SurveyEngine implements AutoCloseable {
                     + scale.id() + " (" + scale.min() + "–" + scale.max() + ")"));
         }
         Agent agent = interaction.agent().orElseThrow(() -> new InvalidConfigurationException(
-                Violation.of("interaction.agent", null, "must be present to assess the caller's mood")));
+                Violation.of("interaction.agent", null, "must be present to assess the customer's mood")));
         MoodAssessment mood = new MoodAssessment(interaction.id(), rt.profile().id(), agent.id(), agent.team(),
                 scale.id(), value, core.clock.instant());
         core.store.saveMood(mood);
@@ -533,6 +557,135 @@ public final class SurveyEngine implements AutoCloseable {
         return all;
     }
 
+    // ------------------------------------------------------------------ reviews of low scores
+
+    /**
+     * @param surveyKey a survey's key
+     * @return the review of its low score, if a low score opened one
+     */
+    public Optional<LowScoreReview> review(String surveyKey) {
+        return core.store.review(Objects.requireNonNull(surveyKey, "surveyKey"));
+    }
+
+    /**
+     * The review queue: reviews waiting for a reviewer or with one ({@link ReviewStatus#OPEN},
+     * {@link ReviewStatus#IN_REVIEW}), oldest low score first.
+     *
+     * @param limit the most to return, at least 1
+     * @return the open reviews
+     */
+    public List<LowScoreReview> openReviews(int limit) {
+        return reviews(EnumSet.of(ReviewStatus.OPEN, ReviewStatus.IN_REVIEW), limit);
+    }
+
+    /**
+     * @param statuses the statuses wanted
+     * @param limit the most to return, at least 1
+     * @return reviews in those statuses, oldest low score first
+     */
+    public List<LowScoreReview> reviews(Set<ReviewStatus> statuses, int limit) {
+        if (limit < 1) {
+            throw new InvalidConfigurationException(Violation.of("limit", limit, "must be at least 1"));
+        }
+        return core.store.reviews(Set.copyOf(statuses), limit);
+    }
+
+    /**
+     * Hands every review opened in {@code [from, to)} to {@code sink}, oldest first, as it stands
+     * now: the feed of {@link dev.csatkit.export.ReviewExport}.
+     *
+     * @param from the first opening time included
+     * @param to the first opening time excluded
+     * @param sink receives each review
+     */
+    public void forEachReview(Instant from, Instant to, Consumer<LowScoreReview> sink) {
+        core.store.forEachReview(from, to, sink);
+    }
+
+    /**
+     * Takes a review: an {@link ReviewStatus#OPEN} one goes {@link ReviewStatus#IN_REVIEW} with
+     * this reviewer; one another reviewer has in review is handed over to this one; taking one
+     * this reviewer already has changes nothing.
+     *
+     * @param surveyKey the survey whose review it is
+     * @param reviewer who takes it: a name or an operator's id, one line of at most 256 characters
+     * @return the review as written
+     * @throws ReviewRefusedException when there is no review, or it is resolved or withdrawn
+     *     (reopen it first)
+     */
+    public LowScoreReview takeReview(String surveyKey, String reviewer) {
+        checkName("reviewer", reviewer);
+        return changeReview(surveyKey, Optional.of(reviewer),
+                (stored, now) -> ReviewRules.take(surveyKey, stored, reviewer, now));
+    }
+
+    /**
+     * Resolves a review with its notes. Only the reviewer who has it in review resolves it.
+     *
+     * @param surveyKey the survey whose review it is
+     * @param reviewer who resolves it
+     * @param notes root cause, follow-up and remediation
+     * @return the review as written, {@link ReviewStatus#RESOLVED}
+     * @throws ReviewRefusedException when there is no review, nobody has taken it, another
+     *     reviewer has it, or it is already resolved or withdrawn
+     */
+    public LowScoreReview resolveReview(String surveyKey, String reviewer, ReviewNotes notes) {
+        checkName("reviewer", reviewer);
+        Objects.requireNonNull(notes, "notes");
+        return changeReview(surveyKey, Optional.of(reviewer),
+                (stored, now) -> ReviewRules.resolve(surveyKey, stored, reviewer, notes, now));
+    }
+
+    /**
+     * Sends a resolved or withdrawn review back to the queue, {@link ReviewStatus#OPEN}, keeping
+     * its earlier notes for the next reviewer. Nothing else leaves those statuses.
+     *
+     * @param surveyKey the survey whose review it is
+     * @param by who reopens it
+     * @param reason why, at most {@value ReviewNotes#MAX_LENGTH} characters
+     * @return the review as written
+     * @throws ReviewRefusedException when there is no review, or it is still open
+     */
+    public LowScoreReview reopenReview(String surveyKey, String by, String reason) {
+        checkName("by", by);
+        if (reason == null || reason.isBlank() || reason.length() > ReviewNotes.MAX_LENGTH) {
+            throw new InvalidConfigurationException(Violation.of("reason", reason == null ? null
+                    : Masking.hidden(reason), "must not be blank and at most " + ReviewNotes.MAX_LENGTH + " characters"));
+        }
+        return changeReview(surveyKey, Optional.of(by), (stored, now) -> ReviewRules.reopen(surveyKey, stored, reason,
+                now));
+    }
+
+    /** How often a reviewer's change is worked out again when the review changed under it. */
+    private static final int MAX_REVIEW_TRIES = 16;
+
+    private LowScoreReview changeReview(String surveyKey, Optional<String> by,
+            BiFunction<Optional<LowScoreReview>, Instant, LowScoreReview> rule) {
+        Objects.requireNonNull(surveyKey, "surveyKey");
+        for (int tries = 0; tries < MAX_REVIEW_TRIES; tries++) {
+            Optional<LowScoreReview> stored = core.store.review(surveyKey);
+            Instant now = core.clock.instant();
+            LowScoreReview next = rule.apply(stored, now);
+            if (stored.isPresent() && next.equals(stored.get())) {
+                return next;
+            }
+            if (core.store.saveReview(new ReviewChange(stored, next))) {
+                core.publish(new SurveyEvent.ReviewChanged(next, stored.map(LowScoreReview::status), by, now));
+                return next;
+            }
+        }
+        throw new ReviewRefusedException(surveyKey, core.store.review(surveyKey).map(LowScoreReview::status),
+                "the review of survey " + surveyKey + " kept changing while it was being changed; try again");
+    }
+
+    private static void checkName(String field, String value) {
+        if (value == null || value.isBlank() || value.length() > LowScoreReview.MAX_TEXT_LENGTH
+                || Checks.firstLineBreak(value) >= 0) {
+            throw new InvalidConfigurationException(Violation.of(field, value == null ? null : Masking.text(value),
+                    "must be one line, not blank, of at most " + LowScoreReview.MAX_TEXT_LENGTH + " characters"));
+        }
+    }
+
     private static Channel channelFor(SurveyProfile p, Map<String, Channel> channels) {
         if (p.channelId().isPresent()) {
             Channel c = channels.get(p.channelId().get());
@@ -564,6 +717,7 @@ public final class SurveyEngine implements AutoCloseable {
         private Duration sendTimeout = Duration.ofSeconds(30);
         private final List<SurveyListener> listeners = new ArrayList<>();
         private @Nullable EmailLinks emailLinks;
+        private CustomerTemplates customerTemplates = CustomerTemplates.defaults();
         private Duration retention = DEFAULT_RETENTION;
         private Duration sendLease = Duration.ofMinutes(5);
         private int batchSize = 10_000;
@@ -611,6 +765,16 @@ public final class SurveyEngine implements AutoCloseable {
         /** @param value how email surveys link each rating; required for email profiles @return this */
         public Builder emailLinks(EmailLinks value) {
             emailLinks = Objects.requireNonNull(value, "emailLinks");
+            return this;
+        }
+
+        /**
+         * @param value the survey email's template and the customer texts; default
+         *     {@link CustomerTemplates#defaults()}. Give the link page the same ones.
+         * @return this
+         */
+        public Builder customerTemplates(CustomerTemplates value) {
+            customerTemplates = Objects.requireNonNull(value, "customerTemplates");
             return this;
         }
 

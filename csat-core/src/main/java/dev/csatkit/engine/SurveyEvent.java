@@ -2,7 +2,9 @@ package dev.csatkit.engine;
 
 import dev.csatkit.internal.Fields;
 import dev.csatkit.internal.channel.Masking;
+import dev.csatkit.store.LowScoreReview;
 import dev.csatkit.store.OpenSurvey;
+import dev.csatkit.store.ReviewStatus;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,6 +20,28 @@ public sealed interface SurveyEvent {
 
     /** @return when it happened, from the engine's clock */
     Instant at();
+
+    /**
+     * An SMS survey profile runs with its acknowledgement of the rules for sending text messages:
+     * published once per such profile when the engine is built, to the listeners given to its
+     * builder, so that an audit log records who acknowledged them and when beside what the
+     * engine did.
+     *
+     * @param surveyId the profile's survey
+     * @param channelId the channel its surveys go on
+     * @param acknowledgement who acknowledged the rules, when, and which notice
+     * @param at when the engine was built
+     */
+    record SendingRulesAcknowledged(String surveyId, String channelId, SendingRulesAcknowledgement acknowledgement,
+            Instant at) implements SurveyEvent {
+        /** Checks that nothing is missing. */
+        public SendingRulesAcknowledged {
+            Objects.requireNonNull(surveyId, "surveyId");
+            Objects.requireNonNull(channelId, "channelId");
+            Objects.requireNonNull(acknowledgement, "acknowledgement");
+            Objects.requireNonNull(at, "at");
+        }
+    }
 
     /**
      * A survey was scheduled.
@@ -318,6 +342,46 @@ public sealed interface SurveyEvent {
         public LowScoreWithdrawn {
             Objects.requireNonNull(survey, "survey");
             Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * The review of a low score changed status: opened by a low score, taken by a reviewer (or
+     * taken over), resolved with notes, withdrawn when the customer replaced the low score with a
+     * satisfied rating, or opened again. One event per status change; a later low score that
+     * only updates the score of an open review raises {@link LowScore}, not this.
+     *
+     * @param review the review as written
+     * @param previous its status before; empty when the change opened it
+     * @param by who changed it: the reviewer, or whoever reopened it; empty for the engine's own
+     *     changes (opening, withdrawal, a low score again)
+     * @param at when
+     */
+    record ReviewChanged(LowScoreReview review, Optional<ReviewStatus> previous, Optional<String> by, Instant at)
+            implements SurveyEvent {
+        /** Checks that nothing is missing. */
+        public ReviewChanged {
+            Objects.requireNonNull(review, "review");
+            Objects.requireNonNull(previous, "previous");
+            Objects.requireNonNull(by, "by");
+            Objects.requireNonNull(at, "at");
+        }
+
+        /** @return the status the review moved to */
+        public ReviewStatus status() {
+            return review.status();
+        }
+
+        /**
+         * Describes the event with an email or phone number in {@code by} masked and the notes
+         * hidden.
+         *
+         * @return the event in the form of a record, masked
+         */
+        @Override
+        public String toString() {
+            return Fields.of("ReviewChanged").add("review", review).add("previous", previous)
+                    .add("by", by.map(Masking::text)).add("at", at).toString();
         }
     }
 }

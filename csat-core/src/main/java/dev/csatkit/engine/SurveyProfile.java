@@ -1,5 +1,6 @@
 package dev.csatkit.engine;
 
+import dev.csatkit.channel.Brand;
 import dev.csatkit.channels.spi.ChannelKind;
 import dev.csatkit.internal.Checks;
 import dev.csatkit.policy.FrequencyCap;
@@ -8,6 +9,7 @@ import dev.csatkit.policy.Sampling;
 import dev.csatkit.scale.RatingScale;
 import dev.csatkit.survey.SurveyDefinition;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Map;
@@ -30,11 +32,15 @@ import org.jspecify.annotations.Nullable;
  * @param disabledEntryPoints entry points switched off (all are on by default)
  * @param inboundOnly whether only inbound interactions are surveyed (always for keypad surveys)
  * @param includeVirtualAgents whether interactions handled by bots are surveyed
+ * @param surveyWithoutAgent whether interactions no agent worked are surveyed: a purchase, a
+ *     visit to the website, an order delivered (the handle-time rule then does not apply)
  * @param surveyAutoResolved whether interactions the helpdesk closed by itself
  *     ({@link Ending#AUTO_RESOLVED}) are surveyed
  * @param minHandleTime the shortest agent handle time surveyed
  * @param eligibility the host's rule on the contact, such as only designated contacts
- * @param sampling the share of interactions surveyed
+ * @param sampling the share of interactions (or contacts) surveyed
+ * @param samplingUnit whether the share is of interactions, or of contacts: a contact in the
+ *     sample is always in it for this survey, one left out always left out
  * @param quietHours when, in the contact's time zone, nothing is sent (the send is deferred)
  * @param frequencyCap at most one survey per contact per window; empty for none
  * @param delay how long after the interaction ends the survey is sent
@@ -50,8 +56,12 @@ import org.jspecify.annotations.Nullable;
  * @param releaseCapOnFailure whether a survey that could not be delivered gives back its
  *     frequency-cap hold
  * @param retry how sends that may pass are retried
- * @param moodScale for keypad surveys: the scale of the agent's mood assessment
+ * @param moodScale the scale of the agent's assessment of the customer's mood, on any channel (a
+ *     call followed by an SMS survey, a chat); empty when agents assess none
  * @param placeholders the host's values for the survey's placeholders ({@code company} …)
+ * @param brand the colour and logo of the survey email and its rating page
+ * @param sendingRules the acknowledgement of the rules for sending text messages: required for
+ *     SMS surveys, which cannot be built without it
  */
 public record SurveyProfile(
         SurveyDefinition survey,
@@ -62,10 +72,12 @@ public record SurveyProfile(
         Set<String> disabledEntryPoints,
         boolean inboundOnly,
         boolean includeVirtualAgents,
+        boolean surveyWithoutAgent,
         boolean surveyAutoResolved,
         Duration minHandleTime,
         Predicate<Contact> eligibility,
         Sampling sampling,
+        Sampling.Unit samplingUnit,
         Optional<QuietHours> quietHours,
         Optional<FrequencyCap> frequencyCap,
         Duration delay,
@@ -80,7 +92,9 @@ public record SurveyProfile(
         boolean releaseCapOnFailure,
         RetryPolicy retry,
         Optional<RatingScale> moodScale,
-        Map<String, String> placeholders) {
+        Map<String, String> placeholders,
+        Brand brand,
+        Optional<SendingRulesAcknowledgement> sendingRules) {
 
     /** The default frequency cap: one survey per contact per day, across surveys. */
     public static final FrequencyCap DEFAULT_CAP = FrequencyCap.acrossSurveys(Duration.ofDays(1));
@@ -104,6 +118,7 @@ public record SurveyProfile(
         Objects.requireNonNull(minHandleTime, "minHandleTime");
         Objects.requireNonNull(eligibility, "eligibility");
         Objects.requireNonNull(sampling, "sampling");
+        Objects.requireNonNull(samplingUnit, "samplingUnit");
         Objects.requireNonNull(quietHours, "quietHours");
         Objects.requireNonNull(frequencyCap, "frequencyCap");
         Objects.requireNonNull(delay, "delay");
@@ -114,6 +129,8 @@ public record SurveyProfile(
         Objects.requireNonNull(possibleOptOut, "possibleOptOut");
         Objects.requireNonNull(moodScale, "moodScale");
         placeholders = Map.copyOf(placeholders);
+        Objects.requireNonNull(brand, "brand");
+        Objects.requireNonNull(sendingRules, "sendingRules");
         Checks checks = Checks.of("survey profile " + survey.id());
         checks.check(survey.supports(sendOn), "sendOn", sendOn, "must be one of the survey's channels "
                 + survey.channels());
@@ -138,9 +155,11 @@ public record SurveyProfile(
             checks.check(inboundOnly, "inboundOnly", false, "must be true: keypad surveys follow inbound calls");
             checks.check(survey.scale().isKeypadAnswerable(), "survey.scale", survey.scale().id(),
                     "must be answerable on a phone keypad");
-        } else {
-            checks.check(moodScale.isEmpty(), "moodScale", moodScale.map(RatingScale::id).orElse(""),
-                    "is for keypad surveys only");
+        }
+        if (sendOn == ChannelKind.SMS) {
+            checks.check(sendingRules.isPresent(), "sendingRules", null, "must be given for an SMS survey: someone "
+                    + "must acknowledge that the business may lawfully text these customers "
+                    + "(SendingRulesAcknowledgement.NOTICE); call acknowledgeSendingRules(by, at) on the builder");
         }
         checks.throwIfAny();
     }
@@ -169,10 +188,12 @@ public record SurveyProfile(
         private final Set<String> disabledEntryPoints = new HashSet<>();
         private boolean inboundOnly;
         private boolean includeVirtualAgents;
+        private boolean surveyWithoutAgent;
         private boolean surveyAutoResolved;
         private Duration minHandleTime = Duration.ZERO;
         private Predicate<Contact> eligibility = c -> true;
         private Sampling sampling = Sampling.all();
+        private Sampling.Unit samplingUnit = Sampling.Unit.INTERACTION;
         private @Nullable QuietHours quietHours;
         private @Nullable FrequencyCap frequencyCap = DEFAULT_CAP;
         private Duration delay = Duration.ZERO;
@@ -188,6 +209,8 @@ public record SurveyProfile(
         private RetryPolicy retry = RetryPolicy.DEFAULT;
         private @Nullable RatingScale moodScale;
         private Map<String, String> placeholders = Map.of();
+        private Brand brand = Brand.DEFAULT;
+        private @Nullable SendingRulesAcknowledgement sendingRules;
 
         private Builder(SurveyDefinition survey, ChannelKind sendOn) {
             this.survey = Objects.requireNonNull(survey, "survey");
@@ -233,6 +256,16 @@ public record SurveyProfile(
         }
 
         /**
+         * @param value survey interactions no agent worked, such as a purchase, a visit to the
+         *     website or a delivery; default false (every interaction surveyed needs an agent)
+         * @return this
+         */
+        public Builder surveyWithoutAgent(boolean value) {
+            surveyWithoutAgent = value;
+            return this;
+        }
+
+        /**
          * @param value survey interactions the helpdesk closed by itself (a conversation closed
          *     after a time without reply), as if an agent had resolved them; default false, since
          *     such a customer often never saw an answer
@@ -258,6 +291,16 @@ public record SurveyProfile(
         /** @param value the share surveyed; default all @return this */
         public Builder sampling(Sampling value) {
             sampling = Objects.requireNonNull(value, "sampling");
+            return this;
+        }
+
+        /**
+         * @param value what the share is of: {@link Sampling.Unit#INTERACTION} (the default), or
+         *     {@link Sampling.Unit#CONTACT}, so that the same contacts are always in the sample
+         * @return this
+         */
+        public Builder samplingUnit(Sampling.Unit value) {
+            samplingUnit = Objects.requireNonNull(value, "samplingUnit");
             return this;
         }
 
@@ -352,7 +395,11 @@ public record SurveyProfile(
             return this;
         }
 
-        /** @param value the scale of the agent's mood assessment (keypad surveys) @return this */
+        /**
+         * @param value the scale of the agent's assessment of the customer's mood, recorded with
+         *     {@link SurveyEngine#recordMood} whatever channel the survey goes on; default none
+         * @return this
+         */
         public Builder moodScale(RatingScale value) {
             moodScale = Objects.requireNonNull(value, "moodScale");
             return this;
@@ -374,6 +421,39 @@ public record SurveyProfile(
             return this;
         }
 
+        /**
+         * @param value the colour and logo of the survey email and its rating page; default
+         *     {@link Brand#DEFAULT}
+         * @return this
+         */
+        public Builder brand(Brand value) {
+            brand = Objects.requireNonNull(value, "brand");
+            return this;
+        }
+
+        /**
+         * Records that someone read and acknowledged {@link SendingRulesAcknowledgement#NOTICE}:
+         * required before an SMS survey can be built.
+         *
+         * @param by who acknowledged: a name or an operator's id
+         * @param at when they did
+         * @return this
+         */
+        public Builder acknowledgeSendingRules(String by, Instant at) {
+            sendingRules = SendingRulesAcknowledgement.of(by, at);
+            return this;
+        }
+
+        /**
+         * @param value the acknowledgement of the rules for sending text messages, such as one of
+         *     the host's own legal notice; required for SMS surveys
+         * @return this
+         */
+        public Builder sendingRules(SendingRulesAcknowledgement value) {
+            sendingRules = Objects.requireNonNull(value, "sendingRules");
+            return this;
+        }
+
         /** @return the profile */
         public SurveyProfile build() {
             RatingScale scale = survey.scale();
@@ -385,10 +465,12 @@ public record SurveyProfile(
                 case SMS, CHAT -> Duration.ofHours(24);
             };
             return new SurveyProfile(survey, sendOn, Optional.ofNullable(channelId), route, disabledMedia,
-                    disabledEntryPoints, inboundOnly, includeVirtualAgents, surveyAutoResolved, minHandleTime, eligibility, sampling,
+                    disabledEntryPoints, inboundOnly, includeVirtualAgents, surveyWithoutAgent, surveyAutoResolved,
+                    minHandleTime, eligibility, sampling, samplingUnit,
                     Optional.ofNullable(quietHours), Optional.ofNullable(frequencyCap), delay, window, commentWindow,
                     Optional.ofNullable(reminderAfter), maxInvalidReplies, maxNoInputs, countLateReplies, possibleOptOut, threshold,
-                    releaseCapOnFailure, retry, Optional.ofNullable(moodScale), placeholders);
+                    releaseCapOnFailure, retry, Optional.ofNullable(moodScale), placeholders, brand,
+                    Optional.ofNullable(sendingRules));
         }
     }
 }

@@ -61,6 +61,12 @@ public final class CsvReportReader {
 
     private CsvReportReader(ReportSpec spec, int threads, int stretch) {
         this.spec = Objects.requireNonNull(spec, "spec");
+        // Its threads count rows without reading comments: a praise list would come out empty.
+        if (spec.praiseLimit() > 0) {
+            throw new InvalidConfigurationException(Violation.of("praiseLimit", spec.praiseLimit(),
+                    "must be 0 here: CsvReportReader lists no praise; read the file with ResponseCsvReader and "
+                            + "Report.of for a report with praise"));
+        }
         this.threads = threads;
         this.stretch = stretch;
     }

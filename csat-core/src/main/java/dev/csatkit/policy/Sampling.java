@@ -6,9 +6,10 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Surveys a fixed share of interactions, decided from the interaction id and the survey id
- * alone: a retried or replayed event gets the same answer on any node, and ids are spread
- * uniformly however they look ({@code T-1}, {@code T-2}, … or UUIDs).
+ * Surveys a fixed share of interactions or of contacts ({@link Unit}), decided from the
+ * interaction's (or the contact's) id and the survey id alone: a retried or replayed event gets
+ * the same answer on any node, and ids are spread uniformly however they look ({@code T-1},
+ * {@code T-2}, … or UUIDs).
  *
  * <p>The share has a resolution of one in a million (0.0001 %). The hash is 64-bit FNV-1a over
  * the UTF-8 bytes of both ids, finished with the SplitMix64 mixer so that ids differing in one
@@ -17,6 +18,20 @@ import java.nio.charset.StandardCharsets;
  * @param partsPerMillion how many of every million interactions are surveyed, 0 to 1 000 000
  */
 public record Sampling(int partsPerMillion) {
+
+    /**
+     * What a share is a share of.
+     */
+    public enum Unit {
+        /** Each interaction is in or out of the sample on its own. */
+        INTERACTION,
+        /**
+         * Each contact is in or out of the sample for a survey, whatever the interaction: a contact
+         * sampled is surveyed after every interaction (within the frequency cap), one left out
+         * never is, so a share of the contacts hears from the survey.
+         */
+        CONTACT
+    }
 
     /** One million: every interaction. */
     public static final int ALL = 1_000_000;
@@ -65,6 +80,23 @@ public record Sampling(int partsPerMillion) {
     public boolean includes(String interactionId, String surveyId) {
         return partsPerMillion == ALL || (partsPerMillion > 0 && bucket(interactionId, surveyId) < partsPerMillion);
     }
+
+    /**
+     * @param unit what the share is a share of
+     * @param interactionId the host's interaction id
+     * @param contactId the host's contact id
+     * @param surveyId the survey's id
+     * @return whether the interaction, or its contact, is in the sample for this survey
+     */
+    public boolean includes(Unit unit, String interactionId, String contactId, String surveyId) {
+        return includes(unit == Unit.CONTACT ? CONTACT_PREFIX + contactId : interactionId, surveyId);
+    }
+
+    /**
+     * Set before a contact's id, so that a contact's answer is not bound to that of an interaction
+     * that happens to share its id; it starts with a noncharacter, which ids in practice never do.
+     */
+    private static final String CONTACT_PREFIX = "\uFFFFcontact:";
 
     /**
      * The interaction's place in the sample, uniform over 0 (inclusive) to 1 000 000 (exclusive).

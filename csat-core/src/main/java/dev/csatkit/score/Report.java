@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A CSAT report: the overall tally, one segment per combination of dimension values, a trend per
- * period, and the low-score responses to review.
+ * period, the low-score responses to review and, beside them, satisfied ratings with comments.
  *
  * <p>Memory grows with the number of segments, never with the number of responses (the low-score
  * list is capped by {@link ReportSpec#lowScoreLimit()}). Feed responses one by one through an
@@ -38,11 +38,15 @@ import org.jspecify.annotations.Nullable;
  * @param trend one point per period in time order; empty unless the report groups by period
  * @param lowScores ratings at or below the spec's threshold, newest first, at most the spec's limit
  * @param lowScoresOmitted low-score responses left out because the list was full
+ * @param praise satisfied ratings that came with a comment, newest first, at most the spec's
+ *     {@link ReportSpec#praiseLimit()}: beside the low scores, what an agent did well, for coaching
+ * @param praiseOmitted satisfied ratings with a comment left out because the list was full
  * @param questions one tally per question id, each on its question's scale: the primary
  *     question's first (equal to {@code overall}), then the further questions' by id
  */
 public record Report(ReportSpec spec, Tally overall, List<Segment> segments, List<TrendPoint> trend,
-        List<SurveyResponse> lowScores, long lowScoresOmitted, Map<String, Tally> questions) {
+        List<SurveyResponse> lowScores, long lowScoresOmitted, List<SurveyResponse> praise, long praiseOmitted,
+        Map<String, Tally> questions) {
 
     /**
      * Newest reply first. The order is total — ties fall through to every other field — so which
@@ -84,6 +88,7 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
         segments = List.copyOf(segments);
         trend = List.copyOf(trend);
         lowScores = List.copyOf(lowScores);
+        praise = List.copyOf(praise);
         Map<String, Tally> byQuestion = new LinkedHashMap<>();
         byQuestion.put(Question.PRIMARY_ID, overall);
         new TreeMap<>(questions).forEach((id, tally) -> {
@@ -103,10 +108,12 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
      * @param trend one point per period in time order
      * @param lowScores ratings at or below the spec's threshold, newest first
      * @param lowScoresOmitted low-score responses left out because the list was full
+     * @param praise satisfied ratings that came with a comment, newest first
+     * @param praiseOmitted satisfied ratings with a comment left out because the list was full
      */
     public Report(ReportSpec spec, Tally overall, List<Segment> segments, List<TrendPoint> trend,
-            List<SurveyResponse> lowScores, long lowScoresOmitted) {
-        this(spec, overall, segments, trend, lowScores, lowScoresOmitted, Map.of());
+            List<SurveyResponse> lowScores, long lowScoresOmitted, List<SurveyResponse> praise, long praiseOmitted) {
+        this(spec, overall, segments, trend, lowScores, lowScoresOmitted, praise, praiseOmitted, Map.of());
     }
 
     /**
@@ -175,6 +182,8 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
         private final Map<String, Tally.Builder> questionTallies = new TreeMap<>();
         // Where QUESTION is among the text dimensions, or -1.
         private final int questionAt;
+        private final PriorityQueue<SurveyResponse> praise;
+        private long praiseSeen;
 
         private Accumulator(ReportSpec spec) {
             this.spec = Objects.requireNonNull(spec, "spec");
@@ -184,6 +193,7 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
             this.probe = new GroupKey(textDimensions.length);
             this.overall = Tally.builder(spec.scale());
             this.lowScores = new PriorityQueue<>(NEWEST_FIRST.reversed());
+            this.praise = new PriorityQueue<>(NEWEST_FIRST.reversed());
             this.grouped = !spec.dimensions().isEmpty();
             this.questionAt = Arrays.asList(textDimensions).indexOf(Dimension.QUESTION);
             // By question, segments differ in scale: the flat counts of one scale do not fit them.
@@ -195,7 +205,8 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
         }
 
         /**
-         * Counts one response.
+         * Counts one response, and offers it to the low-score list or, when it is a satisfied
+         * rating with a comment, to the praise list.
          *
          * @param response the response
          * @return this accumulator
@@ -220,8 +231,14 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
             } else {
                 overall.addSlot(slot);
             }
-            if (slot >= 0 && response.score().getAsInt() <= lowScoreThreshold) {
-                offerLowScore(response);
+            if (slot >= 0) {
+                int score = response.score().getAsInt();
+                if (score <= lowScoreThreshold) {
+                    offerLowScore(response);
+                } else if (spec.praiseLimit() > 0 && response.comment().isPresent()
+                        && spec.scale().isSatisfied(score)) {
+                    offerPraise(response);
+                }
             }
             for (Answer a : response.answers()) {
                 questionTally(a.question()).addRating(a.score());
@@ -332,7 +349,18 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
             long before = lowScoresSeen;
             other.lowScores.forEach(this::offerLowScore);
             lowScoresSeen = before + other.lowScoresSeen;
+            long praisedBefore = praiseSeen;
+            other.praise.forEach(this::offerPraise);
+            praiseSeen = praisedBefore + other.praiseSeen;
             return this;
+        }
+
+        private void offerPraise(SurveyResponse response) {
+            praiseSeen++;
+            praise.add(response);
+            if (praise.size() > spec.praiseLimit()) {
+                praise.poll();
+            }
         }
 
         private void offerLowScore(SurveyResponse response) {
@@ -427,9 +455,12 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
             }
             List<SurveyResponse> low = new ArrayList<>(lowScores);
             low.sort(NEWEST_FIRST);
+            List<SurveyResponse> praised = new ArrayList<>(praise);
+            praised.sort(NEWEST_FIRST);
             Map<String, Tally> questions = new LinkedHashMap<>();
             questionTallies.forEach((question, tally) -> questions.put(question, tally.build()));
-            return new Report(spec, all, result, trend, low, lowScoresSeen - low.size(), questions);
+            return new Report(spec, all, result, trend, low, lowScoresSeen - low.size(), praised,
+                    praiseSeen - praised.size(), questions);
         }
 
         /** The question a segment counts: its QUESTION value, or the primary question's without one. */

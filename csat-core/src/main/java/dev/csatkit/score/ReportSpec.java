@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a {@link Report} computes: the scale, the dimensions to group by, the calendar period and
- * zone, the minimum sample for comparisons, the bands and the low-score list.
+ * zone, the minimum sample for comparisons, the bands, the low-score list and the praise beside it.
  *
  * @param scale the rating scale of every counted score
  * @param dimensions the grouping dimensions in key order, each at most once; empty for the
@@ -31,12 +31,14 @@ import org.jspecify.annotations.Nullable;
  * @param bands the thresholds for good, fair and poor
  * @param lowScoreThreshold ratings at or below this value are listed for review; empty for no list
  * @param lowScoreLimit the most low-score responses listed, the newest kept; at least 1
+ * @param praiseLimit the most satisfied ratings with a comment listed beside the low scores, for
+ *     coaching, the newest kept; 0 for no such list
  * @param questionScales the scales of the surveys' further questions by question id; a further
  *     question not named here is read on {@code scale}. The primary question is always on
- *     {@code scale}, and the low-score list and the overall figures are its alone
+ *     {@code scale}, and the low-score list, the praise and the overall figures are its alone
  */
 public record ReportSpec(RatingScale scale, List<Dimension> dimensions, Optional<Period> period, ZoneId zone,
-        int minimumSample, Bands bands, OptionalInt lowScoreThreshold, int lowScoreLimit,
+        int minimumSample, Bands bands, OptionalInt lowScoreThreshold, int lowScoreLimit, int praiseLimit,
         Map<String, RatingScale> questionScales) {
 
     /** The default minimum sample: 30 valid ratings, the usual rule of thumb for a normal test. */
@@ -84,6 +86,9 @@ public record ReportSpec(RatingScale scale, List<Dimension> dimensions, Optional
         if (lowScoreLimit < 1) {
             found.add(Violation.of("lowScoreLimit", lowScoreLimit, "must be at least 1"));
         }
+        if (praiseLimit < 0) {
+            found.add(Violation.of("praiseLimit", praiseLimit, "must not be negative (0 lists no praise)"));
+        }
         if (lowScoreThreshold.isPresent() && (lowScoreThreshold.getAsInt() < scale.min()
                 || lowScoreThreshold.getAsInt() >= scale.max())) {
             found.add(Violation.of("lowScoreThreshold", lowScoreThreshold.getAsInt(),
@@ -105,11 +110,13 @@ public record ReportSpec(RatingScale scale, List<Dimension> dimensions, Optional
      * @param bands the thresholds for good, fair and poor
      * @param lowScoreThreshold ratings at or below this value are listed; empty for no list
      * @param lowScoreLimit the most low-score responses listed
+     * @param praiseLimit the most satisfied ratings with a comment listed; 0 for no such list
      * @throws InvalidConfigurationException naming every broken rule
      */
     public ReportSpec(RatingScale scale, List<Dimension> dimensions, Optional<Period> period, ZoneId zone,
-            int minimumSample, Bands bands, OptionalInt lowScoreThreshold, int lowScoreLimit) {
-        this(scale, dimensions, period, zone, minimumSample, bands, lowScoreThreshold, lowScoreLimit, Map.of());
+            int minimumSample, Bands bands, OptionalInt lowScoreThreshold, int lowScoreLimit, int praiseLimit) {
+        this(scale, dimensions, period, zone, minimumSample, bands, lowScoreThreshold, lowScoreLimit, praiseLimit,
+                Map.of());
     }
 
     /**
@@ -145,6 +152,7 @@ public record ReportSpec(RatingScale scale, List<Dimension> dimensions, Optional
         private int lowScoreLimit = DEFAULT_LOW_SCORE_LIMIT;
         private final Map<String, RatingScale> questionScales = new TreeMap<>();
         private final List<Violation> conflicts = new ArrayList<>();
+        private int praiseLimit;
 
         private Builder(RatingScale scale) {
             this.scale = Objects.requireNonNull(scale, "scale");
@@ -260,6 +268,19 @@ public record ReportSpec(RatingScale scale, List<Dimension> dimensions, Optional
         }
 
         /**
+         * Lists, beside the low scores, the newest satisfied ratings that came with a comment:
+         * what coaching needs as well as the complaints.
+         *
+         * @param limit the most to keep, the newest first; at least 1 to list them (0, the
+         *     default, lists none)
+         * @return this builder
+         */
+        public Builder praise(int limit) {
+            this.praiseLimit = limit;
+            return this;
+        }
+
+        /**
          * Validates and builds the spec.
          *
          * @return the spec
@@ -274,7 +295,7 @@ public record ReportSpec(RatingScale scale, List<Dimension> dimensions, Optional
                 throw new InvalidConfigurationException(conflicts);
             }
             return new ReportSpec(scale, dims, Optional.ofNullable(period), zone, minimumSample, bands,
-                    lowScoreThreshold, lowScoreLimit, questionScales);
+                    lowScoreThreshold, lowScoreLimit, praiseLimit, questionScales);
         }
     }
 }

@@ -16,7 +16,10 @@ public sealed interface ApplyResult {
     record Applied(boolean optOutRecorded) implements ApplyResult {
     }
 
-    /** The survey changed since it was read (or is gone); nothing was written. */
+    /**
+     * The survey changed since it was read (or is gone), or the review of a low score the step
+     * changes did; nothing was written.
+     */
     record Stale() implements ApplyResult {
     }
 

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -114,6 +115,26 @@ public abstract class ForwardingSurveyStore implements SurveyStore {
     @Override
     public void forEachMood(Instant from, Instant to, Consumer<MoodAssessment> sink) {
         delegate.forEachMood(from, to, sink);
+    }
+
+    @Override
+    public boolean saveReview(ReviewChange change) {
+        return delegate.saveReview(change);
+    }
+
+    @Override
+    public Optional<LowScoreReview> review(String surveyKey) {
+        return delegate.review(surveyKey);
+    }
+
+    @Override
+    public void forEachReview(Instant from, Instant to, Consumer<LowScoreReview> sink) {
+        delegate.forEachReview(from, to, sink);
+    }
+
+    @Override
+    public List<LowScoreReview> reviews(Set<ReviewStatus> statuses, int limit) {
+        return delegate.reviews(statuses, limit);
     }
 
     @Override

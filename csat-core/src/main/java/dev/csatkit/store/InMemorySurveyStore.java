@@ -52,6 +52,15 @@ public final class InMemorySurveyStore implements SurveyStore {
     private record Versioned(long version, SurveyResponse response) {
     }
 
+    /** A review's place in the order reviews are handed out: by opening time, then key. */
+    private record Opened(Instant at, String key) implements Comparable<Opened> {
+        @Override
+        public int compareTo(Opened o) {
+            int c = at.compareTo(o.at);
+            return c != 0 ? c : key.compareTo(o.key);
+        }
+    }
+
     private final Object[] locks = new Object[STRIPES];
     private final Ledger ledger = new Ledger();
     private final ConcurrentHashMap<String, OpenSurvey> surveys = new ConcurrentHashMap<>();
@@ -65,6 +74,8 @@ public final class InMemorySurveyStore implements SurveyStore {
     private final ConcurrentLinkedQueue<String> responseOrder = new ConcurrentLinkedQueue<>();
     private final ConcurrentHashMap<String, List<ReplyRecord>> histories = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<MoodAssessment> moods = new ConcurrentLinkedQueue<>();
+    private final ConcurrentHashMap<String, LowScoreReview> reviews = new ConcurrentHashMap<>();
+    private final ConcurrentSkipListSet<Opened> reviewOrder = new ConcurrentSkipListSet<>();
 
     /** Creates an empty store. */
     public InMemorySurveyStore() {
@@ -244,6 +255,9 @@ public final class InMemorySurveyStore implements SurveyStore {
                 return new ApplyResult.Stale();
             }
         }
+        if (t.review().isPresent() && !isCurrent(t.review().get())) {
+            return new ApplyResult.Stale();
+        }
         long now = t.now().toEpochMilli();
         if (t.inboundId().isPresent()) {
             Long until = inbound.get(t.inboundId().get());
@@ -264,6 +278,7 @@ public final class InMemorySurveyStore implements SurveyStore {
         t.response().ifPresent(r -> saveResponse(t.next().or(t::current).orElseThrow().id(),
                 t.next().or(t::current).orElseThrow().version(), r));
         t.reply().ifPresent(this::append);
+        t.review().ifPresent(r -> writeReview(r.next()));
         boolean recorded = false;
         if (t.optOut().isPresent()) {
             Transition.OptOutChange o = t.optOut().get();
@@ -500,6 +515,60 @@ public final class InMemorySurveyStore implements SurveyStore {
         for (MoodAssessment m : moods) {
             if (!m.at().isBefore(from) && m.at().isBefore(to)) {
                 sink.accept(m);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ reviews
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Runs under the lock of the review's contact, which is the lock its survey's steps hold:
+     * a review changed with a step and one changed by a reviewer never interleave.
+     */
+    @Override
+    public boolean saveReview(ReviewChange change) {
+        Objects.requireNonNull(change, "change");
+        synchronized (lock(change.next().contactId())) {
+            if (!isCurrent(change)) {
+                return false;
+            }
+            writeReview(change.next());
+            return true;
+        }
+    }
+
+    /** Whether the stored review is the one the change was read from; the caller holds the contact's lock. */
+    private boolean isCurrent(ReviewChange change) {
+        LowScoreReview stored = reviews.get(change.surveyKey());
+        return change.current().isEmpty() ? stored == null
+                : stored != null && stored.version() == change.current().get().version();
+    }
+
+    /** Writes a review, then its place in the order: readers never meet an entry without its value. */
+    private void writeReview(LowScoreReview next) {
+        if (reviews.put(next.surveyKey(), next) == null) {
+            reviewOrder.add(new Opened(next.openedAt(), next.surveyKey()));
+        }
+    }
+
+    @Override
+    public Optional<LowScoreReview> review(String surveyKey) {
+        return Optional.ofNullable(reviews.get(surveyKey));
+    }
+
+    @Override
+    public void forEachReview(Instant from, Instant to, Consumer<LowScoreReview> sink) {
+        Objects.requireNonNull(sink, "sink");
+        if (!from.isBefore(to)) {
+            return;
+        }
+        // No key is empty, so ("", t) sorts before every review opened at t.
+        for (Opened o : reviewOrder.subSet(new Opened(from, ""), true, new Opened(to, ""), false)) {
+            LowScoreReview r = reviews.get(o.key);
+            if (r != null) {
+                sink.accept(r);
             }
         }
     }

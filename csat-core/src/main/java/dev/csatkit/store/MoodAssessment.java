@@ -5,11 +5,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The agent's own reading of the caller's mood at the end of a call, on the survey's mood scale,
- * reported beside the caller's rating.
+ * The agent's own reading of the customer's mood at the end of an interaction (a call, a chat …),
+ * on the mood scale of the survey profile it is routed to, whatever that survey's channel,
+ * reported beside the customer's rating.
  *
- * @param interactionId the call
- * @param surveyId the survey definition the call was routed to
+ * @param interactionId the interaction
+ * @param surveyId the survey definition the interaction was routed to
  * @param agent the agent who assessed
  * @param team the agent's team
  * @param scaleId the mood scale's id

@@ -3,15 +3,18 @@ package dev.csatkit.store;
 import dev.csatkit.channels.spi.ChannelKind;
 import dev.csatkit.score.SurveyResponse;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Everything the engine keeps: surveys and their state, the interactions already claimed, the
  * frequency-cap holds, opt-outs, the outbox of side messages, the provider message ids already
- * seen, and the outcomes, reply histories and mood assessments that reports read.
+ * seen, and the outcomes, reply histories, mood assessments and reviews of low scores that
+ * reports read.
  *
  * <p>Operations are coarse and atomic by contract: each one is applied whole or not at all, and
  * is safe to call from many threads and many engine instances at once. The engine never wraps
@@ -27,7 +30,10 @@ import java.util.function.Consumer;
  *   <li>{@link #claimDue} and {@link #claimOutbox}: hand each due survey or message to one caller
  *       only, with a lease after which another caller may take it over;</li>
  *   <li>{@link #apply}: version check, next survey version, cap hold changes, outbox messages,
- *       outcome, reply history, provider message id and opt-out, together.</li>
+ *       outcome, reply history, provider message id, opt-out and the review of a low score,
+ *       together;</li>
+ *   <li>{@link #saveReview}: a reviewer's change to the review of a low score, compared and set
+ *       on its version.</li>
  * </ul>
  *
  * <p>{@link InMemorySurveyStore} keeps all of it in this JVM: a restart loses it. Implementations
@@ -183,10 +189,65 @@ public interface SurveyStore {
      */
     void forEachMood(Instant from, Instant to, Consumer<MoodAssessment> sink);
 
+    // ------------------------------------------------------------------ reviews of low scores
+
+    /**
+     * Writes a review change as one compare-and-set: {@code change.next()} is stored only when the
+     * stored review is still {@code change.current()} (the same version), or, for a change with no
+     * current review, when the survey has none. A review also opens or changes with a survey's
+     * step, through {@link Transition#review()}; this is the write for the changes a reviewer
+     * makes (taking, resolving, reopening).
+     *
+     * <p>No default: a store that keeps nothing of reviews would lose what reviewers write.
+     *
+     * @param change the change
+     * @return whether it was written; {@code false} when the stored review is not the one read
+     */
+    boolean saveReview(ReviewChange change);
+
+    /**
+     * @param surveyKey a survey's key
+     * @return the current version of its review, if a low score opened one
+     */
+    Optional<LowScoreReview> review(String surveyKey);
+
+    /**
+     * Hands every review opened in {@code [from, to)} ({@link LowScoreReview#openedAt()}) to
+     * {@code sink}, oldest opened first (ties by survey key), one at a time, as currently stored.
+     *
+     * @param from the first opening time included
+     * @param to the first opening time excluded
+     * @param sink receives each review
+     */
+    void forEachReview(Instant from, Instant to, Consumer<LowScoreReview> sink);
+
+    /**
+     * The review queue: up to {@code limit} reviews whose status is one of {@code statuses},
+     * oldest opened first (ties by survey key). The default reads every review through
+     * {@link #forEachReview} and keeps the first that match, which is right for any store and
+     * slow for a large one; a store with an index on the status answers from it.
+     *
+     * @param statuses the statuses wanted
+     * @param limit the most to return, at least 1
+     * @return the reviews, oldest opened first
+     */
+    default List<LowScoreReview> reviews(Set<ReviewStatus> statuses, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit = " + limit + ": must be at least 1");
+        }
+        List<LowScoreReview> found = new ArrayList<>();
+        forEachReview(Instant.MIN, Instant.MAX, r -> {
+            if (found.size() < limit && statuses.contains(r.status())) {
+                found.add(r);
+            }
+        });
+        return List.copyOf(found);
+    }
+
     /**
      * Forgets, in one bounded batch, surveys that ended before {@code before} with their
-     * histories, and claims, holds and provider message ids that expired by then. Outcomes and
-     * mood assessments stay: they are the report's data. Call again while it returns
+     * histories, and claims, holds and provider message ids that expired by then. Outcomes, mood
+     * assessments and reviews of low scores stay: they are the report's data. Call again while it returns
      * {@code limit}.
      *
      * @param before the cut-off

@@ -24,12 +24,17 @@ import org.jspecify.annotations.Nullable;
  *     (whatever survey that step was about, or none), nothing is written and the result is
  *     {@link ApplyResult.Duplicate}
  * @param optOut an opt-out (or opt-in) the step records
+ * @param review the review of a low score the step opens or changes, written with it as a
+ *     compare-and-set: when the stored review is no longer {@link ReviewChange#current()}, nothing
+ *     is written and the result is {@link ApplyResult.Stale}. It is the review of the step's own
+ *     survey, so it needs {@code current}
  * @param now the current time, for the expiry of holds and inbound ids
  * @param inboundUntil until when {@code inboundId} is remembered
  */
 public record Transition(Optional<OpenSurvey> current, Optional<OpenSurvey> next, List<HoldChange> holds,
         List<OutboxMessage> outbox, Optional<SurveyResponse> response, Optional<ReplyRecord> reply,
-        Optional<String> inboundId, Optional<OptOutChange> optOut, Instant now, Instant inboundUntil) {
+        Optional<String> inboundId, Optional<OptOutChange> optOut, Optional<ReviewChange> review, Instant now,
+        Instant inboundUntil) {
 
     /** Checks that the step is whole and consistent. */
     public Transition {
@@ -41,6 +46,7 @@ public record Transition(Optional<OpenSurvey> current, Optional<OpenSurvey> next
         Objects.requireNonNull(reply, "reply");
         Objects.requireNonNull(inboundId, "inboundId");
         Objects.requireNonNull(optOut, "optOut");
+        Objects.requireNonNull(review, "review");
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(inboundUntil, "inboundUntil");
         if (next.isPresent()) {
@@ -49,6 +55,16 @@ public record Transition(Optional<OpenSurvey> current, Optional<OpenSurvey> next
             if (!c.id().equals(n.id()) || n.version() != c.version() + 1) {
                 throw new IllegalArgumentException("the next version of survey " + c.id() + " must have id "
                         + c.id() + " and version " + (c.version() + 1) + ", not " + n.id() + " v" + n.version());
+            }
+        }
+        if (review.isPresent()) {
+            // A review changes with its own survey, under that survey's lock or row.
+            OpenSurvey c = current.orElseThrow(() -> new IllegalArgumentException("a review change needs the current "
+                    + "survey"));
+            LowScoreReview r = review.get().next();
+            if (!r.surveyKey().equals(c.id()) || !r.contactId().equals(c.contactId())) {
+                throw new IllegalArgumentException("the review of survey " + r.surveyKey() + " cannot change with survey "
+                        + c.id() + ": a step changes its own survey's review, of the same contact");
             }
         }
     }
@@ -107,6 +123,7 @@ public record Transition(Optional<OpenSurvey> current, Optional<OpenSurvey> next
         private @Nullable String inboundId;
         private Instant inboundUntil;
         private @Nullable OptOutChange optOut;
+        private @Nullable ReviewChange review;
 
         private Builder(Instant now) {
             this.now = Objects.requireNonNull(now, "now");
@@ -163,6 +180,12 @@ public record Transition(Optional<OpenSurvey> current, Optional<OpenSurvey> next
             return this;
         }
 
+        /** @param value the change to the review of the survey's low score @return this */
+        public Builder review(ReviewChange value) {
+            review = value;
+            return this;
+        }
+
         /** @return the current version this step was computed from, if any */
         public Optional<OpenSurvey> current() {
             return Optional.ofNullable(current);
@@ -172,7 +195,7 @@ public record Transition(Optional<OpenSurvey> current, Optional<OpenSurvey> next
         public Transition build() {
             return new Transition(Optional.ofNullable(current), Optional.ofNullable(next), holds, outbox,
                     Optional.ofNullable(response), Optional.ofNullable(reply), Optional.ofNullable(inboundId),
-                    Optional.ofNullable(optOut), now, inboundUntil);
+                    Optional.ofNullable(optOut), Optional.ofNullable(review), now, inboundUntil);
         }
     }
 }

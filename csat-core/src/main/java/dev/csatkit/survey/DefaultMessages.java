@@ -22,8 +22,9 @@ import java.util.Optional;
  * custom scale.
  *
  * <p>The wording follows the channel: SMS and chat ask for a reply and carry opt-out
- * instructions and a reminder; email asks the reader to pick a rating below; the keypad asks for
- * a key press and has no follow-up question.
+ * instructions and a reminder; email asks the reader to pick a rating below, and its follow-up
+ * question is asked above the comment box of the rating page, so it asks for no reply; the
+ * keypad asks for a key press and has no follow-up question.
  */
 public final class DefaultMessages {
 
@@ -89,7 +90,7 @@ public final class DefaultMessages {
                     .invalidReply(texts.get("keypadInvalidReply").asText());
             case EMAIL -> b.prompt(texts.get("emailPrompt").asText())
                     .invalidReply(texts.get("invalidReply").asText())
-                    .followUp(texts.get("followUp").asText());
+                    .followUp(texts.get("emailFollowUp").asText());
             case SMS, CHAT -> b.prompt(texts.get("prompt").asText())
                     .invalidReply(texts.get("invalidReply").asText())
                     .followUp(texts.get("followUp").asText())

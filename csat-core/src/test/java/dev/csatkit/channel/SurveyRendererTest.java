@@ -81,7 +81,9 @@ class SurveyRendererTest {
                 .contains("5 - Very satisfied: https://survey.example.com/r?t=tok5&x=<1>\n")
                 .contains("1 - Very dissatisfied: https://survey.example.com/r?t=tok1&x=<1>\n");
         assertThat(email.html().orElseThrow())
-                .contains("<li><a href=\"https://survey.example.com/r?t=tok4&amp;x=&lt;1&gt;\">🙂 Satisfied (4)</a></li>")
+                .contains("<html lang=\"en\"")
+                .contains("<a href=\"https://survey.example.com/r?t=tok4&amp;x=&lt;1&gt;\" aria-label=\"Satisfied\"")
+                .contains(">🙂</span>", ">Satisfied</span>")
                 .doesNotContain("<1>");
         MessageContent.Email plain = (MessageContent.Email) SurveyRenderer.render(defaults(ChannelKind.EMAIL),
                 ChannelKind.EMAIL, ChannelCapabilities.builder().links(true).build(), Locale.ENGLISH, ACME,

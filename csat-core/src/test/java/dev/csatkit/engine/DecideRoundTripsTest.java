@@ -77,6 +77,7 @@ class DecideRoundTripsTest {
         EngineFixture.ScriptedChannel sms = EngineFixture.sms();
         return SurveyEngine.builder().clock(new EngineFixture.TestClock(T0)).channel(sms).store(store)
                 .profile(SurveyProfile.builder(EngineFixture.smsSurvey("after-call"), ChannelKind.SMS)
+                        .acknowledgeSendingRules("ops@example.com", EngineFixture.T0)
                         .placeholders(company()).sampling(sampling).noQuietHours()
                         .frequencyCap(FrequencyCap.acrossSurveys(Duration.ofDays(1))).build())
                 .build();

@@ -151,7 +151,8 @@ class DecisionRulesTest {
         assertThat(fallback.surveyFor("c1").orElseThrow().locale()).isEqualTo(Locale.ENGLISH);
         SurveyDefinition skipping = EngineFixture.smsSurvey("s2", MissingLanguage.SKIP);
         SurveyEngine skip = SurveyEngine.builder().clock(clock).channel(sms).profile(SurveyProfile
-                .builder(skipping, ChannelKind.SMS).placeholders(company()).build()).build();
+                .builder(skipping, ChannelKind.SMS).acknowledgeSendingRules("ops@example.com", T0).placeholders(company())
+                .build()).build();
         assertThat(reason(skip.decide(call("c2", german).build()))).isEqualTo(SkipReason.NO_LANGUAGE);
         Contact canadian = Contact.builder("k3").phone("+46701234569").locale(Locale.CANADA_FRENCH).build();
         assertThat(skip.decide(call("c3", canadian).build())).isInstanceOf(Decision.Scheduled.class);
@@ -223,6 +224,7 @@ class DecisionRulesTest {
     @Test
     void a_cap_across_surveys_counts_every_profile() {
         SurveyProfile calls = SurveyProfile.builder(EngineFixture.smsSurvey("calls"), ChannelKind.SMS)
+                .acknowledgeSendingRules("ops@example.com", EngineFixture.T0)
                 .route(Route.media(Medium.VOICE)).placeholders(company())
                 .frequencyCap(FrequencyCap.acrossSurveys(Duration.ofDays(7))).build();
         SurveyProfile chats = SurveyProfile.builder(EngineFixture.smsSurvey("chats"), ChannelKind.CHAT)
@@ -242,9 +244,11 @@ class DecisionRulesTest {
         SurveyEngine.Builder b = SurveyEngine.builder().clock(clock).channel(sms);
         for (int i = 0; i < 10; i++) {
             b.profile(SurveyProfile.builder(EngineFixture.smsSurvey("line-" + i), ChannelKind.SMS)
+                    .acknowledgeSendingRules("ops@example.com", EngineFixture.T0)
                     .route(Route.media(Medium.VOICE).entryPoints("+1555010" + i)).placeholders(company()).build());
         }
         b.profile(SurveyProfile.builder(EngineFixture.smsSurvey("brand-b"), ChannelKind.SMS)
+                .acknowledgeSendingRules("ops@example.com", EngineFixture.T0)
                 .route(Route.ANY.brands("b")).placeholders(company()).build());
         SurveyEngine e = b.build();
         for (int i = 0; i < 10; i++) {
@@ -292,7 +296,8 @@ class DecisionRulesTest {
                 .isInstanceOf(InvalidDefinitionException.class).hasMessageContaining("delay");
         assertThatThrownBy(() -> SurveyProfile.builder(EngineFixture.smsSurvey("s"), ChannelKind.VOICE_DTMF).build())
                 .isInstanceOf(InvalidDefinitionException.class).hasMessageContaining("sendOn");
-        SurveyProfile noCompany = SurveyProfile.builder(EngineFixture.smsSurvey("s"), ChannelKind.SMS).build();
+        SurveyProfile noCompany = SurveyProfile.builder(EngineFixture.smsSurvey("s"), ChannelKind.SMS)
+                .acknowledgeSendingRules("ops@example.com", EngineFixture.T0).build();
         assertThatThrownBy(() -> SurveyEngine.builder().channel(sms).profile(noCompany).build())
                 .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("company");
         SurveyProfile p = SurveyProfile.builder(EngineFixture.smsSurvey("s"), ChannelKind.CHAT).placeholders(company())

@@ -37,6 +37,7 @@ class EngineConcurrencyTest {
     void eight_threads_never_survey_a_contact_twice_inside_its_window() throws Exception {
         TestClock clock = new TestClock(T0);
         SurveyProfile profile = SurveyProfile.builder(EngineFixture.smsSurvey("after-call"), ChannelKind.SMS)
+                .acknowledgeSendingRules("ops@example.com", EngineFixture.T0)
                 .placeholders(EngineFixture.company()).noQuietHours()
                 .frequencyCap(FrequencyCap.acrossSurveys(WINDOW)).build();
         SurveyEngine engine = SurveyEngine.builder().clock(clock).channel(EngineFixture.sms()).profile(profile).build();

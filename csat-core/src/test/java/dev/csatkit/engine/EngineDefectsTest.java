@@ -254,9 +254,11 @@ class EngineDefectsTest {
                     .stampedBy(clock);
             SurveyEngine e = SurveyEngine.builder().clock(clock).channel(sms1).channel(sms2).listener(events::add)
                     .profile(SurveyProfile.builder(EngineFixture.smsSurvey("after-call"), ChannelKind.SMS)
+                            .acknowledgeSendingRules("ops@example.com", EngineFixture.T0)
                             .channelId("sms-1").route(Route.media(Medium.VOICE)).placeholders(company())
                             .noQuietHours().noFrequencyCap().reminderAfter(Duration.ofHours(4)).build())
                     .profile(SurveyProfile.builder(EngineFixture.smsSurvey("after-chat"), ChannelKind.SMS)
+                            .acknowledgeSendingRules("ops@example.com", EngineFixture.T0)
                             .channelId("sms-2").route(Route.media(Medium.CHAT)).placeholders(company())
                             .noQuietHours().noFrequencyCap().reminderAfter(Duration.ofHours(4)).build())
                     .build();
@@ -293,6 +295,7 @@ class EngineDefectsTest {
             CountDownLatch healthySent = new CountDownLatch(1);
             SurveyEngine e = SurveyEngine.builder().clock(clock).channel(hung).channel(chat)
                     .profile(SurveyProfile.builder(EngineFixture.smsSurvey("after-call"), ChannelKind.SMS)
+                            .acknowledgeSendingRules("ops@example.com", EngineFixture.T0)
                             .route(Route.media(Medium.VOICE)).placeholders(company()).noQuietHours()
                             .noFrequencyCap().build())
                     .profile(SurveyProfile.builder(EngineFixture.smsSurvey("after-chat"), ChannelKind.CHAT)
@@ -457,6 +460,7 @@ class EngineDefectsTest {
             chatCap.ifPresentOrElse(chat::frequencyCap, chat::noFrequencyCap);
             return SurveyEngine.builder().clock(clock).channel(sms).channel(EngineFixture.chat())
                     .profile(SurveyProfile.builder(EngineFixture.smsSurvey("after-call"), ChannelKind.SMS)
+                            .acknowledgeSendingRules("ops@example.com", EngineFixture.T0)
                             .route(Route.media(Medium.VOICE)).placeholders(company()).noQuietHours()
                             .frequencyCap(FrequencyCap.acrossSurveys(Duration.ofDays(3))).build())
                     .profile(chat.build())

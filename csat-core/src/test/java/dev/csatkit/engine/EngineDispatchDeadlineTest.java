@@ -42,6 +42,7 @@ class EngineDispatchDeadlineTest {
         sms.hang = m -> hung.contains(m.recipient());
         SurveyEngine e = SurveyEngine.builder().clock(clock).channel(sms)
                 .profile(SurveyProfile.builder(EngineFixture.smsSurvey("after-call"), ChannelKind.SMS)
+                        .acknowledgeSendingRules("ops@example.com", EngineFixture.T0)
                         .placeholders(company()).noQuietHours().noFrequencyCap().build())
                 .sendLease(Duration.ofSeconds(10)).sendTimeout(Duration.ofSeconds(1))
                 .build();

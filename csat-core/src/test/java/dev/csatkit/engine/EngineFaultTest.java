@@ -41,6 +41,7 @@ class EngineFaultTest {
         };
         Map<String, List<SurveyState>> finals = new HashMap<>();
         SurveyProfile profile = SurveyProfile.builder(EngineFixture.smsSurvey("after-call"), ChannelKind.SMS)
+                .acknowledgeSendingRules("ops@example.com", EngineFixture.T0)
                 .placeholders(EngineFixture.company()).noQuietHours().noFrequencyCap()
                 .reminderAfter(Duration.ofHours(2)).answerWindow(Duration.ofHours(6)).build();
         SurveyEngine engine = SurveyEngine.builder().clock(clock).channel(sms).profile(profile).listener(ev -> {

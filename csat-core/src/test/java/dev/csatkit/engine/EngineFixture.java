@@ -249,8 +249,12 @@ final class EngineFixture {
     static SurveyEngine smsEngine(Clock clock, ScriptedChannel sms, SurveyListener listener,
             UnaryOperator<SurveyProfile.Builder> tune) {
         SurveyProfile profile = tune.apply(SurveyProfile.builder(smsSurvey("after-call"), ChannelKind.SMS)
+                .acknowledgeSendingRules("ops@example.com", T0)
                 .placeholders(company())).build();
-        return SurveyEngine.builder().clock(clock).channel(sms).profile(profile).listener(listener).build();
+        SurveyEngine engine = SurveyEngine.builder().clock(clock).channel(sms).profile(profile).build();
+        // Listening from here on: the tests see what the engine does, not its start.
+        engine.addListener(listener);
+        return engine;
     }
 
     static ScriptedChannel sms() {

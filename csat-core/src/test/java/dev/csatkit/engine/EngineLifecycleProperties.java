@@ -85,6 +85,7 @@ class EngineLifecycleProperties {
             engine = SurveyEngine.builder().clock(clock).channel(sms).listener(events::add)
                     .sendLease(Duration.ofSeconds(30)).sendTimeout(Duration.ofMillis(1))
                     .profile(SurveyProfile.builder(EngineFixture.smsSurvey("after-call"), ChannelKind.SMS)
+                            .acknowledgeSendingRules("ops@example.com", EngineFixture.T0)
                             .placeholders(EngineFixture.company()).quietHours(QUIET)
                             .frequencyCap(FrequencyCap.acrossSurveys(CAP)).reminderAfter(Duration.ofHours(1))
                             .answerWindow(Duration.ofHours(3)).commentWindow(Duration.ofMinutes(30))

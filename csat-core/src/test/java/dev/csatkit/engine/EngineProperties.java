@@ -28,6 +28,7 @@ class EngineProperties {
     final EngineFixture.TestClock clock = new EngineFixture.TestClock(EngineFixture.T0);
     final SurveyEngine engine = SurveyEngine.builder().clock(clock).channel(EngineFixture.sms())
             .profile(SurveyProfile.builder(EngineFixture.smsSurvey("s"), ChannelKind.SMS)
+                    .acknowledgeSendingRules("ops@example.com", EngineFixture.T0)
                     .placeholders(EngineFixture.company()).minHandleTime(Duration.ofSeconds(20)).build())
             .build();
 

@@ -47,7 +47,8 @@ class EngineStoreFailureTest {
     final List<SurveyEvent> events = new CopyOnWriteArrayList<>();
     final FlakyStore store = new FlakyStore(new InMemorySurveyStore());
     final SurveyEngine engine = SurveyEngine.builder().clock(clock).channel(sms).store(store).listener(events::add)
-            .profile(SurveyProfile.builder(smsSurvey("after-call"), ChannelKind.SMS).placeholders(company())
+            .profile(SurveyProfile.builder(smsSurvey("after-call"), ChannelKind.SMS)
+                    .acknowledgeSendingRules("ops@example.com", EngineFixture.T0).placeholders(company())
                     .noQuietHours().frequencyCap(FrequencyCap.acrossSurveys(Duration.ofDays(1))).build())
             .build();
 

@@ -129,6 +129,7 @@ class EngineStressTest {
                         }
                     })
                     .profile(SurveyProfile.builder(EngineFixture.smsSurvey("after-call"), ChannelKind.SMS)
+                            .acknowledgeSendingRules("ops@example.com", EngineFixture.T0)
                             .route(Route.media(Medium.VOICE)).placeholders(company()).quietHours(QUIET)
                             .frequencyCap(FrequencyCap.acrossSurveys(CAP)).reminderAfter(Duration.ofHours(2))
                             .answerWindow(Duration.ofHours(6)).commentWindow(Duration.ofHours(1))

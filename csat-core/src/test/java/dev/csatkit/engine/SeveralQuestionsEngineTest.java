@@ -92,10 +92,14 @@ class SeveralQuestionsEngineTest {
 
         void start(Question... more) {
             channel = channel();
+            SurveyProfile.Builder profile = SurveyProfile.builder(SeveralQuestionsEngineTest.survey("several", more),
+                    kind()).placeholders(company()).route(Route.ANY).noQuietHours().noFrequencyCap()
+                    .answerWindow(WINDOW);
+            if (kind() == ChannelKind.SMS) {
+                profile.acknowledgeSendingRules("ops@example.com", T0);
+            }
             engine = SurveyEngine.builder().clock(clock).channel(channel).listener(events::add)
-                    .profile(SurveyProfile.builder(SeveralQuestionsEngineTest.survey("several", more), kind()).placeholders(company())
-                            .route(Route.ANY).noQuietHours().noFrequencyCap().answerWindow(WINDOW).build())
-                    .build();
+                    .profile(profile.build()).build();
             key = ((Decision.Scheduled) engine.decide(interaction("i1"))).surveyKey();
             engine.dispatchDue();
             assertThat(channel.delivered).hasSize(1);
@@ -547,8 +551,8 @@ class SeveralQuestionsEngineTest {
         void start(Question... more) {
             engine = SurveyEngine.builder().clock(clock).channel(mail).listener(events::add)
                     .emailLinks((k, to, value, expires) -> "https://example.com/r?s=" + k + "&v=" + value)
-                    .profile(SurveyProfile.builder(SeveralQuestionsEngineTest.survey("mail", more), ChannelKind.EMAIL).route(Route.ANY)
-                            .placeholders(company()).noFrequencyCap().answerWindow(WINDOW).build())
+                    .profile(SurveyProfile.builder(SeveralQuestionsEngineTest.survey("mail", more), ChannelKind.EMAIL)
+                            .route(Route.ANY).placeholders(company()).noFrequencyCap().answerWindow(WINDOW).build())
                     .build();
             key = ((Decision.Scheduled) engine.decide(Interaction.builder("t1", contact("k1", PHONE), Medium.TICKET)
                     .agent(EngineFixture.alice()).build())).surveyKey();

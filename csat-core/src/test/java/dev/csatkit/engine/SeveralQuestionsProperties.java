@@ -141,6 +141,7 @@ class SeveralQuestionsProperties {
         Run(SurveyDefinition survey) {
             engine = SurveyEngine.builder().clock(clock).channel(sms)
                     .profile(SurveyProfile.builder(survey, ChannelKind.SMS).placeholders(EngineFixture.company())
+                            .acknowledgeSendingRules("ops@example.com", T0)
                             .noQuietHours().noFrequencyCap().answerWindow(Duration.ofHours(4)).build())
                     .build();
         }

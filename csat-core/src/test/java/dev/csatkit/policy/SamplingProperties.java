@@ -41,4 +41,22 @@ class SamplingProperties {
         // skewed hash lands in the thousands.
         assertThat(chi2).isLessThan(80);
     }
+
+    @Property(tries = 10_000)
+    void byContactEveryInteractionOfAContactGetsTheContactsAnswer(@ForAll String contactId,
+            @ForAll String firstInteraction, @ForAll String secondInteraction,
+            @ForAll @IntRange(min = 0, max = 1_000_000) int ppm) {
+        Sampling s = new Sampling(ppm);
+        assertThat(s.includes(Sampling.Unit.CONTACT, firstInteraction, contactId, "s"))
+                .isEqualTo(s.includes(Sampling.Unit.CONTACT, secondInteraction, contactId, "s"));
+    }
+
+    @Property(tries = 10_000)
+    void byInteractionTheContactDoesNotMatter(@ForAll String interactionId, @ForAll String firstContact,
+            @ForAll String secondContact, @ForAll @IntRange(min = 0, max = 1_000_000) int ppm) {
+        Sampling s = new Sampling(ppm);
+        assertThat(s.includes(Sampling.Unit.INTERACTION, interactionId, firstContact, "s"))
+                .isEqualTo(s.includes(interactionId, "s"))
+                .isEqualTo(s.includes(Sampling.Unit.INTERACTION, interactionId, secondContact, "s"));
+    }
 }

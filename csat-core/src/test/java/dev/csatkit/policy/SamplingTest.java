@@ -80,4 +80,28 @@ class SamplingTest {
         }
         assertThat(both).isBetween(24_000, 26_000);
     }
+
+    @Test
+    void contactsAreSampledAtTheConfiguredRate() {
+        Sampling tenPercent = Sampling.percent(10);
+        int in = 0;
+        int contacts = 100_000;
+        for (int c = 0; c < contacts; c++) {
+            in += tenPercent.includes(Sampling.Unit.CONTACT, "ticket-" + c, "crm-" + c, "after-purchase") ? 1 : 0;
+        }
+        // 10 000 expected; the binomial standard deviation is under 100.
+        assertThat(in).isBetween(9_600, 10_400);
+    }
+
+    @Test
+    void aContactAndAnInteractionThatShareAnIdAreSampledApart() {
+        Sampling half = Sampling.percent(50);
+        int differ = 0;
+        for (int i = 0; i < 1_000; i++) {
+            String id = "id-" + i;
+            differ += half.includes(Sampling.Unit.CONTACT, id, id, "s") != half.includes(id, "s") ? 1 : 0;
+        }
+        assertThat(differ).as("about half the ids get a different answer as contact and as interaction")
+                .isBetween(400, 600);
+    }
 }

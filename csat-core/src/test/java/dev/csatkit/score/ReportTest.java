@@ -182,6 +182,44 @@ class ReportTest {
     }
 
     @Test
+    void besideTheLowScoresThePraiseListKeepsTheNewestSatisfiedRatingsWithComments() {
+        List<SurveyResponse> all = new ArrayList<>();
+        Instant start = Instant.parse("2025-03-14T09:00:00Z");
+        for (int i = 0; i < 6; i++) {
+            Instant at = start.plusSeconds(i * 60L);
+            all.add(SurveyResponse.builder("call-" + i, "post-call", at).agent(i % 2 == 0 ? "ann" : "bob")
+                    .comment("thanks " + i).rating(i % 2 == 0 ? 5 : 4, at.plusSeconds(5)).build());
+        }
+        all.add(SurveyResponse.builder("newest-no-comment", "post-call", start.plusSeconds(3600)).agent("ann")
+                .rating(5, start.plusSeconds(3605)).build());
+        all.add(SurveyResponse.builder("neutral", "post-call", start.plusSeconds(3600)).agent("ann")
+                .comment("it was fine").rating(3, start.plusSeconds(3605)).build());
+        all.add(SurveyResponse.builder("angry", "post-call", start.plusSeconds(3600)).agent("bob")
+                .comment("never again").rating(1, start.plusSeconds(3605)).build());
+
+        ReportSpec spec = ReportSpec.builder(RatingScales.fivePoint()).lowScores(2).praise(3).build();
+        Report report = Report.of(spec, all);
+        assertThat(report.praise()).as("satisfied (4 and 5) with a comment, newest first; no neutral, no bare rating")
+                .extracting(SurveyResponse::interactionId).containsExactly("call-5", "call-4", "call-3");
+        assertThat(report.praise().get(0).comment()).contains("thanks 5");
+        assertThat(report.praiseOmitted()).isEqualTo(3);
+        assertThat(report.lowScores()).extracting(SurveyResponse::interactionId).containsExactly("angry");
+
+        // Merged accumulators keep the same list as one that saw everything.
+        Report.Accumulator left = Report.accumulator(spec).addAll(all.subList(0, 4));
+        Report merged = left.merge(Report.accumulator(spec).addAll(all.subList(4, all.size()))).build();
+        assertThat(merged.praise()).isEqualTo(report.praise());
+        assertThat(merged.praiseOmitted()).isEqualTo(3);
+
+        assertThat(Report.of(ReportSpec.builder(RatingScales.fivePoint()).build(), all).praise())
+                .as("no praise unless asked for").isEmpty();
+        assertThatThrownBy(() -> ReportSpec.builder(RatingScales.fivePoint()).praise(-1).build())
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("praiseLimit");
+        assertThatThrownBy(() -> dev.csatkit.export.CsvReportReader.of(spec))
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("ResponseCsvReader");
+    }
+
+    @Test
     void specsAreValidatedWithEveryRule() {
         assertThatThrownBy(() -> ReportSpec.builder(RatingScales.fivePoint()).by(Dimension.AGENT, Dimension.AGENT,
                 Dimension.PERIOD).minimumSample(0).lowScores(5).lowScoreLimit(0).build())

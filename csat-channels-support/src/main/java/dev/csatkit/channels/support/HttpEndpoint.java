@@ -65,7 +65,9 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Security headers on every response:</b> {@code Cache-Control: no-store},
  *       {@code X-Content-Type-Options: nosniff}, {@code X-Frame-Options: DENY}, a
  *       {@code Content-Security-Policy} with {@code frame-ancestors 'none'}, and
- *       {@code Referrer-Policy: no-referrer}.</li>
+ *       {@code Referrer-Policy: no-referrer}. A response that carries its own
+ *       {@code Content-Security-Policy} header (a page allowing its own inline style by hash)
+ *       is sent with that policy instead of the endpoint's, never with both.</li>
  * </ul>
  *
  * <p>It speaks plain HTTP: put it behind the host's TLS-terminating proxy. Nothing about a
@@ -101,6 +103,7 @@ public final class HttpEndpoint implements AutoCloseable {
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~!$&'()*+,;=:@/-]*");
     private static final int MAX_HEADERS = 100;
+    private static final String CSP = "Content-Security-Policy";
     private static final int WORKER_QUEUE = 256;
     private static final Duration DRAIN = Duration.ofSeconds(1);
 
@@ -1038,9 +1041,13 @@ public final class HttpEndpoint implements AutoCloseable {
                 .append("Cache-Control: no-store\r\n")
                 .append("X-Content-Type-Options: nosniff\r\n")
                 .append("X-Frame-Options: DENY\r\n")
-                .append("Content-Security-Policy: ").append(settings.contentSecurityPolicy()).append("\r\n")
+                .append("Content-Security-Policy: ").append(policy(r)).append("\r\n")
                 .append("Referrer-Policy: no-referrer\r\n");
-        r.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        r.headers().forEach((name, value) -> {
+            if (!name.equalsIgnoreCase(CSP)) {
+                head.append(name).append(": ").append(value).append("\r\n");
+            }
+        });
         head.append(close ? "Connection: close\r\n" : "").append("\r\n");
         byte[] h = head.toString().getBytes(StandardCharsets.UTF_8);
         ByteBuffer out = ByteBuffer.allocate(h.length + r.body.length);
@@ -1056,6 +1063,16 @@ public final class HttpEndpoint implements AutoCloseable {
             return;
         }
         write(c);
+    }
+
+    /** The response's own policy (a page that allows its inline style by hash), else the endpoint's. */
+    private String policy(Response r) {
+        for (Map.Entry<String, String> h : r.headers().entrySet()) {
+            if (h.getKey().equalsIgnoreCase(CSP)) {
+                return h.getValue();
+            }
+        }
+        return settings.contentSecurityPolicy();
     }
 
     private void write(Connection c) {

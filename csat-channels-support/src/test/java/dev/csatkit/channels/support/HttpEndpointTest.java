@@ -168,6 +168,18 @@ class HttpEndpointTest {
     }
 
     @Test
+    void aResponseWithItsOwnPolicyIsSentWithThatPolicyAlone() throws Exception {
+        String own = "default-src 'none'; style-src 'sha256-abc'; frame-ancestors 'none'";
+        http = HttpEndpoint.builder().route("/page", Set.of("GET"),
+                request -> HttpEndpoint.Response.html(200, "<p>hi</p>").withHeader("content-security-policy", own))
+                .route("/plain", Set.of("GET"), request -> HttpEndpoint.Response.text(200, "ok")).start();
+        HttpResponse<String> page = get("/page");
+        assertThat(page.headers().allValues("Content-Security-Policy")).containsExactly(own);
+        assertThat(get("/plain").headers().allValues("Content-Security-Policy"))
+                .containsExactly(HttpEndpoint.DEFAULT_CONTENT_SECURITY_POLICY);
+    }
+
+    @Test
     void aRequestThatDoesNotArriveInTimeIsAnswered408() throws Exception {
         start(HttpEndpoint.builder().readTimeout(Duration.ofMillis(200)));
         Socket s = connect();

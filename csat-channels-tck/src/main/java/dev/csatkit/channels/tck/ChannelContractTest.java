@@ -37,6 +37,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -47,7 +48,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <pre>{@code
  * class MySmsChannelTest extends ChannelContractTest {
- *     private final FakeProvider provider = ...;   // a real local server is best
+ *     private final FakeSmsProvider provider = FakeSmsProvider.start();   // yours: see below
  *
  *     protected Channel createChannel(ChannelContext context) {
  *         return new MySmsChannel(context, provider.url());
@@ -61,11 +62,28 @@ import org.junit.jupiter.params.provider.MethodSource;
  * }
  * }</pre>
  *
+ * <p><b>The provider side is yours to write.</b> The kit cannot know your provider's protocol, so
+ * the adapter's author stands up a stand-in for it that the adapter talks to as it would to the
+ * real one: best a small server on 127.0.0.1 speaking the provider's HTTP API (the JDK's
+ * {@code com.sun.net.httpserver} is enough), an in-process mail server for SMTP, or the provider's
+ * own sandbox. It records what arrives ({@link #deliveries()}), can be told to fail the next
+ * request ({@link #arrangeFault}) and can call the adapter's inbound side as the provider's
+ * webhook would ({@link #replyFromCustomer}). The reference adapters' tests are worked examples:
+ * a GreenMail server for SMTP email, an HTTP chat platform for the webhook chat.
+ *
  * <p>The kit creates a fresh channel for every test, with the context from
  * {@link #context()}: channel id {@value #CHANNEL_ID}, a clock fixed at {@link #NOW}, the send
  * timeout of {@link #sendTimeout()} and an inbound listener the kit reads. Each failure message
  * says what the adapter must change.
+ *
+ * <p><b>It fails rather than pass having checked nothing.</b> A test class in which every check
+ * was aborted or disabled fails when it ends. The kit is JUnit 5: under a Surefire older than
+ * 3.0 (Maven 3.8 picks 2.12.4 when the POM names no version) JUnit 5 does not run at all; then a
+ * public test class fails through {@link #testWithTheJUnitPlatform()}, and a package-private one
+ * shows "Tests run: 0". Name {@code maven-surefire-plugin} 3.x in your POM.
  */
+@ExtendWith(KitRunCheck.class)
+@SuppressWarnings("exports")   // KitRunCheck is the kit's own: JUnit instantiates it, no client names it
 public abstract class ChannelContractTest {
 
     /** The id the kit gives the channel under test. */
@@ -78,6 +96,10 @@ public abstract class ChannelContractTest {
 
     private final BlockingQueue<InboundReply> inbound = new LinkedBlockingQueue<>();
     private Channel channel;
+
+    /** For subclasses: an adapter's test class. */
+    protected ChannelContractTest() {
+    }
 
     // ---- hooks ---------------------------------------------------------------------------
 
@@ -195,6 +217,20 @@ public abstract class ChannelContractTest {
         if (channel instanceof AutoCloseable closeable) {
             closeable.close();
         }
+    }
+
+    /**
+     * Not a JUnit 5 test: JUnit 5 never calls it. Surefire before 3.0 runs JUnit 5 classes as
+     * plain objects, calling their public {@code test…} methods; there this one fails, so that the
+     * build says why the kit's checks did not run instead of passing with none.
+     *
+     * @throws AssertionError always
+     */
+    public void testWithTheJUnitPlatform() {
+        throw new AssertionError("The channel kit's checks are JUnit 5 tests, and this build did not run them on the"
+                + " JUnit Platform: it runs test classes as plain objects, as Surefire before 3.0 does (Maven 3.8 uses"
+                + " Surefire 2.12.4 unless the POM names a version). Add maven-surefire-plugin 3.x to the POM's"
+                + " build plugins.");
     }
 
     // ---- helpers -------------------------------------------------------------------------

@@ -210,6 +210,15 @@ class ChannelContractTestTest {
         }
     }
 
+    /** An adapter test whose provider never starts: it aborts each check instead of failing it. */
+    static class ProviderNeverStarts extends MemoryKit {
+        @Override
+        protected Channel createChannel(ChannelContext context) {
+            org.junit.jupiter.api.Assumptions.abort("no provider sandbox on this machine");
+            return super.createChannel(context);
+        }
+    }
+
     private static Events run(Class<?> kit) {
         return EngineTestKit.engine("junit-jupiter").selectors(selectClass(kit)).execute().testEvents();
     }
@@ -232,6 +241,33 @@ class ChannelContractTestTest {
         Events events = run(Correct.class);
         assertThat(failures(Correct.class)).isEmpty();
         assertThat(events.succeeded().count()).isEqualTo(SampleContent.TEXTS.size() + 11);
+    }
+
+    @Test
+    void aClassThatRanNoCheckFailsLoudly() {
+        org.junit.platform.testkit.engine.EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(ProviderNeverStarts.class)).execute();
+        assertThat(results.testEvents().aborted().count()).isEqualTo(SampleContent.TEXTS.size() + 11);
+        assertThat(results.testEvents().succeeded().count()).isZero();
+        List<String> failed = results.containerEvents().failed().stream().map(ChannelContractTestTest::message).toList();
+        assertThat(failed).singleElement().asString()
+                .startsWith(ProviderNeverStarts.class.getName() + " ran none of the channel kit's checks to an outcome")
+                .contains("a provider that cannot start must fail, not abort");
+
+        org.junit.platform.testkit.engine.EngineExecutionResults correct = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(Correct.class)).execute();
+        assertThat(correct.containerEvents().failed().count()).as("a class whose checks ran passes").isZero();
+    }
+
+    @Test
+    void withoutTheJUnitPlatformAPublicTestClassFailsWithTheReason() {
+        assertThat(java.util.Arrays.stream(ChannelContractTest.class.getMethods())
+                .filter(m -> m.getName().startsWith("test") && m.getParameterCount() == 0).map(m -> m.getName()))
+                .as("the one method a plain-object runner (Surefire before 3.0) calls").containsExactly("testWithTheJUnitPlatform");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Correct().testWithTheJUnitPlatform())
+                .isInstanceOf(AssertionError.class).hasMessageContaining("Add maven-surefire-plugin 3.x");
+        assertThat(run(Correct.class).stream().map(e -> e.getTestDescriptor().getDisplayName()))
+                .as("JUnit 5 does not run it").doesNotContain("testWithTheJUnitPlatform()");
     }
 
     @Test

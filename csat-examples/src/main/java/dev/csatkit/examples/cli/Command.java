@@ -17,6 +17,12 @@ public interface Command {
     String usage();
 
     /**
+     * @return what {@code csat COMMAND --help} prints: the usage, what the command does and each
+     *     option with its default
+     */
+    String help();
+
+    /**
      * Runs the command.
      *
      * @param args the arguments after the command name

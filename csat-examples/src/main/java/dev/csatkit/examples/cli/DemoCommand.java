@@ -48,6 +48,33 @@ final class DemoCommand implements Command {
                 + "                                   with --jdbc-url, on PostgreSQL";
     }
 
+    @Override
+    public String help() {
+        return """
+                usage: csat demo [--days 7] [--interactions 5000] [--seed 42] [--output DIR]
+                                 [--jdbc-url URL [--jdbc-user USER] [--jdbc-password PASSWORD]]
+
+                Runs a simulated helpdesk through the real survey engine and the reference channel
+                adapters, on a simulated clock, then prints what happened and the CSAT report per
+                channel, team and agent. The same options give the same report.
+
+                  --days N            days to simulate, 1 to 90 (default 7)
+                  --interactions N    calls, tickets and chats in all, 1 to 1,000,000 (default 5000)
+                  --seed N            the random seed, any whole number (default 42)
+                  --output DIR        also write responses-five.csv, responses-keypad9.csv, report.json,
+                                      report.xlsx and csat-trend.png there; created if missing, and
+                                      checked before the run starts
+                  --jdbc-url URL      keep the engine's state in PostgreSQL
+                                      (jdbc:postgresql://host:5432/db), in a schema of the run's own
+                                      that is dropped at the end
+                  --jdbc-user USER, --jdbc-password PASSWORD
+                                      when the URL does not carry them
+                  -h, --help          this text
+
+                The report goes to standard output; the progress bar and errors to standard error.
+                """;
+    }
+
     /** A command-line mistake, with the message to show. */
     private static final class UsageException extends Exception {
         private static final long serialVersionUID = 1L;
@@ -71,6 +98,14 @@ final class DemoCommand implements Command {
             err.println("csat demo: " + e.getMessage());
             err.println("usage: csat " + usage());
             return CsatCli.USAGE;
+        }
+        if (options.output().isPresent()) {
+            // Checked now, not after a run of minutes: the files are written at the end.
+            Optional<String> problem = PathChecks.writableDirectory(options.output().get());
+            if (problem.isPresent()) {
+                err.println("csat demo: --output " + options.output().get() + ": " + problem.get());
+                return CsatCli.USAGE;
+            }
         }
         SimulationResult result;
         DemoDatabase db = null;
@@ -113,16 +148,39 @@ final class DemoCommand implements Command {
                 for (Path f : files) {
                     w.write("  " + f + "\n");
                 }
-                w.write("Read the responses back with: java -jar csat.jar report --input " + files.get(0)
-                        + " --by channel\n");
+                w.write("Read the responses back with (from the repository root):\n");
+                w.write("  java -jar " + jarPath() + " report --input " + files.get(0) + " --scale five --by channel\n");
+                w.write("  java -jar " + jarPath() + " report --input " + files.get(1)
+                        + " --scale keypad9 --by agent\n");
                 w.flush();
             }
-        } catch (IOException | UncheckedIOException e) {
-            err.println("csat demo: cannot write " + options.output().map(Path::toString).orElse("the report") + ": "
-                    + e.getMessage());
+        } catch (IOException e) {
+            err.println("csat demo: cannot write " + options.output().map(p -> "--output " + p).orElse("the report")
+                    + ": " + PathChecks.reason(e));
+            return 1;
+        } catch (UncheckedIOException e) {
+            err.println("csat demo: cannot write " + options.output().map(p -> "--output " + p).orElse("the report")
+                    + ": " + PathChecks.reason(e.getCause()));
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * The jar as the user runs it: relative to the working directory when it lies below it, as
+     * from the repository root; the built jar's place there otherwise (in-process, in tests).
+     */
+    static String jarPath() {
+        try {
+            Path running = Path.of(DemoCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (running.toString().endsWith(".jar")) {
+                Path here = Path.of("").toAbsolutePath();
+                return running.startsWith(here) ? here.relativize(running).toString() : running.toString();
+            }
+        } catch (RuntimeException | java.net.URISyntaxException e) {
+            // No code source to go by: the path the build gives.
+        }
+        return CsatCli.JAR;
     }
 
     private static Options parse(List<String> args) throws UsageException {

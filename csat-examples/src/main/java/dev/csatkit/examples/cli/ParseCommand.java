@@ -62,6 +62,26 @@ final class ParseCommand implements Command {
     }
 
     @Override
+    public String help() {
+        return """
+                usage: csat parse --scale %s [--locale en]
+
+                Reads replies from standard input, one per line, as the survey engine reads them, and
+                writes one JSON object per line, in order:
+                  {"input": "5 great, thanks", "outcome": "RATING", "value": 5, "comment": "great, thanks"}
+                outcome is RATING, COMMENT, OPT_OUT, OPT_IN, HELP or INVALID; value comes with RATING,
+                reason with INVALID; an OPT_OUT says whether it is certain, the keyword it was read as
+                and the customer's matched words; "truncated": true marks a reply over %d characters.
+
+                  --scale ID     the scale replies answer (required); see csat scales
+                  --locale TAG   the customer's language (default en): number words and labels are
+                                 read in en, fr, sv, ru, uk, pl, de and es; in any other language,
+                                 digits, emoji, stars and English words are read
+                  -h, --help     this text
+                """.formatted(String.join("|", RatingScales.presetIds()), ReplyParser.MAX_LENGTH);
+    }
+
+    @Override
     public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
         Optional<RatingScale> scale = Optional.empty();
         Locale locale = Locale.ENGLISH;

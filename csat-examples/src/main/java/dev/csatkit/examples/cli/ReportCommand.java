@@ -1,14 +1,17 @@
 package dev.csatkit.examples.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.csatkit.InvalidConfigurationException;
 import dev.csatkit.InvalidDefinitionException;
+import dev.csatkit.Violation;
 import dev.csatkit.channels.support.Masking;
+import dev.csatkit.examples.export.ReportDocument;
 import dev.csatkit.examples.export.ReportText;
 import dev.csatkit.examples.export.XlsxExport;
 import dev.csatkit.export.CsvExport;
 import dev.csatkit.export.CsvReport;
 import dev.csatkit.export.CsvReportReader;
-import dev.csatkit.export.JsonExport;
+import dev.csatkit.export.CsvRow;
 import dev.csatkit.export.ReportTables;
 import dev.csatkit.export.Table;
 import dev.csatkit.scale.RatingScale;
@@ -33,11 +36,16 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -61,6 +69,10 @@ import org.jspecify.annotations.Nullable;
 final class ReportCommand implements Command {
 
     private static final List<String> FORMATS = List.of("table", "json", "csv", "xlsx");
+
+    /** The options behind the report settings a broken rule names. */
+    private static final Map<String, String> OPTION_OF_FIELD = Map.of("minimumSample", "--min-sample",
+            "lowScoreThreshold", "--low", "period", "--period", "dimensions", "--by", "zone", "--zone");
 
     @Override
     public String name() {
@@ -112,6 +124,38 @@ final class ReportCommand implements Command {
     }
 
     @Override
+    public String help() {
+        return """
+                usage: csat report --input FILE [--by agent,channel,...] [--period day|week|month]
+                                   [--zone UTC] [--scale five] [--format table|json|csv|xlsx]
+                                   [--output FILE] [--low N] [--min-sample 30] [--threads N]
+
+                Reads survey responses from CSV (a header row; columns interaction_id, survey_id,
+                sent_at and score, and optionally channel, agent, team, entry_point, locale,
+                case_type, responded_at, comment, invalid, late) and reports CSAT, Net CSAT, mean,
+                distribution, response rate, the 95 %% interval and the band, overall and per
+                segment, each segment compared with the rest of its group.
+
+                  --input FILE        the responses; - for standard input (required)
+                  --by DIMS           group by any of %s
+                  --period P          add a trend per day, week or month
+                  --zone ZONE         the time zone of periods, such as Europe/Stockholm (default UTC)
+                  --scale ID          the scale the scores are on: %s (default five);
+                                      if most scores are off it, nothing is reported and the
+                                      likely scale is named
+                  --format F          table (default), json, csv or xlsx (xlsx needs --output)
+                  --output FILE       write there instead of standard output
+                  --low N             list ratings at or below N for review
+                  --min-sample N      the fewest ratings a segment needs to be compared (default 30)
+                  --threads N         threads reading the file (default: the idle processors)
+                  -h, --help          this text
+
+                Rejected rows are named on standard error with their line, and a last line always
+                says how many rows were read, accepted, rejected and dropped as duplicates.
+                """.formatted(String.join(",", dimensionKeys()), String.join(", ", RatingScales.presetIds()));
+    }
+
+    @Override
     public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
         Options options;
         ReportSpec spec;
@@ -120,36 +164,118 @@ final class ReportCommand implements Command {
             spec = spec(options);
         } catch (UsageException e) {
             err.println("csat report: " + Masking.escape(e.getMessage()));
-            err.println("usage: csat " + usage());
+            err.println("usage: csat " + usage().substring(0, usage().indexOf("\n")));
             return CsatCli.USAGE;
+        }
+        String input = Objects.requireNonNull(options.input);
+        boolean stdin = "-".equals(input);
+        // Every place is checked before any reading: a report of a million rows is not thrown away
+        // because its output cannot be written.
+        Optional<String> problem = stdin ? Optional.empty() : PathChecks.readableFile(Path.of(input));
+        if (problem.isPresent()) {
+            return fileError(err, "--input " + input, problem.get());
+        }
+        if (options.output != null) {
+            problem = PathChecks.writableFile(options.output);
+            if (problem.isPresent()) {
+                return fileError(err, "--output " + options.output, problem.get());
+            }
+            if (options.format.equals("csv") && options.low != null) {
+                Path low = lowScoresPath(options.output);
+                problem = PathChecks.writableFile(low);
+                if (problem.isPresent()) {
+                    return fileError(err, "--output " + options.output + " (the low scores go to " + low + ")",
+                            problem.get());
+                }
+            }
         }
 
         CsvReportReader reader = options.threads > 0 ? CsvReportReader.of(spec).threads(options.threads)
                 : CsvReportReader.of(spec);
+        OffScale offScale = new OffScale();
+        Consumer<CsvRow.Rejected> rejected = r -> {
+            offScale.count(r);
+            err.println("csat report: rejected " + Masking.escape(r.message()));
+        };
         CsvReport read;
         try {
-            read = "-".equals(options.input)
-                    ? reader.read(in, r -> err.println("csat report: rejected " + Masking.escape(r.message())))
-                    : reader.read(Path.of(Objects.requireNonNull(options.input)),
-                            r -> err.println("csat report: rejected " + Masking.escape(r.message())));
+            read = stdin ? reader.read(in, rejected) : reader.read(Path.of(input), rejected);
         } catch (InvalidDefinitionException e) {
-            err.println("csat report: " + Masking.escape(options.input + ": " + e.getMessage()));
+            err.println("csat report: " + Masking.escape("--input " + input + ": " + e.getMessage()));
             return 1;
-        } catch (UncheckedIOException | InvalidPathException e) {
-            err.println("csat report: cannot read " + Masking.escape(options.input + ": " + e.getMessage()));
+        } catch (UncheckedIOException e) {
+            err.println("csat report: cannot read " + Masking.escape("--input " + input + ": "
+                    + PathChecks.reason(e.getCause(), stdin ? null : Path.of(input))));
             return 1;
         }
         err.printf(Locale.ROOT, "csat report: %d rows read, %d accepted, %d rejected, %d %s dropped%n", read.rows(),
                 read.accepted(), read.rejected(), read.duplicates(), read.duplicates() == 1 ? "duplicate" : "duplicates");
 
+        if (2 * offScale.rows > read.rows()) {
+            RatingScale scale = spec.scale();
+            err.printf(Locale.ROOT, "csat report: %d of %d rows have a score that is not on --scale %s (%d to %d), so "
+                    + "nothing is reported. %s%n", offScale.rows, read.rows(), scale.id(), scale.min(), scale.max(),
+                    offScale.likely(read.report()).map(s -> "The scores fit --scale " + s.id() + " (" + s.min() + " to "
+                            + s.max() + "); run again with it.").orElse("Check the file's score column."));
+            return CsatCli.USAGE;
+        }
+
         Report report = read.report();
         try {
-            write(report, options, out);
-        } catch (IOException | UncheckedIOException | InvalidPathException e) {
-            err.println("csat report: cannot write " + Masking.escape(options.output + ": " + e.getMessage()));
+            write(report, read, options, out);
+        } catch (IOException e) {
+            err.println("csat report: cannot write " + Masking.escape("--output " + options.output + ": "
+                    + PathChecks.reason(e, options.output)));
+            return 1;
+        } catch (UncheckedIOException e) {
+            err.println("csat report: cannot write " + Masking.escape((options.output == null ? "standard output"
+                    : "--output " + options.output) + ": " + PathChecks.reason(e.getCause(), options.output)));
             return 1;
         }
         return 0;
+    }
+
+    private static int fileError(PrintStream err, String what, String reason) {
+        err.println("csat report: " + Masking.escape(what + ": " + reason));
+        return CsatCli.USAGE;
+    }
+
+    /** Counts rows rejected for a score off the chosen scale, and the scores they had. */
+    private static final class OffScale {
+        long rows;
+        final Set<Integer> values = new TreeSet<>();
+
+        /** Called one row at a time, never two at once. */
+        void count(CsvRow.Rejected r) {
+            for (Violation v : r.violations()) {
+                if (v.field().equals("score") && v.rule().startsWith("must be a value of scale")) {
+                    rows++;
+                    String text = v.value().startsWith("\"") && v.value().endsWith("\"") && v.value().length() > 1
+                            ? v.value().substring(1, v.value().length() - 1) : v.value();
+                    try {
+                        values.add(Integer.parseInt(text));
+                    } catch (NumberFormatException e) {
+                        // Too long to be shown whole: no scale has it.
+                    }
+                }
+            }
+        }
+
+        /**
+         * The preset whose range holds every score seen, on or off the chosen scale; of several,
+         * the narrowest (1–9 before 0–10).
+         */
+        Optional<RatingScale> likely(Report report) {
+            Set<Integer> all = new TreeSet<>(values);
+            report.overall().distribution().forEach((value, n) -> {
+                if (n > 0) {
+                    all.add(value);
+                }
+            });
+            return RatingScales.presetIds().stream().map(id -> RatingScales.preset(id).orElseThrow())
+                    .filter(s -> !s.equals(report.spec().scale()) && all.stream().allMatch(s::contains))
+                    .min(Comparator.comparingInt((RatingScale s) -> s.max() - s.min()));
+        }
     }
 
     private Options parse(List<String> args) throws UsageException {
@@ -164,7 +290,16 @@ final class ReportCommand implements Command {
             }
             String value = args.get(++i);
             switch (option) {
-                case "--input" -> o.input = value;
+                case "--input" -> {
+                    if (!value.equals("-")) {
+                        try {
+                            Path.of(value);
+                        } catch (InvalidPathException e) {
+                            throw new UsageException("--input " + value + ": is not a usable file name");
+                        }
+                    }
+                    o.input = value;
+                }
                 case "--by" -> {
                     for (String key : value.split(",")) {
                         Dimension d = Dimension.byKey(key).filter(x -> x != Dimension.PERIOD).orElseThrow(() ->
@@ -255,11 +390,21 @@ final class ReportCommand implements Command {
         try {
             return b.build();
         } catch (InvalidConfigurationException e) {
-            throw new UsageException(e.getMessage());
+            Violation v = e.violations().get(0);
+            String option = OPTION_OF_FIELD.get(v.field());
+            if (option == null) {
+                throw new UsageException(e.getMessage());
+            }
+            String given = switch (option) {
+                case "--low" -> String.valueOf(o.low);
+                case "--min-sample" -> String.valueOf(o.minSample);
+                default -> v.value();
+            };
+            throw new UsageException(option + " " + given + ": " + v.rule());
         }
     }
 
-    private void write(Report report, Options o, PrintStream stdout) throws IOException {
+    private void write(Report report, CsvReport read, Options o, PrintStream stdout) throws IOException {
         Path output = o.output;
         if (o.format.equals("xlsx")) {
             try (OutputStream file = Files.newOutputStream(Objects.requireNonNull(output))) {
@@ -270,7 +415,12 @@ final class ReportCommand implements Command {
         try (Writer writer = output == null ? nonClosing(stdout)
                 : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
             switch (o.format) {
-                case "json" -> JsonExport.writeReport(report, writer);
+                case "json" -> {
+                    ObjectNode from = ReportDocument.object();
+                    from.put("file", o.input).put("rows", read.rows()).put("accepted", read.accepted())
+                            .put("rejected", read.rejected()).put("duplicates_dropped", read.duplicates());
+                    ReportDocument.create().section("input", from).report("report", report).write(writer);
+                }
                 case "csv" -> CsvExport.writeReport(report, writer);
                 default -> ReportText.write(report, writer);
             }

@@ -8,10 +8,12 @@ import java.io.PrintStream;
 import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * {@code csat scales [--locale TAG]}: lists the preset scales with their labels, satisfied and
- * dissatisfied values and keypad entry.
+ * dissatisfied values and keypad entry. A language the scales have no labels in is refused with
+ * the list of those they have, rather than shown as bare numbers.
  */
 final class ScalesCommand implements Command {
 
@@ -26,20 +28,46 @@ final class ScalesCommand implements Command {
     }
 
     @Override
+    public String help() {
+        return """
+                usage: csat scales [--locale en]
+
+                Lists the preset rating scales (the ids --scale takes elsewhere): each scale's range,
+                which values count as satisfied and dissatisfied, how it is keyed on a phone keypad,
+                and each point with its emoji, polarity and label.
+
+                  --locale TAG   the language of the labels: %s (default en)
+                  -h, --help     this text
+                """.formatted(languages());
+    }
+
+    private static String languages() {
+        return RatingScales.LABEL_LOCALES.stream().map(Locale::toLanguageTag).collect(Collectors.joining(", "));
+    }
+
+    @Override
     public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
         Locale locale = Locale.ENGLISH;
         for (int i = 0; i < args.size(); i++) {
-            if (args.get(i).equals("--locale") && i + 1 < args.size()) {
-                try {
-                    locale = new Locale.Builder().setLanguageTag(args.get(++i)).build();
-                } catch (IllformedLocaleException e) {
-                    err.println("csat scales: --locale " + args.get(i) + " is not a BCP 47 language tag");
-                    return CsatCli.USAGE;
-                }
-            } else {
-                err.println("csat scales: unknown option '" + args.get(i) + "'");
-                err.println("usage: csat " + usage());
-                return CsatCli.USAGE;
+            String option = args.get(i);
+            if (!option.equals("--locale")) {
+                return usageError(err, option.startsWith("-") ? "unknown option '" + option + "'"
+                        : "unexpected argument '" + option + "'");
+            }
+            if (i + 1 >= args.size()) {
+                return usageError(err, "--locale needs a value");
+            }
+            String tag = args.get(++i);
+            try {
+                locale = new Locale.Builder().setLanguageTag(tag).build();
+            } catch (IllformedLocaleException e) {
+                return usageError(err, "--locale " + tag + ": is not a BCP 47 language tag");
+            }
+            String language = locale.getLanguage();
+            if (RatingScales.LABEL_LOCALES.stream().noneMatch(l -> l.getLanguage().equals(language))) {
+                return usageError(err, "--locale " + tag + ": the scales have no labels in "
+                        + (language.isEmpty() ? "that language" : "'" + language + "'") + "; they have them in "
+                        + languages());
             }
         }
         for (String id : RatingScales.presetIds()) {
@@ -52,5 +80,11 @@ final class ScalesCommand implements Command {
             }
         }
         return 0;
+    }
+
+    private int usageError(PrintStream err, String message) {
+        err.println("csat scales: " + message);
+        err.println("usage: csat " + usage().substring(0, usage().indexOf("  ")));
+        return CsatCli.USAGE;
     }
 }

@@ -1,20 +1,19 @@
 package dev.csatkit.examples.demo;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.csatkit.channels.spi.ChannelKind;
 import dev.csatkit.engine.Medium;
 import dev.csatkit.engine.SkipReason;
+import dev.csatkit.examples.export.ReportDocument;
 import dev.csatkit.examples.export.ReportText;
 import dev.csatkit.examples.export.XlsxExport;
 import dev.csatkit.export.Cell;
 import dev.csatkit.export.CsvExport;
-import dev.csatkit.export.JsonExport;
 import dev.csatkit.export.ReportTables;
 import dev.csatkit.export.Table;
 import dev.csatkit.scale.RatingScale;
 import dev.csatkit.scale.RatingScales;
+import dev.csatkit.score.Bands;
 import dev.csatkit.score.Dimension;
 import dev.csatkit.score.Period;
 import dev.csatkit.score.Report;
@@ -37,7 +36,6 @@ import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,6 +58,9 @@ public final class DemoReport {
     static final int LOW_SCORES_SHOWN = 15;
 
     private static final RatingScale COMBINED = RatingScales.threeFaces();
+
+    /** Where the "good" band starts, drawn on the trend chart. */
+    static final double GOOD_FROM = Bands.DEFAULT.goodFrom();
 
     private final SimulationResult result;
     private final Report byChannel;
@@ -419,7 +420,9 @@ public final class DemoReport {
             written.add(csv);
         }
         Path json = dir.resolve("report.json");
-        Files.writeString(json, json() + "\n", StandardCharsets.UTF_8);
+        try (Writer out = Files.newBufferedWriter(json, StandardCharsets.UTF_8)) {
+            json(out);
+        }
         written.add(json);
         Path xlsx = dir.resolve("report.xlsx");
         try (OutputStream out = Files.newOutputStream(xlsx)) {
@@ -427,39 +430,32 @@ public final class DemoReport {
         }
         written.add(xlsx);
         Path png = dir.resolve("csat-trend.png");
-        TrendChart.builder().title("CSAT per day, all channels, with its 95 % interval").xAxisLabel("Day (UTC)")
-                .target(80).build().write(byDay.trend(), png);
+        // The dashed line is where the report's "good" band starts, as the text report says.
+        TrendChart.builder().title("CSAT per day, all channels").xAxisLabel("Day (UTC)").lineLabel("CSAT per day")
+                .target(GOOD_FROM, String.format(Locale.ROOT, "good from %.0f %%", GOOD_FROM)).build()
+                .write(byDay.trend(), png);
         written.add(png);
         return written;
     }
 
-    private String json() throws IOException {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
+    /** The report in the command line's one JSON layout ({@link ReportDocument}), with the run's own sections. */
+    private void json(Writer out) throws IOException {
         DemoSettings s = result.settings();
-        root.putObject("run").put("seed", s.seed()).put("days", s.days()).put("interactions", s.interactions())
-                .put("start", s.start().toString()).put("clock_ran_until", result.drainedAt().toString());
-        root.put("combined_scale", "ratings mapped by polarity to the three-point scale: 1 dissatisfied, 2 neutral, "
-                + "3 satisfied");
-        ObjectNode decisions = root.putObject("decisions");
+        ObjectNode run = ReportDocument.object();
+        run.put("seed", s.seed()).put("days", s.days()).put("interactions", s.interactions())
+                .put("start", s.start().toString()).put("clock_ran_until", result.drainedAt().toString())
+                .put("combined_scale", "ratings mapped by polarity to the three-point scale: 1 dissatisfied, "
+                        + "2 neutral, 3 satisfied");
+        ObjectNode decisions = ReportDocument.object();
         ObjectNode scheduled = decisions.putObject("scheduled");
         result.scheduled().forEach((k, v) -> scheduled.put(name(k), v));
         ObjectNode skipped = decisions.putObject("skipped");
         result.skipped().forEach((k, v) -> skipped.put(k.name(), v));
-        ObjectNode states = root.putObject("final_states");
+        ObjectNode states = ReportDocument.object();
         result.finalStates().forEach((k, v) -> states.put(k.name().toLowerCase(Locale.ROOT), v));
-        Map<String, Report> reports = new LinkedHashMap<>();
-        reports.put("by_channel", byChannel);
-        reports.put("by_team", byTeam);
-        reports.put("by_agent", byAgent);
-        reports.put("by_day", byDay);
-        reports.put("chat_by_question", chatQuestions);
-        for (Map.Entry<String, Report> e : reports.entrySet()) {
-            StringWriter report = new StringWriter();
-            JsonExport.writeReport(e.getValue(), report);
-            root.set(e.getKey(), mapper.readTree(report.toString()));
-        }
-        return mapper.writeValueAsString(root);
+        ReportDocument.create().section("run", run).section("decisions", decisions).section("final_states", states)
+                .report("by_channel", byChannel).report("by_team", byTeam).report("by_agent", byAgent)
+                .report("by_day", byDay).report("chat_by_question", chatQuestions).write(out);
     }
 
     private List<Table> tables() {

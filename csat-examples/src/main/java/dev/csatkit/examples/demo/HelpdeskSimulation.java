@@ -193,7 +193,7 @@ public final class HelpdeskSimulation implements AutoCloseable {
         this.chatPlatform = new ChatPlatform(webhookSecret, clock, 30);
         try {
             this.linkPage = EmailLinkEndpoint.builder(context("email", inbox), tokens, "surveys@support.example.com")
-                    .start();
+                    .profiles(profiles()).start();
             this.chat = WebhookChatChannel.builder(context("chat", inbox), chatPlatform.sendUri()).maxButtons(10)
                     .secret(webhookSecret).start();
         } catch (IOException e) {
@@ -238,6 +238,7 @@ public final class HelpdeskSimulation implements AutoCloseable {
                         .moodScale(RatingScales.fivePoint()).placeholders(company).build(),
                 SurveyProfile.builder(survey(SMS_SURVEY, "After your call", RatingScales.fivePoint(),
                                 ChannelKind.SMS, MissingLanguage.USE_DEFAULT), ChannelKind.SMS)
+                        .acknowledgeSendingRules("ops@example.com", Instant.parse("2026-01-05T09:00:00Z"))
                         .route(Route.media(Medium.VOICE).entryPoints(Traffic.BILLING_LINE))
                         .minHandleTime(Duration.ofSeconds(30)).frequencyCap(cap).delay(Duration.ofMinutes(10))
                         .reminderAfter(Duration.ofHours(4)).placeholders(company).build(),

@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Draws a report's trend as a PNG chart: CSAT per period as a line with a marker per period, its
- * 95 % interval as a translucent band, and optionally a target as a dashed line.
+ * 95 % interval as a translucent band, and optionally a target as a dashed line. A legend under
+ * the title says what each of them is ({@link Builder#lineLabel}, {@link Builder#target(double,
+ * String)}), so that a reader never has to guess what the dashed line stands for.
  *
  * <p>Periods go across in equal slots, labelled with {@link TrendPoint#period()} (only every
  * second, third… label when they would overlap). The CSAT axis fits the data, the band and the
@@ -101,6 +103,8 @@ public final class TrendChart {
     private final OptionalDouble target;
     private final String xAxisLabel;
     private final String yAxisLabel;
+    private final String lineLabel;
+    private final String targetLabel;
 
     private TrendChart(Builder b) {
         this.title = b.title;
@@ -109,6 +113,9 @@ public final class TrendChart {
         this.target = b.target;
         this.xAxisLabel = b.xAxisLabel;
         this.yAxisLabel = b.yAxisLabel;
+        this.lineLabel = b.lineLabel;
+        this.targetLabel = b.targetLabel.orElseGet(() -> target.isPresent()
+                ? String.format(Locale.ROOT, "target %s%%", percent(target.getAsDouble())) : "");
     }
 
     /** @return a builder with the defaults: 900 × 450 pixels, a generic title, no target */
@@ -216,7 +223,8 @@ public final class TrendChart {
             double hi = Math.max(series.highest().orElse(0), target.orElse(0));
             axis = YAxis.fit(lo, hi);
         }
-        double top = title.isBlank() ? 1.2 * f : 2.8 * f;
+        // The legend takes a row under the title.
+        double top = title.isBlank() ? 2.6 * f : 4.2 * f;
         return new Plot(4.6 * f, top, width - 1.6 * f, height - 3.6 * f, count, axis);
     }
 
@@ -344,8 +352,12 @@ public final class TrendChart {
         g.drawString(yLabel, 0f, 0f);
         g.setTransform(saved);
 
+        if (series.anyData()) {
+            drawLegend(g, fm, f, title.isBlank() ? 1.5f * f : 3.2f * f);
+        }
+
         if (target.isPresent()) {
-            String label = String.format(Locale.ROOT, "target %s%%", percent(target.getAsDouble()));
+            String label = shorten(clean(targetLabel), MAX_LABEL_CHARS * 2);
             float x = (float) (plot.right() - fm.stringWidth(label) - 0.3 * f);
             float y = (float) (plot.y(target.getAsDouble()) - 0.4 * f);
             // The label sits over the data at the right end: a light backdrop keeps it readable.
@@ -383,6 +395,44 @@ public final class TrendChart {
             }
             g.setColor(TEXT);
             g.drawString(heading, (float) (width / 2.0 - g.getFontMetrics().stringWidth(heading) / 2.0), 1.8f * f);
+        }
+    }
+
+    /** One row, centred: a swatch and a caption for the line, the band and the target. */
+    private void drawLegend(Graphics2D g, FontMetrics fm, float f, float baseline) {
+        List<String> captions = new ArrayList<>(List.of(clean(lineLabel), "95 % interval"));
+        if (target.isPresent()) {
+            captions.add(clean(targetLabel));
+        }
+        float swatch = 1.8f * f;
+        float gap = 1.2f * f;
+        float total = 0;
+        for (String c : captions) {
+            total += swatch + 0.4f * f + fm.stringWidth(c) + gap;
+        }
+        float x = Math.max(0.5f * f, (width - (total - gap)) / 2f);
+        float middle = baseline - (fm.getAscent() - fm.getDescent()) / 2f;
+        for (int i = 0; i < captions.size(); i++) {
+            float w = lineWidth();
+            if (i == 0) {
+                g.setColor(LINE);
+                g.setStroke(new BasicStroke(w, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+                g.draw(new Line2D.Double(x, middle, x + swatch, middle));
+                double r = w * 1.6;
+                g.fill(new Ellipse2D.Double(x + swatch / 2 - r, middle - r, 2 * r, 2 * r));
+            } else if (i == 1) {
+                g.setColor(BAND);
+                g.fill(new Rectangle2D.Double(x, middle - 0.4 * f, swatch, 0.8 * f));
+            } else {
+                g.setColor(TARGET);
+                g.setStroke(new BasicStroke(w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                        new float[] {4 * w, 3 * w}, 0f));
+                g.draw(new Line2D.Double(x, middle, x + swatch, middle));
+            }
+            x += swatch + 0.4f * f;
+            g.setColor(TEXT);
+            g.drawString(captions.get(i), x, baseline);
+            x += fm.stringWidth(captions.get(i)) + gap;
         }
     }
 
@@ -554,6 +604,8 @@ public final class TrendChart {
         private OptionalDouble target = OptionalDouble.empty();
         private String xAxisLabel = "Period";
         private String yAxisLabel = "CSAT (%)";
+        private String lineLabel = "CSAT";
+        private Optional<String> targetLabel = Optional.empty();
 
         private Builder() {
         }
@@ -584,6 +636,28 @@ public final class TrendChart {
          */
         public Builder target(double target) {
             this.target = OptionalDouble.of(target);
+            return this;
+        }
+
+        /**
+         * @param target a CSAT to draw as a dashed line, 0–100, such as 70
+         * @param label what the line stands for, in the legend and beside the line, such as
+         *     {@code "good from 70 %"}; at most {@value #MAX_TEXT_LENGTH} characters
+         * @return this builder
+         */
+        public Builder target(double target, String label) {
+            this.target = OptionalDouble.of(target);
+            this.targetLabel = Optional.of(Objects.requireNonNull(label, "label"));
+            return this;
+        }
+
+        /**
+         * @param label what the line of CSAT values is, in the legend, such as {@code "CSAT per
+         *     day"}; at most {@value #MAX_TEXT_LENGTH} characters
+         * @return this builder
+         */
+        public Builder lineLabel(String label) {
+            this.lineLabel = Objects.requireNonNull(label, "label");
             return this;
         }
 
@@ -636,6 +710,8 @@ public final class TrendChart {
             checkLength(violations, "title", title);
             checkLength(violations, "xAxisLabel", xAxisLabel);
             checkLength(violations, "yAxisLabel", yAxisLabel);
+            checkLength(violations, "lineLabel", lineLabel);
+            targetLabel.ifPresent(l -> checkLength(violations, "targetLabel", l));
             if (!violations.isEmpty()) {
                 throw new InvalidConfigurationException(violations);
             }

@@ -11,7 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The README's first sample: a 5-point SMS survey in two languages, stored as JSON and read back.
+ * The first sample of the survey definitions page ({@code docs/surveys-and-scales.md}): a 5-point
+ * SMS survey in two languages, stored as JSON and read back.
  */
 public final class FirstSurvey {
 

@@ -1,5 +1,5 @@
 /**
- * The README's code samples, compiled and run by tests so that they cannot rot.
+ * The documentation's code samples, compiled and run by tests so that they cannot rot.
  */
 @NullMarked
 package dev.csatkit.examples.guide;

@@ -58,7 +58,7 @@ class ScriptedIvrChannelTest extends ChannelContractTest {
         plan.get("stages").forEach(s -> stages.add(new AudioStage(AudioStage.Phase.valueOf(s.get("phase").asText()),
                 s.get("audio").asText())));
         Map<String, Integer> keys = new LinkedHashMap<>();
-        plan.get("keys").fields().forEachRemaining(e -> keys.put(e.getKey(), e.getValue().asInt()));
+        plan.get("keys").properties().forEach(e -> keys.put(e.getKey(), e.getValue().asInt()));
         return new MessageContent.Keypad(stages, keys, Duration.ofMillis(plan.get("answerWindowMs").asLong()));
     }
 

@@ -26,8 +26,58 @@ class CsatCliTest {
     void withoutACommandItPrintsUsageAndFails() {
         Run r = run();
         assertThat(r.code()).isEqualTo(CsatCli.USAGE);
-        assertThat(r.err()).contains("usage: java -jar csat.jar <command>").contains("demo").contains("scales");
+        assertThat(r.err()).contains("usage: java -jar csat-examples/target/csat.jar <command>").contains("demo")
+                .contains("scales");
         assertThat(run("help").code()).isZero();
+    }
+
+    @Test
+    void helpAndVersionExitWithZeroOnStandardOutput() {
+        for (String help : List.of("--help", "-h", "help")) {
+            Run r = run(help);
+            assertThat(r.code()).as(help).isZero();
+            assertThat(r.err()).as(help).isEmpty();
+            assertThat(r.out()).as(help).startsWith("usage: java -jar csat-examples/target/csat.jar <command> [options]")
+                    .contains("  demo [--days 7]", "  scales [--locale en]", "  report --input FILE", "  parse --scale ",
+                            "<command> --help", "--version");
+        }
+        for (String version : List.of("--version", "-V", "version")) {
+            Run r = run(version);
+            assertThat(r.code()).as(version).isZero();
+            assertThat(r.out()).as(version).matches("csat \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(CSAT Kit\\), Java .+\n");
+        }
+    }
+
+    @Test
+    void everyCommandExplainsItselfWithHelpAndExitsWithZero() {
+        for (String command : List.of("demo", "scales", "report", "parse")) {
+            for (List<String> args : List.of(List.of(command, "--help"), List.of(command, "-h"),
+                    List.of("help", command), List.of(command, "--bogus", "-h"))) {
+                Run r = run(args.toArray(String[]::new));
+                assertThat(r.code()).as("%s", args).isZero();
+                assertThat(r.err()).as("%s", args).isEmpty();
+                assertThat(r.out()).as("%s", args).startsWith("usage: csat " + command).contains("-h, --help");
+            }
+        }
+        assertThat(run("report", "--help").out()).contains("--min-sample N", "--scale ID", "--low N");
+        assertThat(run("demo", "--help").out()).contains("--output DIR", "checked before the run starts");
+        assertThat(run("parse", "-h").out()).contains("--scale ID", "--locale TAG");
+        assertThat(run("scales", "-h").out()).contains("en, fr, sv, ru, uk, pl, de, es");
+        Run unknown = run("help", "frobnicate");
+        assertThat(unknown.code()).isEqualTo(CsatCli.USAGE);
+        assertThat(unknown.err()).startsWith("csat: unknown command 'frobnicate'");
+    }
+
+    @Test
+    void scalesRefuseALanguageTheyHaveNoLabelsIn() {
+        Run r = run("scales", "--locale", "ja");
+        assertThat(r.code()).isEqualTo(CsatCli.USAGE);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("csat scales: --locale ja: the scales have no labels in 'ja'; they have them"
+                + " in en, fr, sv, ru, uk, pl, de, es\n");
+        assertThat(run("scales", "--locale", "fr-CA").out()).as("a regional tag of a known language")
+                .contains("Très satisfait");
+        assertThat(run("scales", "--locale").err()).startsWith("csat scales: --locale needs a value");
     }
 
     @Test

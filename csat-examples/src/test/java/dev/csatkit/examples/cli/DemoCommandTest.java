@@ -43,17 +43,17 @@ class DemoCommandTest {
                 .doesNotContain("STILL OPEN");
         assertThat(first.err()).as("the progress bar goes to standard error").contains("simulating", "100%");
         assertThat(first.out()).doesNotContain("simulating  [");
-        assertThat(first.out()).as("the excerpt the README shows").contains(readmeExcerpt());
+        assertThat(first.out()).as("the excerpt docs/command-line.md shows").contains(pageExcerpt());
     }
 
-    /** The code block after "An excerpt:" in the README's section on the demo. */
-    private static String readmeExcerpt() throws IOException {
+    /** The code block after "An excerpt:" in the command line page's section on the demo. */
+    private static String pageExcerpt() throws IOException {
         Path dir = Path.of("").toAbsolutePath();
         while (!Files.exists(dir.resolve("README.md"))) {
             dir = dir.getParent();
         }
-        String readme = Files.readString(dir.resolve("README.md"));
-        String section = readme.substring(readme.indexOf("### `csat demo`"));
+        String page = Files.readString(dir.resolve("docs/command-line.md"));
+        String section = page.substring(page.indexOf("## `csat demo`"));
         int from = section.indexOf("```\n", section.indexOf("An excerpt:")) + 4;
         return section.substring(from, section.indexOf("```", from));
     }
@@ -112,14 +112,41 @@ class DemoCommandTest {
                     + " surveys sent");
         }
 
+        Run wrongScale = CsatCliTest.run("report", "--input", out.resolve("responses-keypad9.csv").toString());
+        assertThat(wrongScale.code()).as("the keypad file on the default scale five").isEqualTo(CsatCli.USAGE);
+        assertThat(wrongScale.out()).isEmpty();
+        assertThat(wrongScale.err().lines().toList()).last().asString()
+                .contains("rows have a score that is not on --scale five", "The scores fit --scale keypad9");
+
         JsonNode json = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertThat(json.path("layout").asText()).as("the layout csat report --format json writes too")
+                .isEqualTo("csat-kit/reports/1");
         assertThat(json.path("run").path("seed").asLong()).isEqualTo(42);
-        assertThat(json.path("by_agent").path("segments").size()).isEqualTo(13);
-        assertThat(json.path("by_channel").path("overall").path("csat").isNumber()).isTrue();
+        JsonNode reports = json.path("reports");
+        assertThat(reports.fieldNames()).toIterable().containsExactly("by_channel", "by_team", "by_agent", "by_day",
+                "chat_by_question");
+        assertThat(reports.path("by_agent").path("segments").size()).isEqualTo(13);
+        assertThat(reports.path("by_channel").path("overall").path("csat").isNumber()).isTrue();
         assertThat(json.path("decisions").path("skipped").has("FREQUENCY_CAPPED")).isTrue();
-        assertThat(json.path("by_day").path("trend").size()).isEqualTo(2);
-        assertThat(json.path("chat_by_question").path("questions").path("effort").path("responses").asInt())
+        assertThat(reports.path("by_day").path("trend").size()).isEqualTo(2);
+        assertThat(reports.path("chat_by_question").path("questions").path("effort").path("responses").asInt())
                 .isPositive();
+        Run asJson = CsatCliTest.run("report", "--input", out.resolve("responses-five.csv").toString(), "--format",
+                "json");
+        JsonNode fromReport = new ObjectMapper().readTree(asJson.out());
+        assertThat(fromReport.path("layout").asText()).isEqualTo(json.path("layout").asText());
+        // The file holds the chat survey's effort answers too: the report adds their questions block.
+        List<String> layout = new java.util.ArrayList<>();
+        reports.path("by_channel").fieldNames().forEachRemaining(layout::add);
+        layout.add(layout.indexOf("overall") + 1, "questions");
+        assertThat(fromReport.path("reports").path("report").fieldNames()).toIterable()
+                .containsExactlyElementsOf(layout);
+
+        assertThat(r.out()).as("the hint runs from the repository root, on the right scale").contains(
+                "  java -jar csat-examples/target/csat.jar report --input " + out.resolve("responses-five.csv")
+                        + " --scale five --by channel\n",
+                "  java -jar csat-examples/target/csat.jar report --input " + out.resolve("responses-keypad9.csv")
+                        + " --scale keypad9 --by agent\n");
 
         try (InputStream in = Files.newInputStream(out.resolve("report.xlsx"));
                 ReadableWorkbook book = new ReadableWorkbook(in)) {
@@ -131,6 +158,22 @@ class DemoCommandTest {
         assertThat(png).isNotNull();
         assertThat(png.getWidth()).isEqualTo(900);
         assertThat(png.getHeight()).isEqualTo(450);
+    }
+
+    @Test
+    void anOutputThatCannotBeWrittenIsRefusedBeforeTheRun() throws IOException {
+        Path file = dir.resolve("a-file");
+        Files.writeString(file, "x");
+        Run r = CsatCliTest.run("demo", "--output", file.toString());
+        assertThat(r.code()).isEqualTo(CsatCli.USAGE);
+        assertThat(r.err()).as("no progress bar: nothing was simulated")
+                .isEqualTo("csat demo: --output " + file + ": is a file, not a directory\n");
+        assertThat(r.out()).isEmpty();
+
+        Path below = file.resolve("week");
+        r = CsatCliTest.run("demo", "--output", below.toString());
+        assertThat(r.code()).isEqualTo(CsatCli.USAGE);
+        assertThat(r.err()).startsWith("csat demo: --output " + below + ": ").doesNotContain("simulating");
     }
 
     @Test

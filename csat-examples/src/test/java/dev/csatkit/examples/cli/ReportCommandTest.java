@@ -121,7 +121,12 @@ class ReportCommandTest {
     void jsonHasTheDocumentedShape() throws IOException {
         assertThat(run("report", "--input", input.toString(), "--by", "agent,channel", "--format", "json",
                 "--min-sample", "3")).isZero();
-        JsonNode json = new ObjectMapper().readTree(out());
+        JsonNode document = new ObjectMapper().readTree(out());
+        assertThat(document.get("layout").asText()).isEqualTo("csat-kit/reports/1");
+        assertThat(document.get("input").get("rejected").asLong()).isEqualTo(2);
+        assertThat(document.get("reports").size()).isEqualTo(1);
+        JsonNode json = document.get("reports").get("report");
+        assertThat(json.get("scale").asText()).isEqualTo("five");
         JsonNode overall = json.get("overall");
         assertThat(overall.get("sent").asLong()).isEqualTo(55);
         assertThat(overall.get("responses").asLong()).isEqualTo(53);
@@ -146,7 +151,7 @@ class ReportCommandTest {
     void periodsMakeATrendInTheGivenZone() throws IOException {
         assertThat(run("report", "--input", input.toString(), "--period", "week", "--zone", "Europe/Stockholm",
                 "--format", "json")).isZero();
-        JsonNode json = new ObjectMapper().readTree(out());
+        JsonNode json = new ObjectMapper().readTree(out()).get("reports").get("report");
         assertThat(json.get("trend")).hasSize(2);
         assertThat(json.get("trend").get(0).get("period").asText()).isEqualTo("2025-W10");
         assertThat(json.get("trend").get(1).get("period").asText()).isEqualTo("2025-W11");
@@ -180,7 +185,7 @@ class ReportCommandTest {
     void xlsxIsWrittenAndReadsBack() throws IOException {
         Path output = dir.resolve("report.xlsx");
         assertThat(run("report", "--input", input.toString(), "--by", "agent", "--period", "month", "--format",
-                "xlsx", "--output", output.toString(), "--low", "2", "--min-sample", "3")).isZero();
+                "xlsx", "--output", output.toString(), "--low", "2", "--min-sample", "3")).as("%s", err).isZero();
         try (ReadableWorkbook workbook = new ReadableWorkbook(Files.newInputStream(output))) {
             List<Sheet> sheets = workbook.getSheets().toList();
             assertThat(sheets).extracting(Sheet::getName).containsExactly("Report", "Trend", "Low scores");
@@ -225,7 +230,10 @@ class ReportCommandTest {
         assertThat(err()).contains("--format xlsx needs --output FILE");
         err.reset();
         assertThat(run("report", "--input", input.toString(), "--low", "5")).isEqualTo(CsatCli.USAGE);
-        assertThat(err()).contains("lowScoreThreshold = 5: must be from 1 to 4 on scale five");
+        assertThat(err()).contains("csat report: --low 5: must be from 1 to 4 on scale five");
+        err.reset();
+        assertThat(run("report", "--input", input.toString(), "--min-sample", "0")).isEqualTo(CsatCli.USAGE);
+        assertThat(err()).contains("csat report: --min-sample 0: must be at least 1").doesNotContain("minimumSample");
         err.reset();
         assertThat(run("report", "--input", input.toString(), "--zone", "Mars/Base")).isEqualTo(CsatCli.USAGE);
         assertThat(err()).contains("--zone Mars/Base is not a time zone");
@@ -239,10 +247,7 @@ class ReportCommandTest {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "agent,score\nann,5\n");
         assertThat(run("report", "--input", bad.toString())).isEqualTo(1);
-        assertThat(err()).contains("has no column interaction_id");
-        err.reset();
-        assertThat(run("report", "--input", dir.resolve("missing.csv").toString())).isEqualTo(1);
-        assertThat(err()).startsWith("csat report: cannot read");
+        assertThat(err()).startsWith("csat report: --input " + bad + ": ").contains("has no column interaction_id");
     }
 
     @Test
@@ -254,7 +259,7 @@ class ReportCommandTest {
         assertThat(run("report", "--input", input.toString(), "--format", "json")).isZero();
         assertThat(err().lines().toList()).last()
                 .isEqualTo("csat report: 59 rows read, 57 accepted, 2 rejected, 2 duplicates dropped");
-        JsonNode overall = new ObjectMapper().readTree(out()).get("overall");
+        JsonNode overall = new ObjectMapper().readTree(out()).get("reports").get("report").get("overall");
         assertThat(overall.get("sent").asLong()).isEqualTo(55);
         assertThat(overall.get("unanswered").asLong()).isEqualTo(1);
     }
@@ -357,5 +362,125 @@ class ReportCommandTest {
                 .doesNotContain("furious", "900123", "900124", "Roe", "please")
                 .contains("csat report: rejected line 4: score = \"six\": must be a whole number")
                 .contains("csat report: rejected line 5: row = (not shown): must be well-formed CSV");
+    }
+
+    @Test
+    void fileProblemsNameTheOptionAndTheReasonBeforeAnythingIsRead() throws IOException {
+        Path missing = dir.resolve("missing.csv");
+        assertThat(run("report", "--input", missing.toString())).isEqualTo(CsatCli.USAGE);
+        assertThat(err()).isEqualTo("csat report: --input " + missing + ": no such file\n");
+        err.reset();
+        assertThat(run("report", "--input", dir.toString())).isEqualTo(CsatCli.USAGE);
+        assertThat(err()).isEqualTo("csat report: --input " + dir + ": is a directory, not a file\n");
+        err.reset();
+        assertThat(run("report", "--input", "bad\u0000name.csv")).isEqualTo(CsatCli.USAGE);
+        assertThat(err()).startsWith("csat report: --input bad\\u0000name.csv: is not a usable file name\n");
+        err.reset();
+
+        Path nowhere = dir.resolve("no-such-dir").resolve("report.json");
+        assertThat(run("report", "--input", input.toString(), "--format", "json", "--output", nowhere.toString()))
+                .isEqualTo(CsatCli.USAGE);
+        assertThat(err()).as("checked before reading: no row is reported")
+                .isEqualTo("csat report: --output " + nowhere + ": no such directory: " + nowhere.getParent() + "\n");
+        err.reset();
+        assertThat(run("report", "--input", input.toString(), "--output", dir.toString())).isEqualTo(CsatCli.USAGE);
+        assertThat(err()).isEqualTo("csat report: --output " + dir + ": is a directory, not a file\n");
+        err.reset();
+        Path underAFile = input.resolve("report.json");
+        assertThat(run("report", "--input", input.toString(), "--output", underAFile.toString()))
+                .isEqualTo(CsatCli.USAGE);
+        assertThat(err()).isEqualTo("csat report: --output " + underAFile + ": " + input + " is not a directory\n");
+        assertThat(out()).isEmpty();
+        assertThat(Files.exists(underAFile)).isFalse();
+    }
+
+    @Test
+    void fileErrorsAreWordedAsReasons() {
+        Path file = Path.of("/data/x.csv");
+        assertThat(PathChecks.reason(new java.nio.file.AccessDeniedException(file.toString()), file))
+                .isEqualTo("permission denied");
+        assertThat(PathChecks.reason(new java.nio.file.NoSuchFileException(file.toString()), file))
+                .isEqualTo("no such file or directory");
+        assertThat(PathChecks.reason(new java.nio.file.AccessDeniedException("/data"), file))
+                .as("a parent that is refused is named").isEqualTo("permission denied (/data)");
+        assertThat(PathChecks.reason(new java.nio.file.FileSystemException(file.toString(), null,
+                "Read-only file system"), file)).isEqualTo("read-only file system");
+    }
+
+    @Test
+    void anUnreadableInputSaysPermissionDenied() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
+                "an administrator reads any file: permission bits do not hold one back");
+        Path locked = dir.resolve("locked.csv");
+        Files.copy(input, locked);
+        locked.toFile().setReadable(false);
+        assertThat(run("report", "--input", locked.toString())).isEqualTo(CsatCli.USAGE);
+        assertThat(err()).isEqualTo("csat report: --input " + locked + ": permission denied\n");
+    }
+
+    @Test
+    void whenMostScoresAreOffTheScaleNothingIsReportedAndTheLikelyScaleIsNamed() throws IOException {
+        List<String> lines = new ArrayList<>(List.of("interaction_id,survey_id,sent_at,responded_at,score"));
+        int[] scores = {9, 8, 7, 9, 8, 7, 5, 3, 1};   // mostly satisfied on 1-9: most are off 1-5
+        for (int i = 0; i < 90; i++) {
+            lines.add("call-" + i + ",keypad,2025-03-07T09:00:00Z,2025-03-07T09:01:00Z," + scores[i % 9]);
+        }
+        lines.add("call-90,keypad,2025-03-07T09:00:00Z,,");
+        Path keypad = dir.resolve("responses-keypad9.csv");
+        Files.write(keypad, lines, StandardCharsets.UTF_8);
+
+        assertThat(run("report", "--input", keypad.toString())).isEqualTo(CsatCli.USAGE);
+        assertThat(out()).as("no report from the wrong scale").isEmpty();
+        List<String> said = err().lines().toList();
+        assertThat(said).hasSize(60 + 2);
+        assertThat(said.get(0)).isEqualTo("csat report: rejected line 2: score = \"9\": must be a value of scale five,"
+                + " 1 to 5");
+        assertThat(said.get(60)).isEqualTo("csat report: 91 rows read, 31 accepted, 60 rejected, 0 duplicates dropped");
+        assertThat(said.get(61)).isEqualTo("csat report: 60 of 91 rows have a score that is not on --scale five"
+                + " (1 to 5), so nothing is reported. The scores fit --scale keypad9 (1 to 9); run again with it.");
+
+        out.reset();
+        err.reset();
+        assertThat(run("report", "--input", keypad.toString(), "--scale", "keypad9")).isZero();
+        assertThat(err()).isEqualTo("csat report: 91 rows read, 91 accepted, 0 rejected, 0 duplicates dropped\n");
+        assertThat(out()).contains("CSAT report: scale keypad9, 91 surveys sent, 90 valid ratings");
+    }
+
+    @Test
+    void aFewScoresOffTheScaleAreRejectedAndCounted() {
+        // Two bad rows of 57, one of them a score: the report goes on and says how many were rejected.
+        assertThat(run("report", "--input", input.toString(), "--scale", "five")).isZero();
+        assertThat(err().lines().toList()).last()
+                .isEqualTo("csat report: 57 rows read, 55 accepted, 2 rejected, 0 duplicates dropped");
+    }
+
+    @Test
+    void xlsxSheetsDeclareTheirRealSizeAndTheWorkbookHasTheNormalStyle() throws IOException {
+        Path output = dir.resolve("report.xlsx");
+        assertThat(run("report", "--input", input.toString(), "--by", "agent", "--period", "month", "--format",
+                "xlsx", "--output", output.toString(), "--low", "2", "--min-sample", "3")).as("%s", err).isZero();
+        java.util.Map<String, String> parts = new java.util.HashMap<>();
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(Files.newInputStream(output))) {
+            for (java.util.zip.ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                parts.put(e.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        try (ReadableWorkbook workbook = new ReadableWorkbook(Files.newInputStream(output))) {
+            List<Sheet> sheets = workbook.getSheets().toList();
+            for (int i = 0; i < sheets.size(); i++) {
+                List<Row> rows = sheets.get(i).read();
+                int columns = rows.stream().mapToInt(Row::getCellCount).max().orElseThrow();
+                String expected = "<dimension ref=\"A1:" + (char) ('A' + columns - 1) + rows.size() + "\"/>";
+                assertThat(parts.get("xl/worksheets/sheet" + (i + 1) + ".xml")).as(sheets.get(i).getName())
+                        .contains(expected).doesNotContain("<dimension ref=\"A1\"/>");
+            }
+        }
+        assertThat(parts.get("xl/styles.xml"))
+                .contains("</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/>");
+        assertThat(dev.csatkit.examples.export.XlsxExport.column(0)).isEqualTo("A");
+        assertThat(dev.csatkit.examples.export.XlsxExport.column(25)).isEqualTo("Z");
+        assertThat(dev.csatkit.examples.export.XlsxExport.column(26)).isEqualTo("AA");
+        assertThat(dev.csatkit.examples.export.XlsxExport.column(701)).isEqualTo("ZZ");
+        assertThat(dev.csatkit.examples.export.XlsxExport.column(702)).isEqualTo("AAA");
     }
 }

@@ -228,6 +228,40 @@ class TrendChartTest {
     }
 
     @Test
+    void aLegendAboveThePlotSaysWhatTheLineTheBandAndTheTargetAre() {
+        TrendChart labelled = TrendChart.builder().title("CSAT per day").lineLabel("CSAT per day")
+                .target(70, "good from 70 %").build();
+        Plot p = labelled.plot(week);
+        BufferedImage image = labelled.render(week);
+        int line = 0;
+        int band = 0;
+        int target = 0;
+        for (int y = 0; y < (int) p.top() - 1; y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                line += rgb == TrendChart.LINE.getRGB() ? 1 : 0;
+                band += rgb == bandOverBackground() ? 1 : 0;
+                target += rgb == TrendChart.TARGET.getRGB() ? 1 : 0;
+            }
+        }
+        assertThat(line).as("the line's swatch above the plot").isGreaterThan(20);
+        assertThat(band).as("the band's swatch above the plot").isGreaterThan(20);
+        assertThat(target).as("the target's swatch above the plot").isGreaterThan(5);
+
+        BufferedImage noTarget = TrendChart.builder().title("CSAT per day").build().render(week);
+        int targetWithout = 0;
+        for (int y = 0; y < (int) chart.plot(week).top() - 1; y++) {
+            for (int x = 0; x < noTarget.getWidth(); x++) {
+                targetWithout += noTarget.getRGB(x, y) == TrendChart.TARGET.getRGB() ? 1 : 0;
+            }
+        }
+        assertThat(targetWithout).as("no target, no target in the legend").isZero();
+        assertThatThrownBy(() -> TrendChart.builder().lineLabel("x".repeat(201)).target(70, "y".repeat(201)).build())
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::field).containsExactly("lineLabel", "targetLabel"));
+    }
+
+    @Test
     void withoutFontsTheDataIsStillDrawn() {
         BufferedImage image = chart.render(week, false);
 

@@ -38,6 +38,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
@@ -54,7 +55,7 @@ import org.junit.jupiter.api.Test;
 class EmailSurveyEndToEndTest {
 
     private static final String CUSTOMER = "jane@example.com";
-    private static final Pattern RATING_LINK = Pattern.compile("<a href=\"([^\"]+)\">[^<]*\\((\\d+)\\)</a>");
+    private static final Pattern RATING_LINK = Pattern.compile("(?m)^(\\d+) - [^:\\n]*: (\\S+)$");
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"(\\w+)\" value=\"([^\"]*)\">");
 
     private final GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
@@ -73,11 +74,13 @@ class EmailSurveyEndToEndTest {
         EndToEnd.LateListener inbound = new EndToEnd.LateListener();
         ChannelContext context = ChannelContext.builder("email").clock(CLOCK).inbound(inbound).build();
         mail = new SmtpEmailChannel(context, "127.0.0.1", smtp.getSmtp().getPort(), "Acme Support <surveys@example.com>");
-        page = EmailLinkEndpoint.builder(context, tokens, mail.from()).start();
+        SurveyProfile profile = SurveyProfile.builder(
+                EndToEnd.survey("ticket-email", ChannelKind.EMAIL, RatingScales.fivePoint()), ChannelKind.EMAIL)
+                .placeholders(COMPANY).build();
+        page = EmailLinkEndpoint.builder(context, tokens, mail.from()).profiles(List.of(profile)).start();
         engine = SurveyEngine.builder().clock(CLOCK).channel(mail)
                 .emailLinks(EmailLinks.signed(tokens, page.uri()))
-                .profile(SurveyProfile.builder(EndToEnd.survey("ticket-email", ChannelKind.EMAIL, RatingScales.fivePoint()),
-                        ChannelKind.EMAIL).placeholders(COMPANY).build())
+                .profile(profile)
                 .listener(firstOf(SurveyEvent.Rated.class, rated))
                 .build();
         inbound.forwardTo(engine.inboundListener());
@@ -107,7 +110,7 @@ class EmailSurveyEndToEndTest {
 
         HttpResponse<String> confirmPage = get(links.get(4));
         assertThat(confirmPage.statusCode()).isEqualTo(200);
-        assertThat(confirmPage.body()).contains("<strong id=\"value\">4</strong>");
+        assertThat(confirmPage.body()).contains("value=\"4\" checked>").containsOnlyOnce(" checked>");
         assertThat(engine.survey(decision.surveyKey()).orElseThrow().state())
                 .as("following a link records nothing").isEqualTo(SurveyState.AWAITING_REPLY);
 
@@ -116,7 +119,7 @@ class EmailSurveyEndToEndTest {
         form.put("c", "Quick answer, thank you");
         HttpResponse<String> confirmed = postForm(links.get(4).resolve(EmailLinkEndpoint.PATH), form);
         assertThat(confirmed.statusCode()).isEqualTo(200);
-        assertThat(confirmed.body()).contains("Your rating was recorded.");
+        assertThat(confirmed.body()).contains("Thank you for your feedback!", "Your rating: 🙂 Satisfied");
 
         assertThat(await(rated).value()).isEqualTo(4);
         assertThat(EndToEnd.assertRated(engine, decision.surveyKey(), 4, "email").comment())
@@ -132,13 +135,13 @@ class EmailSurveyEndToEndTest {
         assertThat(engine.history(decision.surveyKey())).hasSize(1);
     }
 
-    /** The rating links of the received HTML part, by the value each records. */
+    /** The rating links of the received text part, by the value each records. */
     private static Map<Integer, URI> ratingLinks(MimeMessage message) throws Exception {
-        String html = (String) ((Multipart) message.getContent()).getBodyPart(1).getContent();
+        String text = (String) ((Multipart) message.getContent()).getBodyPart(0).getContent();
         Map<Integer, URI> links = new LinkedHashMap<>();
-        Matcher m = RATING_LINK.matcher(html);
+        Matcher m = RATING_LINK.matcher(text.replace("\r\n", "\n"));
         while (m.find()) {
-            links.put(Integer.parseInt(m.group(2)), URI.create(unescape(m.group(1))));
+            links.put(Integer.parseInt(m.group(1)), URI.create(m.group(2)));
         }
         return links;
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
-/** The README shows exactly the code this test runs. */
+/** The survey definitions page shows exactly the code this test runs. */
 class FirstSurveyTest {
 
     @Test
@@ -15,8 +15,8 @@ class FirstSurveyTest {
     }
 
     @Test
-    void theReadmeShowsExactlyThisCode() throws IOException {
-        ReadmeSnippets.assertReadmeShows(ReadmeSnippets.guideSource(ReadmeSnippets.root(), FirstSurvey.class),
-                "first-survey");
+    void thePageShowsExactlyThisCode() throws IOException {
+        ReadmeSnippets.assertPageShows("docs/surveys-and-scales.md",
+                ReadmeSnippets.guideSource(ReadmeSnippets.root(), FirstSurvey.class), "first-survey");
     }
 }

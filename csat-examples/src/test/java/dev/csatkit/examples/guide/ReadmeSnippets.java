@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Reads tagged code regions and checks that README.md shows each one as a Java code block. */
+/** Reads tagged code regions and checks that a documentation page shows each one as a Java code block. */
 final class ReadmeSnippets {
 
     private ReadmeSnippets() {
@@ -46,14 +46,15 @@ final class ReadmeSnippets {
     }
 
     /**
-     * Fails, naming every tag README.md does not show exactly, each as a whole {@code ```java} block.
+     * Fails, naming every tag the page does not show exactly, each as a whole {@code ```java} block.
      *
+     * @param page the page, from the project root ({@code README.md}, {@code docs/…})
      * @param source the file with the tagged regions
-     * @param tags the tags, in README order
+     * @param tags the tags, in the page's order
      */
-    static void assertReadmeShows(Path source, String... tags) throws IOException {
-        Path readme = root().resolve("README.md");
-        String text = Files.readString(readme);
+    static void assertPageShows(String page, Path source, String... tags) throws IOException {
+        Path file = root().resolve(page);
+        String text = Files.readString(file);
         List<String> missing = new ArrayList<>();
         for (String tag : tags) {
             if (!text.contains("```java\n" + region(source, tag) + "\n```")) {
@@ -61,6 +62,6 @@ final class ReadmeSnippets {
             }
         }
         assertThat(missing).as("%s must show each of these regions of %s exactly, as a ```java block;"
-                + " copy them from the source", readme, source.getFileName()).isEmpty();
+                + " copy them from the source", file, source.getFileName()).isEmpty();
     }
 }

@@ -45,7 +45,9 @@ public final class PostgresMigration {
     }
 
     /** Every migration, in the order they apply. */
-    public static final List<Script> SCRIPTS = List.of(new Script(1, "survey store", "V1__survey_store.sql"));
+    public static final List<Script> SCRIPTS = List.of(new Script(1, "survey store", "V1__survey_store.sql"),
+            new Script(2, "schedule function", "V2__schedule_function.sql"),
+            new Script(3, "review", "V3__review.sql"));
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.csatkit.store.postgres");
     /** Advisory lock keys share one namespace per database: this one names CSAT Kit's migrations. */

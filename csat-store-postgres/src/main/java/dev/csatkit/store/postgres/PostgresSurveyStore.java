@@ -3,10 +3,13 @@ package dev.csatkit.store.postgres;
 import dev.csatkit.score.SurveyResponse;
 import dev.csatkit.store.ApplyResult;
 import dev.csatkit.store.CapHold;
+import dev.csatkit.store.LowScoreReview;
 import dev.csatkit.store.MoodAssessment;
 import dev.csatkit.store.OpenSurvey;
 import dev.csatkit.store.OutboxMessage;
 import dev.csatkit.store.ReplyRecord;
+import dev.csatkit.store.ReviewChange;
+import dev.csatkit.store.ReviewStatus;
 import dev.csatkit.store.ScheduleRequest;
 import dev.csatkit.store.ScheduleResult;
 import dev.csatkit.store.SurveyStore;
@@ -27,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -53,10 +57,14 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link #claimDue} and {@link #claimOutbox}: one {@code UPDATE … FROM (SELECT … FOR UPDATE
  *       SKIP LOCKED LIMIT n) … RETURNING}: callers at once never wait for each other and never get the
  *       same row;</li>
- *   <li>{@link #apply}: one statement: the survey row locked at the version read, the provider message
- *       id, the cap holds, then the next version, outbox messages, outcome, reply and opt-out;</li>
+ *   <li>{@link #apply}: one statement: the survey row locked at the version read, the review's
+ *       version when the step changes it, the provider message id, the cap holds, then the next
+ *       version, outbox messages, outcome, review, reply and opt-out;</li>
+ *   <li>{@link #saveReview}: one {@code INSERT … ON CONFLICT … DO UPDATE … WHERE} the stored version
+ *       is the one read;</li>
  *   <li>{@link #settleOutbox}: one {@code UPDATE} or {@code DELETE} checked on the attempts;</li>
- *   <li>reads: one {@code SELECT} each; {@link #forEachResponse} and {@link #forEachMood} stream
+ *   <li>reads: one {@code SELECT} each; {@link #forEachResponse}, {@link #forEachMood} and
+ *       {@link #forEachReview} stream
  *       in batches of the configured fetch size inside one read-only transaction (the cursor needs
  *       one), so a report never holds the whole result;</li>
  *   <li>{@link #precheck} keeps the interface's default: it answers empty without reading, since a
@@ -140,8 +148,7 @@ public final class PostgresSurveyStore implements SurveyStore {
                 .texts("holdKeys", holds.stream().map(CapHold::key).toList())
                 .time("claimUntil", request.claimUntil())
                 .texts("lockKeys", byKey.stream().map(CapHold::key).toList())
-                .times("lockUntils", byKey.stream().map(CapHold::until).toList())
-                .integer("holdCount", byKey.size());
+                .times("lockUntils", byKey.stream().map(CapHold::until).toList());
         surveyColumns(p, s);
         return p;
     }
@@ -270,6 +277,15 @@ public final class PostgresSurveyStore implements SurveyStore {
                 .bigint("responseVersion", owner.map(OpenSurvey::version).orElse(0L))
                 .time("responseSentAt", response.map(SurveyResponse::sentAt).orElse(null))
                 .json("responseBody", response.map(Codec::response).orElse(null));
+        Optional<ReviewChange> review = t.review();
+        p.bool("hasReview", review.isPresent())
+                .integer("reviewCount", review.isPresent() ? 1 : 0)
+                .text("reviewKey", review.map(ReviewChange::surveyKey).orElse(null))
+                .bigint("reviewCurrent", review.map(ReviewChange::expectedVersion).orElse(-1L))
+                .bigint("reviewVersion", review.map(r -> r.next().version()).orElse(0L))
+                .text("reviewStatus", review.map(r -> r.next().status().name()).orElse(null))
+                .time("reviewOpenedAt", review.map(r -> r.next().openedAt()).orElse(null))
+                .json("reviewBody", review.map(r -> Codec.review(r.next())).orElse(null));
         p.text("replyKey", t.reply().map(ReplyRecord::surveyKey).orElse(null))
                 .json("replyBody", t.reply().map(Codec::reply).orElse(null));
         Optional<Transition.OptOutChange> opt = t.optOut();
@@ -357,6 +373,65 @@ public final class PostgresSurveyStore implements SurveyStore {
         Objects.requireNonNull(sink, "sink");
         db.stream(sql.moods, new Params().time("from", from).time("to", to),
                 rs -> sink.accept(Codec.mood(rs.getString(1))));
+    }
+
+    // ------------------------------------------------------------------ reviews
+
+    @Override
+    public boolean saveReview(ReviewChange change) {
+        Objects.requireNonNull(change, "change");
+        return db.update(sql.saveReview, saveReviewParams(change)) == 1;
+    }
+
+    static Params saveReviewParams(ReviewChange change) {
+        LowScoreReview r = change.next();
+        return new Params().text("key", r.surveyKey()).bigint("version", r.version()).text("status", r.status().name())
+                .time("openedAt", r.openedAt()).json("body", Codec.review(r)).bigint("current", change.expectedVersion());
+    }
+
+    @Override
+    public Optional<LowScoreReview> review(String surveyKey) {
+        return db.query(sql.review, new Params().text("key", surveyKey),
+                rs -> rs.next() ? Optional.of(Codec.review(rs.getString(1))) : Optional.empty());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One {@code SELECT}: the open ones ({@link ReviewStatus#isOpen()}) along the partial index
+     * {@code review_open}, which holds the queue alone; any other statuses along
+     * {@code review_opened}.
+     */
+    @Override
+    public List<LowScoreReview> reviews(Set<ReviewStatus> statuses, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit = " + limit + ": must be at least 1");
+        }
+        boolean open = statuses.stream().allMatch(ReviewStatus::isOpen);
+        return db.query(open ? sql.openReviews : sql.reviews, reviewsParams(statuses, limit), rs -> {
+            List<LowScoreReview> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(Codec.review(rs.getString(1)));
+            }
+            return List.copyOf(out);
+        });
+    }
+
+    static Params reviewsParams(Set<ReviewStatus> statuses, int limit) {
+        return new Params().texts("statuses", statuses.stream().map(ReviewStatus::name).sorted().toList())
+                .integer("limit", limit);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Streamed as {@link #forEachResponse} is.
+     */
+    @Override
+    public void forEachReview(Instant from, Instant to, Consumer<LowScoreReview> sink) {
+        Objects.requireNonNull(sink, "sink");
+        db.stream(sql.forEachReview, new Params().time("from", from).time("to", to),
+                rs -> sink.accept(Codec.review(rs.getString(1))));
     }
 
     // ------------------------------------------------------------------ retention

@@ -67,7 +67,7 @@ class PostgresMigrationTest {
             assertThat(total).as("each migration applied once in all").isEqualTo(PostgresMigration.SCRIPTS.size());
             assertThat(PostgresMigration.migrate(pool, schema)).as("a later run has nothing to do").isZero();
             assertThat(tables(schema)).containsExactly("cap_hold", "csat_schema_history", "inbound",
-                    "interaction_claim", "mood", "opt_out", "outbox", "reply", "response", "survey");
+                    "interaction_claim", "mood", "opt_out", "outbox", "reply", "response", "review", "survey");
         } finally {
             threads.shutdownNow();
             TestPostgres.get().dropSchema(pool, schema);

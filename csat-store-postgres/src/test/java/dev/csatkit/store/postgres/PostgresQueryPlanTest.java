@@ -16,8 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.csatkit.store.CapHold;
+import dev.csatkit.store.LowScoreReview;
 import dev.csatkit.store.OpenSurvey;
 import dev.csatkit.store.OutboxMessage;
+import dev.csatkit.store.ReviewChange;
+import dev.csatkit.store.ReviewStatus;
 import dev.csatkit.store.SurveyState;
 import dev.csatkit.store.Transition;
 import dev.csatkit.store.postgres.internal.Params;
@@ -32,12 +35,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,6 +105,11 @@ class PostgresQueryPlanTest {
             st.execute("""
                     INSERT INTO mood (at, body) SELECT timestamptz '2025-05-01 10:00Z' + i * interval '1 minute', '{}'
                     FROM generate_series(1, 20000) AS i""");
+            st.execute("""
+                    INSERT INTO review (survey_key, version, status, opened_at, body) SELECT 'survey-' || i, 1,
+                        CASE WHEN mod(i, 20) = 0 THEN 'OPEN' WHEN mod(i, 20) = 1 THEN 'IN_REVIEW' ELSE 'RESOLVED' END,
+                        timestamptz '2025-05-01 10:00Z' + i * interval '20 seconds', '{}'
+                    FROM generate_series(1, %d, 5) AS i""".formatted(SURVEYS));
             st.execute("ANALYZE");
         }
     }
@@ -137,13 +147,51 @@ class PostgresQueryPlanTest {
         }
     }
 
+    /**
+     * A statement that calls a function: the plans of the function's own statements, as
+     * {@code auto_explain} reports them to the session while the call runs in a transaction that
+     * is then rolled back.
+     */
+    private static void checkCalled(Sql sql, Params params, String... indexes) throws SQLException {
+        StringBuilder b = new StringBuilder();
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                st.execute("LOAD 'auto_explain'");
+                st.execute("SET LOCAL auto_explain.log_min_duration = 0");
+                st.execute("SET LOCAL auto_explain.log_nested_statements = on");
+                st.execute("SET LOCAL auto_explain.log_level = notice");
+                st.execute("SET LOCAL client_min_messages = notice");
+                try (PreparedStatement ps = c.prepareStatement(sql.jdbc())) {
+                    sql.bind(c, ps, params);
+                    ps.execute();
+                    for (SQLWarning w = ps.getWarnings(); w != null; w = w.getNextWarning()) {
+                        b.append(w.getMessage()).append('\n');
+                    }
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        }
+        String plan = b.toString().replace('"' + schema + '"', "csat").replace(schema, "csat");
+        PLANS.append("-- ").append(sql.name()).append(" (the statements of the function it calls)\n").append(plan)
+                .append('\n');
+        assertThat(plan).as("auto_explain must report the plans of %s", sql.name()).contains("Query Text");
+        assertThat(plan).as("the plan of %s must read no table whole:%n%s", sql.name(), plan)
+                .doesNotContain("Seq Scan");
+        for (String index : indexes) {
+            assertThat(plan).as("the plan of %s must use %s:%n%s", sql.name(), index, plan).contains(index);
+        }
+    }
+
     @Test
     void scheduleUsesPrimaryKeysOnly() throws SQLException {
         String contact = "contact-plan";
         Instant until = T0.plus(Duration.ofDays(1));
         OpenSurvey s = survey("plan", contact)
                 .holds(List.of(perSurveyHold(contact, until), acrossHold(contact, until))).build();
-        check(sql().schedule, store.scheduleParams(request(s)), "opt_out_pkey", "interaction_claim_pkey",
+        checkCalled(sql().schedule, store.scheduleParams(request(s)), "opt_out_pkey", "interaction_claim_pkey",
                 "cap_hold_pkey", "survey_pkey");
     }
 
@@ -172,6 +220,25 @@ class PostgresQueryPlanTest {
                 .build();
         check(sql().apply, store.applyParams(t), "survey_pkey", "inbound_pkey", "cap_hold_pkey", "outbox_pkey",
                 "response_pkey", "opt_out_pkey");
+        OpenSurvey low = sent.toBuilder().state(SurveyState.RATED).rating(1, T0.plusSeconds(60)).build();
+        LowScoreReview opened = LowScoreReview.open(low, 1, T0.plusSeconds(60));
+        Transition withReview = Transition.at(T0.plusSeconds(60)).change(sent, low)
+                .response(rated(s, T0, 1, T0.plusSeconds(60))).review(ReviewChange.open(opened)).build();
+        check(sql().apply, store.applyParams(withReview), "survey_pkey", "review_pkey");
+    }
+
+    @Test
+    void reviewsUseTheirIndexes() throws SQLException {
+        OpenSurvey s = survey("plan-review").build();
+        LowScoreReview r = LowScoreReview.open(s, 1, T0);
+        check(sql().saveReview, PostgresSurveyStore.saveReviewParams(ReviewChange.open(r)), "review_pkey");
+        check(sql().review, new Params().text("key", "survey-76"), "review_pkey");
+        check(sql().openReviews, PostgresSurveyStore.reviewsParams(Set.of(ReviewStatus.OPEN, ReviewStatus.IN_REVIEW),
+                50), "review_open");
+        check(sql().reviews, PostgresSurveyStore.reviewsParams(Set.of(ReviewStatus.RESOLVED), 50), "review_opened");
+        Instant from = Instant.parse("2025-05-10T00:00:00Z");
+        check(sql().forEachReview, new Params().time("from", from).time("to", from.plus(Duration.ofDays(1))),
+                "review_opened");
     }
 
     @Test

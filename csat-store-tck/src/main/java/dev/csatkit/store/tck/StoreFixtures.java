@@ -3,10 +3,13 @@ package dev.csatkit.store.tck;
 import dev.csatkit.channels.spi.ChannelKind;
 import dev.csatkit.score.SurveyResponse;
 import dev.csatkit.store.CapHold;
+import dev.csatkit.store.LowScoreReview;
 import dev.csatkit.store.MoodAssessment;
 import dev.csatkit.store.OpenSurvey;
 import dev.csatkit.store.OutboxMessage;
 import dev.csatkit.store.ReplyRecord;
+import dev.csatkit.store.ReviewNotes;
+import dev.csatkit.store.ReviewStatus;
 import dev.csatkit.store.ScheduleRequest;
 import dev.csatkit.store.SurveyState;
 import dev.csatkit.store.SurveyStore;
@@ -351,5 +354,49 @@ public final class StoreFixtures {
      */
     public static MoodAssessment mood(String interactionId, Instant at, int value) {
         return new MoodAssessment(interactionId, SURVEY_ID, "agent-7", Optional.of("team-blue"), "mood-5", value, at);
+    }
+
+    // ---- reviews of low scores ------------------------------------------------------------------
+
+    /**
+     * @param s the survey that got a low score
+     * @param score the low score
+     * @param at when it was recorded
+     * @return its review, {@link ReviewStatus#OPEN} at version 0
+     */
+    public static LowScoreReview review(OpenSurvey s, int score, Instant at) {
+        return LowScoreReview.open(s, score, at);
+    }
+
+    /**
+     * @param r a review
+     * @param reviewer who takes it
+     * @param at when
+     * @return its next version, {@link ReviewStatus#IN_REVIEW} with that reviewer
+     */
+    public static LowScoreReview taken(LowScoreReview r, String reviewer, Instant at) {
+        return r.toBuilder().next(at).status(ReviewStatus.IN_REVIEW).reviewer(reviewer, at).build();
+    }
+
+    /**
+     * A review with every optional field set, to check that a store keeps each one: taken by a
+     * reviewer with a name outside ASCII, resolved with notes over several lines, reopened once
+     * before, with times to the millisecond.
+     *
+     * @param s the survey that got the low score
+     * @param at when the low score was recorded
+     * @return the review at version 0, {@link ReviewStatus#RESOLVED}
+     */
+    public static LowScoreReview fullReview(OpenSurvey s, Instant at) {
+        return LowScoreReview.builder(s.id(), s.surveyId(), s.interactionId(), s.contactId(), 1, at)
+                .credit(Optional.of("agent-7"), Optional.of("team-blue"))
+                .status(ReviewStatus.RESOLVED)
+                .reviewer("Zoë Müller-Łukasiewicz", at.plusSeconds(60))
+                .resolvedAt(at.plusSeconds(3600))
+                .notes(ReviewNotes.of("Wartezeit 40 min;\nRückruf vergessen — «nobody called»",
+                        "called back, 😊 apology accepted", "callbacks booked before the call ends"))
+                .reopened(1, "customer wrote again\nsecond line")
+                .changedAt(at.plusSeconds(3600))
+                .build();
     }
 }

@@ -8,6 +8,7 @@ import static dev.csatkit.store.tck.StoreFixtures.commentReply;
 import static dev.csatkit.store.tck.StoreFixtures.delivered;
 import static dev.csatkit.store.tck.StoreFixtures.ended;
 import static dev.csatkit.store.tck.StoreFixtures.failedUnsent;
+import static dev.csatkit.store.tck.StoreFixtures.fullReview;
 import static dev.csatkit.store.tck.StoreFixtures.fullSurvey;
 import static dev.csatkit.store.tck.StoreFixtures.message;
 import static dev.csatkit.store.tck.StoreFixtures.mood;
@@ -22,9 +23,11 @@ import static dev.csatkit.store.tck.StoreFixtures.ratingReply;
 import static dev.csatkit.store.tck.StoreFixtures.release;
 import static dev.csatkit.store.tck.StoreFixtures.request;
 import static dev.csatkit.store.tck.StoreFixtures.retryPending;
+import static dev.csatkit.store.tck.StoreFixtures.review;
 import static dev.csatkit.store.tck.StoreFixtures.sending;
 import static dev.csatkit.store.tck.StoreFixtures.step;
 import static dev.csatkit.store.tck.StoreFixtures.survey;
+import static dev.csatkit.store.tck.StoreFixtures.taken;
 import static dev.csatkit.store.tck.StoreFixtures.unanswered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -34,10 +37,13 @@ import dev.csatkit.score.Answer;
 import dev.csatkit.score.SurveyResponse;
 import dev.csatkit.store.ApplyResult;
 import dev.csatkit.store.CapHold;
+import dev.csatkit.store.LowScoreReview;
 import dev.csatkit.store.MoodAssessment;
 import dev.csatkit.store.OpenSurvey;
 import dev.csatkit.store.OutboxMessage;
 import dev.csatkit.store.ReplyRecord;
+import dev.csatkit.store.ReviewChange;
+import dev.csatkit.store.ReviewStatus;
 import dev.csatkit.store.ScheduleRequest;
 import dev.csatkit.store.ScheduleResult;
 import dev.csatkit.store.SurveyState;
@@ -83,7 +89,7 @@ import org.junit.jupiter.api.Test;
  * }</pre>
  *
  * <p>The tests are grouped by operation: scheduling, claiming due surveys, applying transitions,
- * the outbox, finding the survey a reply answers, reports, purging, the atomicity of refused
+ * the outbox, finding the survey a reply answers, reports, reviews of low scores, purging, the atomicity of refused
  * steps, concurrency ({@value #THREADS} threads started together) and times finer than a
  * millisecond. Every time the kit passes is its own (from {@link StoreFixtures#T0} on); a store
  * that reads the system clock to decide fails. Each failure message says what the store must
@@ -115,7 +121,7 @@ public abstract class SurveyStoreContractTest {
 
     /**
      * Creates the store under test, empty: no survey, claim, hold, opt-out, outbox message,
-     * provider message id, outcome or mood assessment. Called before every test.
+     * provider message id, outcome, mood assessment or review. Called before every test.
      *
      * @return the store
      * @throws Exception when the store cannot be set up
@@ -1058,6 +1064,128 @@ public abstract class SurveyStoreContractTest {
         }
     }
 
+    // ---- reviews of low scores -----------------------------------------------------------------
+
+    /**
+     * Reviews of low scores: opened with a survey's step ({@link Transition#review()}), changed by
+     * reviewers ({@link SurveyStore#saveReview}), both compared and set on the review's version,
+     * listed by status and handed out by opening time.
+     */
+    @Nested
+    @DisplayName("reviews")
+    class Reviews {
+
+        /** A survey sent at {@code T0} and rated low at {@code at}, with its review opened by the same step. */
+        private LowScoreReview ratedLow(String name, Instant at) {
+            OpenSurvey s = scheduled(survey(name).build());
+            OpenSurvey sent = advance(s, delivered(s, T0), T0);
+            LowScoreReview r = review(sent, 1, at);
+            applied(step(sent, sent.toBuilder().rating(1, at).state(SurveyState.RATED).build(), at)
+                    .response(rated(s, T0, 1, at)).review(ReviewChange.open(r)).build(), "a low rating with its review");
+            return r;
+        }
+
+        @Test
+        void aReviewOpensWithItsStepAndIsFoundAsWritten() {
+            LowScoreReview r = ratedLow("review-open", T0.plus(MINUTE));
+            assertThat(store.review(r.surveyKey())).as("the review a step opened must be found as written")
+                    .contains(r);
+            assertThat(store.find(r.surveyKey()).orElseThrow().rating()).hasValue(1);
+            assertThat(store.review("survey-none")).as("a survey with no low score has no review").isEmpty();
+        }
+
+        @Test
+        void everyFieldOfAReviewIsKept() {
+            OpenSurvey s = scheduled(survey("review-full").build());
+            LowScoreReview full = fullReview(s, T0.plus(MINUTE));
+            assertThat(store.saveReview(ReviewChange.open(full))).as("saving a review where the survey has none "
+                    + "must write it").isTrue();
+            assertThat(store.review(s.id())).as("a review must come back with every field as written: reviewer, "
+                    + "times, notes over several lines, reopen count and reason").contains(full);
+        }
+
+        @Test
+        void saveReviewWritesOnlyOverTheVersionRead() {
+            LowScoreReview r0 = ratedLow("review-cas", T0.plus(MINUTE));
+            LowScoreReview r1 = taken(r0, "qa-lena", T0.plus(HOUR));
+            assertThat(store.saveReview(ReviewChange.of(r0, r1))).as("a change from the stored version must be "
+                    + "written").isTrue();
+            LowScoreReview late = taken(r0, "qa-omar", T0.plus(HOUR));
+            assertThat(store.saveReview(ReviewChange.of(r0, late))).as("a change from version 0 after version 1 was "
+                    + "written must be refused: saveReview must compare the stored version").isFalse();
+            assertThat(store.saveReview(ReviewChange.open(review(store.find(r0.surveyKey()).orElseThrow(), 2,
+                    T0.plus(HOUR))))).as("opening a review where the survey has one must be refused").isFalse();
+            assertThat(store.review(r0.surveyKey())).as("a refused change must write nothing").contains(r1);
+        }
+
+        @Test
+        void aStepWhoseReviewMovedOnIsStaleAndWritesNothing() {
+            LowScoreReview r0 = ratedLow("review-stale", T0.plus(MINUTE));
+            LowScoreReview r1 = taken(r0, "qa-lena", T0.plus(HOUR));
+            assertThat(store.saveReview(ReviewChange.of(r0, r1))).isTrue();
+            OpenSurvey rated = store.find(r0.surveyKey()).orElseThrow();
+            Instant now = T0.plus(Duration.ofHours(2));
+            OpenSurvey next = rated.toBuilder().rating(5, now).build();
+            LowScoreReview withdrawn = r0.toBuilder().next(now).status(ReviewStatus.WITHDRAWN).build();
+            ApplyResult result = store.apply(step(rated, next, now).review(ReviewChange.of(r0, withdrawn)).build());
+            assertThat(result).as("a step whose review was changed since it was read (version 0, now 1) must answer "
+                    + "Stale; got %s", result).isEqualTo(new ApplyResult.Stale());
+            assertThat(store.find(r0.surveyKey())).as("a step refused for its review must not write the survey")
+                    .contains(rated);
+            assertThat(store.review(r0.surveyKey())).contains(r1);
+
+            ApplyResult again = store.apply(step(rated, next, now).review(ReviewChange.open(review(rated, 1, now)))
+                    .build());
+            assertThat(again).as("a step that opens a review where the survey already has one must answer Stale; "
+                    + "got %s", again).isEqualTo(new ApplyResult.Stale());
+            assertThat(store.review(r0.surveyKey())).contains(r1);
+        }
+
+        @Test
+        void forEachReviewHandsOutReviewsOpenedInTheRangeOldestFirst() {
+            Instant from = T0.plus(HOUR);
+            Instant to = from.plus(HOUR);
+            List<Instant> at = List.of(from.minusMillis(1), to.minusMillis(1), from, from, to);
+            List<LowScoreReview> opened = new ArrayList<>();
+            for (int i = 0; i < at.size(); i++) {
+                opened.add(ratedLow("review-range-" + i, at.get(i)));
+            }
+            List<LowScoreReview> got = new ArrayList<>();
+            store.forEachReview(from, to, got::add);
+            assertThat(got).as("forEachReview must hand out each review opened in [from, to), oldest first and by "
+                    + "survey key at the same time").containsExactly(opened.get(2), opened.get(3), opened.get(1));
+        }
+
+        @Test
+        void reviewsListTheQueueByStatusOldestFirstUpToTheLimit() {
+            LowScoreReview a = ratedLow("review-queue-a", T0.plus(Duration.ofMinutes(3)));
+            LowScoreReview b = ratedLow("review-queue-b", T0.plus(Duration.ofMinutes(1)));
+            LowScoreReview c = ratedLow("review-queue-c", T0.plus(Duration.ofMinutes(2)));
+            LowScoreReview cTaken = taken(c, "qa-lena", T0.plus(HOUR));
+            assertThat(store.saveReview(ReviewChange.of(c, cTaken))).isTrue();
+            Set<ReviewStatus> open = Set.of(ReviewStatus.OPEN, ReviewStatus.IN_REVIEW);
+            assertThat(store.reviews(open, 10)).as("the queue: reviews in the statuses asked for, oldest opened first, "
+                    + "as currently stored").containsExactly(b, cTaken, a);
+            assertThat(store.reviews(open, 2)).as("at most limit").containsExactly(b, cTaken);
+            assertThat(store.reviews(Set.of(ReviewStatus.OPEN), 10)).as("only the statuses asked for")
+                    .containsExactly(b, a);
+            assertThat(store.reviews(Set.of(ReviewStatus.RESOLVED), 10)).isEmpty();
+        }
+
+        @Test
+        void purgeKeepsReviews() {
+            LowScoreReview r = ratedLow("review-purged", T0.plus(MINUTE));
+            OpenSurvey rated = store.find(r.surveyKey()).orElseThrow();
+            advance(rated, ended(rated, SurveyState.ANSWERED, T0.plus(HOUR)), T0.plus(HOUR));
+            while (store.purge(T0.plus(DAY), 100) == 100) {
+                // purge in batches
+            }
+            assertThat(store.find(r.surveyKey())).isEmpty();
+            assertThat(store.review(r.surveyKey())).as("reviews are report data and must stay after a purge")
+                    .contains(r);
+        }
+    }
+
     // ---- purge ---------------------------------------------------------------------------------
 
     /** {@link SurveyStore#purge}. */
@@ -1112,14 +1240,15 @@ public abstract class SurveyStoreContractTest {
     class Atomicity {
 
         private record Observed(Optional<OpenSurvey> survey, List<ReplyRecord> history,
-                Optional<SurveyResponse> response, boolean optedOut, boolean inboundSeen) {
+                Optional<SurveyResponse> response, boolean optedOut, boolean inboundSeen,
+                Optional<LowScoreReview> review) {
         }
 
         private static final String OPT_OUT_KEY = "SMS:addr-refused";
 
         private Observed observe(OpenSurvey s, String inboundId, Instant now) {
             return new Observed(store.find(s.id()), store.history(s.id()), store.response(s.id()),
-                    store.isOptedOut(List.of(OPT_OUT_KEY)), store.seenInbound(inboundId, now));
+                    store.isOptedOut(List.of(OPT_OUT_KEY)), store.seenInbound(inboundId, now), store.review(s.id()));
         }
 
         /** A step that writes something of every kind. */
@@ -1130,7 +1259,8 @@ public abstract class SurveyStoreContractTest {
                     .reply(ratingReply(from, now, 5))
                     .inbound(inboundId, now.plus(DAY))
                     .optOut(optOut(List.of(OPT_OUT_KEY),
-                            Optional.of(optOutConfirmation("refused-confirmation", "addr-refused", now))));
+                            Optional.of(optOutConfirmation("refused-confirmation", "addr-refused", now))))
+                    .review(ReviewChange.open(review(from, 1, now)));
         }
 
         private void assertNoOutbox(String what) {
@@ -1155,7 +1285,7 @@ public abstract class SurveyStoreContractTest {
                     .build());
             assertThat(result).isEqualTo(new ApplyResult.Stale());
             assertThat(observe(sent, "in-stale", now)).as("a Stale step must write nothing at all: not the survey, "
-                    + "reply, outcome, opt-out or inbound id").isEqualTo(before);
+                    + "reply, outcome, opt-out, inbound id or review").isEqualTo(before);
             assertThat(before.survey()).contains(newer);
             assertNoOutbox("a Stale step");
         }
@@ -1171,7 +1301,7 @@ public abstract class SurveyStoreContractTest {
                     .build());
             assertThat(result).isEqualTo(new ApplyResult.Duplicate());
             assertThat(observe(v2, "in-other", now)).as("a Duplicate step must write nothing at all: not the survey, "
-                    + "reply, outcome or opt-out").isEqualTo(before);
+                    + "reply, outcome, opt-out or review").isEqualTo(before);
             assertNoOutbox("a Duplicate step");
         }
 
@@ -1196,7 +1326,7 @@ public abstract class SurveyStoreContractTest {
                     + "answer Capped; got %s", result)
                     .isEqualTo(new ApplyResult.Capped(expiring.key(), theirs.until()));
             assertThat(observe(sent, "in-capped", now)).as("a Capped step must write nothing at all: not the survey, "
-                    + "reply, outcome, opt-out or inbound id").isEqualTo(before);
+                    + "reply, outcome, opt-out, inbound id or review").isEqualTo(before);
 
             ScheduleResult probe = store.schedule(request(survey("refused-probe", contact)
                     .holds(List.of(perSurveyHold(contact, longer))).build(), now.plusSeconds(1)));
@@ -1269,6 +1399,22 @@ public abstract class SurveyStoreContractTest {
                         .contains(s.toBuilder().attempts(winner + 1).build());
                 assertThat(store.history(s.id())).as("only the winner's reply may be written")
                         .containsExactly(commentReply(s, T0, "thread " + winner));
+            }
+        }
+
+        @Test
+        void onlyOneOfConcurrentReviewChangesFromOneVersionIsWritten() throws Exception {
+            for (int round = 0; round < ROUNDS; round++) {
+                OpenSurvey s = scheduled(survey("race-review-" + round).build());
+                LowScoreReview r0 = review(s, 1, T0);
+                assertThat(store.saveReview(ReviewChange.open(r0))).isTrue();
+                List<Boolean> results = race(THREADS, t -> store.saveReview(ReviewChange.of(r0,
+                        taken(r0, "reviewer-" + t, T0.plus(MINUTE)))));
+                assertThat(results).as("%d reviewers changed one review from the same version at once: exactly one "
+                        + "change must be written; got %s", THREADS, results).filteredOn(w -> w).hasSize(1);
+                int winner = results.indexOf(true);
+                assertThat(store.review(s.id())).as("the stored review must be the winner's")
+                        .contains(taken(r0, "reviewer-" + winner, T0.plus(MINUTE)));
             }
         }
 

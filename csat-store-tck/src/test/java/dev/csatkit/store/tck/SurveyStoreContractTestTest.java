@@ -7,8 +7,10 @@ import dev.csatkit.score.SurveyResponse;
 import dev.csatkit.store.ApplyResult;
 import dev.csatkit.store.ForwardingSurveyStore;
 import dev.csatkit.store.InMemorySurveyStore;
+import dev.csatkit.store.LowScoreReview;
 import dev.csatkit.store.OpenSurvey;
 import dev.csatkit.store.ReplyRecord;
+import dev.csatkit.store.ReviewChange;
 import dev.csatkit.store.ScheduleRequest;
 import dev.csatkit.store.ScheduleResult;
 import dev.csatkit.store.SurveyStore;
@@ -35,7 +37,10 @@ import org.junit.platform.testkit.engine.Events;
  */
 class SurveyStoreContractTestTest {
 
-    enum Flaw { IGNORES_VERSION, HANDS_OUT_LEASED, CLAIMS_WHEN_CAPPED, WRITES_WHEN_REFUSED, DROPS_QUESTIONS }
+    enum Flaw {
+        IGNORES_VERSION, HANDS_OUT_LEASED, CLAIMS_WHEN_CAPPED, WRITES_WHEN_REFUSED, IGNORES_REVIEW_VERSION,
+        DROPS_QUESTIONS
+    }
 
     /** The in-memory store with one flaw added around it. */
     static final class BrokenStore extends ForwardingSurveyStore {
@@ -90,7 +95,7 @@ class SurveyStoreContractTestTest {
                 if (stored.isPresent()) {
                     // Applies the step on top of whatever version is stored.
                     t = new Transition(stored, t.next().map(n -> withVersion(n, stored.get().version() + 1)),
-                            t.holds(), t.outbox(), t.response(), t.reply(), t.inboundId(), t.optOut(), t.now(),
+                            t.holds(), t.outbox(), t.response(), t.reply(), t.inboundId(), t.optOut(), t.review(), t.now(),
                             t.inboundUntil());
                 }
             }
@@ -101,7 +106,7 @@ class SurveyStoreContractTestTest {
                         r.interactionId(), r.surveyId(), r.channel(), r.agent(), r.team(), r.entryPoint(), r.locale(),
                         r.caseType(), r.sentAt(), r.respondedAt(), r.score(), r.comment(), r.invalid(), r.late())),
                         t.reply().map(r -> new ReplyRecord(r.surveyKey(), r.receivedAt(), r.kind(), r.value(), r.text(),
-                                r.counted())), t.inboundId(), t.optOut(), t.now(), t.inboundUntil());
+                                r.counted())), t.inboundId(), t.optOut(), t.review(), t.now(), t.inboundUntil());
             }
             ApplyResult result = delegate().apply(t);
             if (flaw == Flaw.WRITES_WHEN_REFUSED && !(result instanceof ApplyResult.Applied) && !t.outbox().isEmpty()) {
@@ -111,6 +116,17 @@ class SurveyStoreContractTestTest {
                 delegate().apply(outbox.build());
             }
             return result;
+        }
+
+        @Override
+        public boolean saveReview(ReviewChange change) {
+            if (flaw == Flaw.IGNORES_REVIEW_VERSION) {
+                // Writes the change on top of whatever review is stored, or none.
+                Optional<LowScoreReview> stored = delegate().review(change.surveyKey());
+                return delegate().saveReview(new ReviewChange(stored, change.next().toBuilder()
+                        .version(stored.map(r -> r.version() + 1).orElse(0L)).build()));
+            }
+            return delegate().saveReview(change);
         }
 
         private static OpenSurvey withVersion(OpenSurvey s, long version) {
@@ -141,6 +157,12 @@ class SurveyStoreContractTestTest {
         @Override
         protected SurveyStore newStore() {
             return new BrokenStore(flaw);
+        }
+    }
+
+    static class IgnoresReviewVersion extends BrokenKit {
+        IgnoresReviewVersion() {
+            super(Flaw.IGNORES_REVIEW_VERSION);
         }
     }
 
@@ -206,7 +228,7 @@ class SurveyStoreContractTestTest {
     void aCorrectStorePassesEveryCheck() {
         Events events = run(Correct.class);
         assertThat(failures(events)).isEmpty();
-        assertThat(events.succeeded().count()).as("every check of every group must be found and run").isEqualTo(51);
+        assertThat(events.succeeded().count()).as("every check of every group must be found and run").isEqualTo(59);
     }
 
     @Test
@@ -254,5 +276,15 @@ class SurveyStoreContractTestTest {
                 .has(saying("the question a survey of several questions is on"));
         assertThat(f.get("theOutcomeKeepsItsQuestionAndAnswersAndTheHistoryTheQuestionEachReplyAnswered()"))
                 .has(saying("the outcome must keep the answers to further questions"));
+    }
+
+    @Test
+    void ignoringTheReviewVersionIsCaught() {
+        Map<String, String> f = failures(run(IgnoresReviewVersion.class));
+        assertThat(f).containsOnlyKeys("saveReviewWritesOnlyOverTheVersionRead()",
+                "onlyOneOfConcurrentReviewChangesFromOneVersionIsWritten()");
+        assertThat(f.get("saveReviewWritesOnlyOverTheVersionRead()")).has(saying("must compare the stored version"));
+        assertThat(f.get("onlyOneOfConcurrentReviewChangesFromOneVersionIsWritten()"))
+                .has(saying("exactly one change must be written"));
     }
 }

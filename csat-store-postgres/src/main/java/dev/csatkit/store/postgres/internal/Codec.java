@@ -9,16 +9,18 @@ import dev.csatkit.channels.spi.ChannelKind;
 import dev.csatkit.score.Answer;
 import dev.csatkit.score.SurveyResponse;
 import dev.csatkit.store.CapHold;
+import dev.csatkit.store.LowScoreReview;
 import dev.csatkit.store.MoodAssessment;
 import dev.csatkit.store.OpenSurvey;
 import dev.csatkit.store.OutboxMessage;
 import dev.csatkit.store.ReplyRecord;
+import dev.csatkit.store.ReviewNotes;
+import dev.csatkit.store.ReviewStatus;
 import dev.csatkit.store.SurveyState;
 import dev.csatkit.survey.Question;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -154,8 +156,7 @@ public final class Codec {
         Map<String, String> values = new LinkedHashMap<>();
         JsonNode val = o.get("val");
         if (val != null) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = val.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : val.properties()) {
                 values.put(Text.load(e.getKey()), Text.load(e.getValue().asText()));
             }
         }
@@ -314,6 +315,54 @@ public final class Codec {
         JsonNode o = read(body);
         return new MoodAssessment(string(o, "in"), string(o, "sv"), string(o, "ag"), text(o, "tm"), string(o, "sc"),
                 o.get("v").asInt(), instant(o, "at"));
+    }
+
+    // ------------------------------------------------------------------ reviews
+
+    /**
+     * @param r a review of a low score
+     * @return its body, whole (the key, version, status and opening time are columns as well)
+     */
+    public static String review(LowScoreReview r) {
+        ObjectNode o = JSON.createObjectNode();
+        text(o, "sk", r.surveyKey());
+        o.put("v", r.version());
+        text(o, "sv", r.surveyId());
+        text(o, "in", r.interactionId());
+        text(o, "ct", r.contactId());
+        text(o, "ag", r.agent());
+        text(o, "tm", r.team());
+        o.put("sc", r.score());
+        o.put("st", r.status().name());
+        time(o, "op", r.openedAt());
+        time(o, "chg", r.changedAt());
+        text(o, "rv", r.reviewer());
+        time(o, "tk", r.takenAt());
+        time(o, "rs", r.resolvedAt());
+        r.notes().ifPresent(n -> {
+            text(o, "rc", n.rootCause());
+            text(o, "fu", n.followUp());
+            text(o, "rm", n.remediation());
+        });
+        if (r.reopened() != 0) {
+            o.put("ro", r.reopened());
+        }
+        text(o, "rr", r.reopenReason());
+        return write(o);
+    }
+
+    /**
+     * @param body a stored review
+     * @return the review
+     */
+    public static LowScoreReview review(String body) {
+        JsonNode o = read(body);
+        Optional<String> rootCause = text(o, "rc");
+        return new LowScoreReview(string(o, "sk"), o.get("v").asLong(), string(o, "sv"), string(o, "in"),
+                string(o, "ct"), text(o, "ag"), text(o, "tm"), o.get("sc").asInt(), ReviewStatus.valueOf(string(o, "st")),
+                instant(o, "op"), instant(o, "chg"), text(o, "rv"), time(o, "tk"), time(o, "rs"),
+                rootCause.map(rc -> new ReviewNotes(rc, text(o, "fu"), text(o, "rm"))), o.path("ro").asInt(0),
+                text(o, "rr"));
     }
 
     // ------------------------------------------------------------------ helpers

@@ -18,9 +18,9 @@ public final class Statements {
     private static final String SURVEY_COLUMNS = "id, version, contact_id, channel_id, address, state, body";
 
     /**
-     * {@code schedule}: opt-out check, interaction claim, cap holds and survey insert. The gate
-     * answers O(pted out), D(uplicate), C(apped) or S(cheduled); only S writes. The claim, the
-     * holds and the insert are chained, each written only when the one before it was.
+     * {@code schedule}: opt-out check, interaction claim, cap holds and survey insert, as one call
+     * of the schema's {@code schedule_survey} function (migration 2), which answers O(pted out),
+     * D(uplicate), C(apped) or S(cheduled) and returns at the first refusal; only S writes.
      */
     public final Sql schedule;
     /**
@@ -30,8 +30,9 @@ public final class Statements {
      */
     public final Sql claimDue;
     /**
-     * {@code apply}: version check (the survey row locked), provider message id, cap holds, then
-     * the next version, outbox messages, outcome, reply and opt-out; only A(pplied) writes.
+     * {@code apply}: version check (the survey row locked, and the review's version when the step
+     * changes it), provider message id, cap holds, then the next version, outbox messages, outcome,
+     * review, reply and opt-out; only A(pplied) writes.
      */
     public final Sql apply;
     /** {@code claimOutbox}: as {@link #claimDue}, for side messages. */
@@ -59,6 +60,22 @@ public final class Statements {
     /** {@code forEachMood}, streamed in the order assessments were saved. */
     public final Sql moods;
     /**
+     * {@code saveReview}: the review written over the version read ({@code :current}, -1 for none);
+     * a conflicting row of another version leaves the statement with no row changed.
+     */
+    public final Sql saveReview;
+    /** {@code review}. */
+    public final Sql review;
+    /** {@code reviews} of some statuses, oldest first, up to a limit, along {@code review_opened}. */
+    public final Sql reviews;
+    /**
+     * {@code reviews} of open statuses only: the queue, along the partial index {@code review_open},
+     * whose condition the literal {@code IN} lets the planner match whatever the parameter holds.
+     */
+    public final Sql openReviews;
+    /** {@code forEachReview}, streamed by opening time. */
+    public final Sql forEachReview;
+    /**
      * {@code purge}: one bounded batch of ended surveys (with their replies) and of expired
      * claims, holds and provider message ids; rows another transaction holds are skipped.
      */
@@ -69,53 +86,12 @@ public final class Statements {
      */
     public Statements(String schema) {
         schedule = Sql.of("schedule", """
-                WITH opted AS (
-                    SELECT min(array_position(:optOutKeys::text[], o.key)) AS ord
-                    FROM {s}.opt_out o
-                    WHERE o.key = ANY (:optOutKeys::text[])),
-                claimed AS (
-                    SELECT until FROM {s}.interaction_claim
-                    WHERE interaction_id = :interaction AND until > :now::timestamptz),
-                held AS (
-                    SELECT array_position(:holdKeys::text[], h.key) AS ord, h.until
-                    FROM {s}.cap_hold h
-                    WHERE h.key = ANY (:holdKeys::text[]) AND h.until > :now::timestamptz
-                    ORDER BY 1 LIMIT 1),
-                gate AS (
-                    SELECT CASE
-                        WHEN (SELECT ord FROM opted) IS NOT NULL THEN 'O'
-                        WHEN EXISTS (SELECT 1 FROM claimed)
-                            OR EXISTS (SELECT 1 FROM {s}.survey WHERE id = :id) THEN 'D'
-                        WHEN EXISTS (SELECT 1 FROM held) THEN 'C'
-                        ELSE 'S' END AS outcome),
-                claim AS (
-                    INSERT INTO {s}.interaction_claim AS c (interaction_id, until)
-                    SELECT :interaction, :claimUntil::timestamptz WHERE (SELECT outcome FROM gate) = 'S'
-                    ON CONFLICT (interaction_id) DO UPDATE SET until = EXCLUDED.until
-                        WHERE c.until <= :now::timestamptz
-                    RETURNING 1),
-                holds AS (
-                    INSERT INTO {s}.cap_hold AS h (key, until)
-                    SELECT n.key, n.until::timestamptz
-                    FROM unnest(:lockKeys::text[], :lockUntils::text[]) AS n(key, until)
-                    WHERE EXISTS (SELECT 1 FROM claim)
-                    ON CONFLICT (key) DO UPDATE SET until = EXCLUDED.until
-                        WHERE h.until <= :now::timestamptz
-                    RETURNING 1),
-                inserted AS (
-                    INSERT INTO {s}.survey (id, version, contact_id, channel_id, address, state, due_at,
-                        prompted_at, sent_at, ended_at, lease_until, body)
-                    SELECT :id, :version, :contactId, :channelId, :address, :state, :dueAt::timestamptz,
-                        :promptedAt::timestamptz, :sentAt::timestamptz, :endedAt::timestamptz,
-                        :leaseUntil::timestamptz, :body::jsonb
-                    WHERE EXISTS (SELECT 1 FROM claim) AND (SELECT count(*) FROM holds) = :holdCount
-                    ON CONFLICT (id) DO NOTHING
-                    RETURNING 1)
-                SELECT g.outcome, (SELECT ord FROM opted), (SELECT until FROM claimed),
-                    (SELECT ord FROM held), (SELECT until FROM held),
-                    CASE WHEN g.outcome = 'S' AND NOT EXISTS (SELECT 1 FROM inserted)
-                        THEN {s}.lost_race('an interaction claim or a cap hold') END
-                FROM gate g
+                SELECT outcome, opted_ord, claimed_until, held_ord, held_until
+                FROM {s}.schedule_survey(:interaction, :id, :now::timestamptz, :claimUntil::timestamptz,
+                    :optOutKeys::text[], :holdKeys::text[], :lockKeys::text[], :lockUntils::timestamptz[],
+                    :version, :contactId, :channelId, :address, :state, :dueAt::timestamptz,
+                    :promptedAt::timestamptz, :sentAt::timestamptz, :endedAt::timestamptz,
+                    :leaseUntil::timestamptz, :body)
                 """, schema);
 
         claimDue = Sql.of("claimDue", """
@@ -145,6 +121,9 @@ public final class Statements {
                 gate AS (
                     SELECT CASE
                         WHEN :hasCurrent AND NOT EXISTS (SELECT 1 FROM cur) THEN 'S'
+                        WHEN :hasReview AND (:reviewCurrent < 0) = EXISTS (
+                            SELECT 1 FROM {s}.review WHERE survey_key = :reviewKey
+                                AND (:reviewCurrent < 0 OR version = :reviewCurrent)) THEN 'S'
                         WHEN EXISTS (SELECT 1 FROM {s}.inbound
                                      WHERE id = :inbound AND until > :now::timestamptz) THEN 'D'
                         WHEN EXISTS (SELECT 1 FROM held) THEN 'C'
@@ -196,6 +175,14 @@ public final class Statements {
                         SET version = EXCLUDED.version, sent_at = EXCLUDED.sent_at, body = EXCLUDED.body
                         WHERE r.version <= EXCLUDED.version
                     RETURNING 1),
+                reviewed AS (
+                    INSERT INTO {s}.review AS r (survey_key, version, status, opened_at, body)
+                    SELECT :reviewKey, :reviewVersion, :reviewStatus, :reviewOpenedAt::timestamptz, :reviewBody::jsonb
+                    WHERE :hasReview AND (SELECT outcome FROM gate) = 'A'
+                    ON CONFLICT (survey_key) DO UPDATE
+                        SET version = EXCLUDED.version, status = EXCLUDED.status, body = EXCLUDED.body
+                        WHERE r.version = :reviewCurrent
+                    RETURNING 1),
                 replied AS (
                     INSERT INTO {s}.reply (survey_key, body)
                     SELECT :replyKey, :replyBody::jsonb
@@ -223,8 +210,9 @@ public final class Statements {
                     CASE WHEN g.outcome = 'A' AND (
                             (SELECT count(*) FROM updated) <> :updateCount
                             OR (SELECT count(*) FROM seen) <> :seenCount
-                            OR (SELECT count(*) FROM moved) <> cardinality(:moveKeys::text[]))
-                        THEN {s}.lost_race('a provider message id or a cap hold') END
+                            OR (SELECT count(*) FROM moved) <> cardinality(:moveKeys::text[])
+                            OR (SELECT count(*) FROM reviewed) <> :reviewCount)
+                        THEN {s}.lost_race('a provider message id, a cap hold or a review') END
                 FROM gate g
                 """, schema);
 
@@ -274,6 +262,31 @@ public final class Statements {
                 SELECT body FROM {s}.mood
                 WHERE at >= :from::timestamptz AND at < :to::timestamptz
                 ORDER BY seq
+                """, schema);
+        saveReview = Sql.of("saveReview", """
+                INSERT INTO {s}.review AS r (survey_key, version, status, opened_at, body)
+                VALUES (:key, :version, :status, :openedAt::timestamptz, :body::jsonb)
+                ON CONFLICT (survey_key) DO UPDATE
+                    SET version = EXCLUDED.version, status = EXCLUDED.status, body = EXCLUDED.body
+                    WHERE r.version = :current
+                """, schema);
+        review = Sql.of("review", "SELECT body FROM {s}.review WHERE survey_key = :key", schema);
+        reviews = Sql.of("reviews", """
+                SELECT body FROM {s}.review
+                WHERE status = ANY (:statuses::text[])
+                ORDER BY opened_at, survey_key
+                LIMIT :limit
+                """, schema);
+        openReviews = Sql.of("reviews", """
+                SELECT body FROM {s}.review
+                WHERE status IN ('OPEN', 'IN_REVIEW') AND status = ANY (:statuses::text[])
+                ORDER BY opened_at, survey_key
+                LIMIT :limit
+                """, schema);
+        forEachReview = Sql.of("forEachReview", """
+                SELECT body FROM {s}.review
+                WHERE opened_at >= :from::timestamptz AND opened_at < :to::timestamptz
+                ORDER BY opened_at, survey_key
                 """, schema);
         purge = Sql.of("purge", """
                 WITH ended AS (

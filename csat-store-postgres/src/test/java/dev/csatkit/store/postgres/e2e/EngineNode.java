@@ -1,10 +1,5 @@
 package dev.csatkit.store.postgres.e2e;
 
-import java.util.concurrent.atomic.AtomicLong;
-import java.nio.charset.StandardCharsets;
-import java.io.InputStreamReader;
-import java.io.IOException;
-import java.io.BufferedReader;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.csatkit.channels.spi.ChannelKind;
@@ -15,6 +10,10 @@ import dev.csatkit.engine.Decision;
 import dev.csatkit.engine.SurveyEngine;
 import dev.csatkit.store.postgres.PostgresStoreConfig;
 import dev.csatkit.store.postgres.PostgresSurveyStore;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,6 +27,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -124,7 +124,7 @@ public final class EngineNode {
         c.setPoolName("node-" + spec.node());
         Stats stats;
         try (HikariDataSource pool = new HikariDataSource(c)) {
-            stats = run(spec, pool);
+            stats = run(spec, pool, Control.fromStandardInput());
         }
         System.out.println("DONE " + stats);
         System.out.flush();
@@ -140,27 +140,77 @@ public final class EngineNode {
      * @throws Exception when a thread failed
      */
     /**
-     * Ends the run early when the scenario writes {@code FINISH} on standard input, so a test
-     * waits on what it needs to see instead of guessing how long a loaded machine takes.
+     * How a scenario steers a process: when its run starts, and whether to end it early. A
+     * process reads both from standard input ({@code GO}, {@code FINISH}), so processes that start
+     * at different speeds on a loaded machine begin their work together, and a test ends a run
+     * once it has seen what it waits for instead of guessing how long that takes.
      */
-    private static void finishOnRequest(AtomicLong deadline) {
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    if (line.equals("FINISH")) {
-                        deadline.set(System.nanoTime());
-                    }
-                }
-            } catch (IOException e) {
-                // no more requests
+    interface Control {
+        /** Waits until the run may start. */
+        void awaitGo() throws InterruptedException;
+
+        /** @return whether the scenario asked to end the run now */
+        boolean finishRequested();
+
+        /** In-process runs: start at once, run for the spec's time. */
+        Control NONE = new Control() {
+            @Override
+            public void awaitGo() {
             }
-        }, "finish-request");
-        reader.setDaemon(true);
-        reader.start();
+
+            @Override
+            public boolean finishRequested() {
+                return false;
+            }
+        };
+
+        /** Reads {@code GO} and {@code FINISH} from this process's standard input. */
+        static Control fromStandardInput() {
+            CountDownLatch go = new CountDownLatch(1);
+            AtomicBoolean finish = new AtomicBoolean();
+            Thread reader = new Thread(() -> {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                    for (String line = in.readLine(); line != null; line = in.readLine()) {
+                        if (line.equals("GO")) {
+                            go.countDown();
+                        } else if (line.equals("FINISH")) {
+                            finish.set(true);
+                        }
+                    }
+                } catch (IOException e) {
+                    // no more requests
+                }
+                go.countDown(); // the scenario is gone: do not wait for it
+            }, "scenario-control");
+            reader.setDaemon(true);
+            reader.start();
+            return new Control() {
+                @Override
+                public void awaitGo() throws InterruptedException {
+                    go.await();
+                }
+
+                @Override
+                public boolean finishRequested() {
+                    return finish.get();
+                }
+            };
+        }
     }
 
+    /**
+     * Runs one process of a scenario on this JVM's threads, starting at once.
+     *
+     * @param spec what to do
+     * @param pool the process's own pool on the shared database
+     * @return what it did
+     * @throws Exception when a thread failed
+     */
     public static Stats run(Spec spec, DataSource pool) throws Exception {
-        long start = System.nanoTime();
+        return run(spec, pool, Control.NONE);
+    }
+
+    static Stats run(Spec spec, DataSource pool, Control control) throws Exception {
         ScaledClock clock = new ScaledClock(World.T0, spec.wallStart(), World.SPEED);
         PostgresSurveyStore store = new PostgresSurveyStore(PostgresStoreConfig.builder(pool).schema(spec.schema())
                 .build());
@@ -169,6 +219,11 @@ public final class EngineNode {
                 0.3, spec.seed(), inbox::add);
         ProviderChannel chat = new ProviderChannel("chat", ChannelKind.CHAT, pool, spec.schema(), spec.node(), clock,
                 0.3, spec.seed() + 1, inbox::add);
+        SurveyEngine engine = World.engine(clock, store, sms, chat, Duration.ofMinutes(spec.chatDelayMinutes()));
+        System.out.println("READY");
+        System.out.flush();
+        control.awaitGo();
+        long start = System.nanoTime();
         if (spec.hangAfterMillis() >= 0) {
             AtomicBoolean told = new AtomicBoolean();
             Runnable tell = () -> {
@@ -180,9 +235,7 @@ public final class EngineNode {
             sms.hangAfter(spec.hangAfterMillis(), tell);
             chat.hangAfter(spec.hangAfterMillis(), tell);
         }
-        SurveyEngine engine = World.engine(clock, store, sms, chat, Duration.ofMinutes(spec.chatDelayMinutes()));
-        AtomicLong deadline = new AtomicLong(start + TimeUnit.MILLISECONDS.toNanos(spec.runMillis()));
-        finishOnRequest(deadline);
+        long deadline = start + TimeUnit.MILLISECONDS.toNanos(spec.runMillis());
 
         List<String[]> decisions = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger scheduled = new AtomicInteger();
@@ -224,7 +277,7 @@ public final class EngineNode {
                 }));
             }
             Future<?> dispatcher = threads.submit(() -> {
-                while (System.nanoTime() < deadline.get()) {
+                while (System.nanoTime() < deadline && !control.finishRequested()) {
                     dispatches.incrementAndGet();
                     if (engine.dispatchDue().isEmpty()) {
                         Thread.sleep(20);
@@ -234,7 +287,7 @@ public final class EngineNode {
             });
             Future<?> replier = threads.submit(() -> {
                 int seq = 0;
-                while (System.nanoTime() < deadline.get()) {
+                while (System.nanoTime() < deadline && !control.finishRequested()) {
                     OutboundMessage m = inbox.poll(50, TimeUnit.MILLISECONDS);
                     if (m == null || !m.idempotencyKey().endsWith(":prompt")) {
                         continue;

@@ -76,7 +76,8 @@ public final class ProviderChannel implements Channel {
      */
     public void hangAfter(long afterMillis, Runnable first) {
         onFirstHang = first;
-        hangAfterNanos = afterMillis * 1_000_000L;
+        // Counted from this call: a process sets it when its run starts.
+        hangAfterNanos = System.nanoTime() - started + afterMillis * 1_000_000L;
     }
 
     @Override

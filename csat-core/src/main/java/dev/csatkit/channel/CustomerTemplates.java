@@ -62,13 +62,14 @@ public final class CustomerTemplates {
             "rating", "thanks", "error", "heading", "formError", "formError.reason", "form.action", "survey", "token",
             "prompt", "hint", "choices", "choices.kind", "id", "value", "checked", "emoji", "label", "numbered", "name",
             "ends", "ends.min", "ends.max", "comment.label", "comment.hint", "comment.max", "comment.text",
-            "count.format", "submit", "message", "chosen", "chosen.value", "commentReceived", "reason");
+            "count.format", "submit", "message", "chosen", "chosen.value", "commentReceived", "reason", "questions",
+            "question.prompt", "question.field", "question.kind", "question.choices", "question.optional");
     /** The slots the page template must use: the three pages, and the form's fields. */
     public static final Set<String> REQUIRED_PAGE_SLOTS = Set.of("rating", "thanks", "error", "form.action", "survey",
             "token", "choices", "value", "message");
     /** The keys of the customer texts, each in every language. */
     public static final List<String> TEXT_KEYS = List.of("preheader", "footer", "choiceOutOf", "surveyTitle",
-            "ratingHeading", "changeHint", "commentLabel", "commentHint", "charsLeft", "submit", "yourRating",
+            "ratingHeading", "changeHint", "commentLabel", "commentHint", "charsLeft", "submit", "yourRating", "optional",
             "commentReceived", "errorExpired", "errorUsed", "errorInvalid", "errorCommentTooLong", "errorNotFound",
             "errorRequest", "errorBusy", "errorServer", "ratingQuestion", "thanks");
     /** The longest text, in characters. */

@@ -273,7 +273,7 @@ public final class EmailLinkEndpoint implements AutoCloseable {
         LinkVerification v = tokens.open(token, survey);
         if (v instanceof LinkVerification.Valid valid) {
             return pages.rating(view, new LinkPages.Form(survey, Objects.requireNonNull(token), action(view),
-                    valid.claims().value(), "", Optional.empty()), 200);
+                    valid.claims().value(), Map.of(), "", Optional.empty()), 200);
         }
         return refuse(view, (LinkVerification.Rejected) v);
     }
@@ -296,7 +296,7 @@ public final class EmailLinkEndpoint implements AutoCloseable {
         if (comment.codePointCount(0, comment.length()) > MAX_COMMENT_LENGTH) {
             // Checked before the token is spent, so the customer can shorten it and send again.
             return pages.rating(view, new LinkPages.Form(survey, Objects.requireNonNull(token), action(view), value,
-                    comment, Optional.of(pages.commentTooLong(view))), 400);
+                    answers(form), comment, Optional.of(pages.commentTooLong(view))), 400);
         }
         LinkVerification v = tokens.submit(token, survey);
         if (v instanceof LinkVerification.Valid valid) {

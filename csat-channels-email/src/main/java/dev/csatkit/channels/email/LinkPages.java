@@ -9,6 +9,8 @@ import dev.csatkit.scale.RatingScale;
 import dev.csatkit.scale.ScalePoint;
 import dev.csatkit.survey.MessageSet;
 import dev.csatkit.survey.MessageTemplate;
+import dev.csatkit.survey.Question;
+import dev.csatkit.survey.QuestionMessages;
 import dev.csatkit.survey.ResolvedMessages;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -70,9 +72,12 @@ final class LinkPages {
         }
     }
 
-    /** A rating the page shows: the value chosen and the comment typed so far. */
-    record Form(String survey, String token, String action, int chosen, String comment,
-            Optional<String> error) {
+    /**
+     * A rating the page shows: the value chosen, the answers to further questions and the comment
+     * given so far.
+     */
+    record Form(String survey, String token, String action, int chosen, Map<String, Integer> answers,
+            String comment, Optional<String> error) {
     }
 
     Response rating(View v, Form form, int status) {
@@ -112,6 +117,7 @@ final class LinkPages {
             choices.add(only);
         }
         m.put("choices", choices);
+        m.put("questions", questions(v, form));
         m.put("comment.label", message(v, MessageSet::followUp).orElseGet(() -> text(v, "commentLabel")));
         String max = NumberFormat.getIntegerInstance(v.locale()).format(EmailLinkEndpoint.MAX_COMMENT_LENGTH);
         m.put("comment.hint", text(v, "commentHint", Map.of("max", max)));
@@ -120,6 +126,48 @@ final class LinkPages {
         m.put("count.format", text(v, "charsLeft"));
         m.put("submit", text(v, "submit"));
         return respond(status, m);
+    }
+
+    /**
+     * The survey's further questions, all on the one page: each with its own scale, nothing
+     * chosen until the customer chooses (the link carries the first question's rating only).
+     * A question whose wording needs a value only the survey's own send had is left out, as the
+     * page could not ask it in the survey's words.
+     */
+    private List<Map<String, Object>> questions(View v, Form form) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (v.profile().isEmpty()) {
+            return out;
+        }
+        SurveyProfile p = v.profile().get();
+        for (Question q : p.survey().moreQuestions()) {
+            // The question's own scale fills {scale.min} and the like in its wording.
+            Map<String, String> values = SurveyRenderer.questionValues(p.survey(), q, v.locale(), p.placeholders());
+            Optional<MessageTemplate> prompt = q.messagesIn(v.locale()).map(QuestionMessages::prompt)
+                    .filter(t -> values.keySet().containsAll(t.placeholders()));
+            if (prompt.isEmpty()) {
+                continue;
+            }
+            RatingScale scale = q.scale();
+            boolean faces = scale.points().stream().allMatch(x -> x.emoji().isPresent());
+            Integer given = form.answers().get(q.id());
+            List<Map<String, Object>> choices = new ArrayList<>();
+            for (ScalePoint point : scale.points()) {
+                Map<String, Object> c = choice(v, point, scale, faces, given != null && given == point.value());
+                c.put("id", "q-" + q.id() + "-" + point.value());
+                choices.add(c);
+            }
+            Map<String, Object> question = new HashMap<>();
+            question.put("question.prompt", prompt.get().render(values));
+            question.put("question.field", "q." + q.id());
+            question.put("question.kind", faces ? "faces" : "numbers");
+            question.put("question.choices", choices);
+            if (q.skippable()) {
+                question.put("question.optional", text(v, "optional"));
+            }
+            out.add(question);
+        }
+        return out;
     }
 
     private Map<String, Object> choice(View v, ScalePoint p, RatingScale scale, boolean faces, boolean checked) {

@@ -8,10 +8,14 @@ import dev.csatkit.channel.LinkKeyRing;
 import dev.csatkit.channel.LinkTokens;
 import dev.csatkit.channel.UsedTokenStore;
 import dev.csatkit.channels.spi.ChannelContext;
+import dev.csatkit.channels.spi.ChannelKind;
 import dev.csatkit.channels.spi.InboundReply;
 import dev.csatkit.channels.spi.ReplyContent;
 import dev.csatkit.engine.SurveyProfile;
 import dev.csatkit.scale.RatingScales;
+import dev.csatkit.survey.DefaultMessages;
+import dev.csatkit.survey.Question;
+import dev.csatkit.survey.SurveyDefinition;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -27,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
@@ -143,6 +148,40 @@ class LinkPageTest {
                 .isEqualTo(new ReplyContent.Link("k-change", 2, Optional.of("Zu langsam")));
         assertThat(post("?l=de", form("k-unknown", token("k-unknown", 3), "v", "3")).statusCode())
                 .as("the link's own value, survey unknown").isEqualTo(200);
+    }
+
+    @Test
+    void furtherQuestionsAreAskedOnThePageAndTheirAnswersGoWithTheRating() throws Exception {
+        SurveyDefinition survey = SurveyDefinition.builder("two-questions").name("After your ticket")
+                .scale(RatingScales.fivePoint()).channels(ChannelKind.EMAIL).defaultLocale(Locale.ENGLISH)
+                .messages(Locale.ENGLISH, DefaultMessages.forChannel(ChannelKind.EMAIL, Locale.ENGLISH).orElseThrow())
+                .messages(Locale.FRENCH, DefaultMessages.forChannel(ChannelKind.EMAIL, Locale.FRENCH).orElseThrow())
+                .question(Question.builder("effort").scale(RatingScales.fivePoint())
+                        .prompt(Locale.ENGLISH, "How easy was it to get help?")
+                        .prompt(Locale.FRENCH, "Était-il facile d'obtenir de l'aide ?").skippable(true).build())
+                .build();
+        SurveyProfile two = SurveyProfile.builder(survey, ChannelKind.EMAIL)
+                .placeholders(Map.of("company", Surveys.COMPANY)).build();
+        page.close();
+        ChannelContext context = ChannelContext.builder("email").clock(CLOCK).inbound(replies::add).build();
+        page = EmailLinkEndpoint.builder(context, tokens, "surveys@example.com").profiles(List.of(FIVE, two)).start();
+        String t = token("k-two", 4);
+
+        Document shown = Jsoup.parse(get(link("k-two", t, two, Locale.FRENCH)).body());
+        assertThat(shown.select("fieldset legend").eachText()).hasSize(2).last()
+                .isEqualTo("Était-il facile d'obtenir de l'aide ?");
+        assertThat(shown.select("input[name=q.effort]").eachAttr("value")).containsExactly("1", "2", "3", "4", "5");
+        assertThat(shown.select("input[name=q.effort][checked]")).as("nothing chosen for the customer").isEmpty();
+        assertThat(shown.select("input[name=v][checked]").eachAttr("value")).containsExactly("4");
+        assertThat(shown.select("fieldset").last().select("p.hint").eachText()).containsExactly("Facultatif");
+        assertThat(shown.select("label[for=q-effort-2]")).hasSize(1);
+        assertThat(Jsoup.parse(get(link("k-one", token("k-one", 4), FIVE, Locale.FRENCH)).body()).select("fieldset"))
+                .as("a survey of one question asks one").hasSize(1);
+
+        assertThat(post("?d=two-questions&l=fr", form("k-two", t, "v", "4", "q.effort", "2")).statusCode())
+                .isEqualTo(200);
+        assertThat(replies).singleElement().extracting(r -> ((ReplyContent.Link) r.content()).answers())
+                .isEqualTo(Map.of("effort", 2));
     }
 
     @Test

@@ -50,6 +50,16 @@ class PolicyEdgesTest {
     }
 
     @Test
+    void aSendAFractionOfASecondIntoQuietHoursWaits() {
+        QuietHours day = new QuietHours(LocalTime.of(9, 0), LocalTime.of(17, 0));
+        ZoneId utc = ZoneId.of("UTC");
+        assertThat(day.nextAllowed(Instant.parse("2026-06-01T09:00:00.300Z"), utc))
+                .isEqualTo(Instant.parse("2026-06-01T17:00:00Z"));
+        assertThat(day.nextAllowed(Instant.parse("2026-06-01T08:59:59.700Z"), utc))
+                .isEqualTo(Instant.parse("2026-06-01T08:59:59.700Z"));
+    }
+
+    @Test
     void aFrequencyCapWindowMayBeExactlyItsShortestOrLongest() {
         assertThat(FrequencyCap.perSurvey(FrequencyCap.MIN_WINDOW).window()).isEqualTo(Duration.ofMinutes(1));
         assertThat(FrequencyCap.acrossSurveys(FrequencyCap.MAX_WINDOW).window()).isEqualTo(Duration.ofDays(366));

@@ -82,9 +82,16 @@ class PhoneNumberTest {
     void aRecipientAlwaysGetsTheSameNumberOfARoute() {
         SenderPool pool = SenderPool.builder().defaultSender("+15550100")
                 .route("44", "+447700900001", "+447700900002", "+447700900003").build();
+        // The choice follows from the recipient's digits alone, the same on every node and in every release.
+        assertThat(pool.senderFor("+447700900000").e164()).isEqualTo("+447700900002");
+        assertThat(pool.senderFor("+447700900001").e164()).isEqualTo("+447700900003");
+        assertThat(pool.senderFor("+447700900002").e164()).isEqualTo("+447700900001");
+        assertThat(pool.senderFor("+44 7700 900003").e164()).isEqualTo("+447700900002");
+        SenderPool sameRoutes = SenderPool.builder().defaultSender("+15550100")
+                .route("44", "+447700900001", "+447700900002", "+447700900003").build();
         for (int i = 0; i < 50; i++) {
             String recipient = "+44770090" + String.format("%04d", i);
-            assertThat(pool.senderFor(recipient)).isEqualTo(pool.senderFor(recipient));
+            assertThat(sameRoutes.senderFor(recipient)).as(recipient).isEqualTo(pool.senderFor(recipient));
         }
         long distinct = java.util.stream.IntStream.range(0, 50)
                 .mapToObj(i -> pool.senderFor("+44770090" + String.format("%04d", i))).distinct().count();

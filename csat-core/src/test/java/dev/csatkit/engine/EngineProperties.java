@@ -20,6 +20,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.StringLength;
 
@@ -103,17 +104,40 @@ class EngineProperties {
                 clock.instant()))).as("the same message again").isEqualTo(new ReplyOutcome.Duplicate("p-" + phone));
     }
 
+    private final java.util.Map<String, Boolean> optedOut = new java.util.HashMap<>();
+    private int messages;
+
     @Property(tries = 2000)
-    void any_reply_from_anyone_gets_an_outcome(@ForAll @StringLength(max = 300) String text,
-            @ForAll("senders") String sender) {
+    void a_reply_from_someone_never_surveyed_is_unmatched_unless_it_opts_out_or_in(
+            @ForAll("replies") String text, @ForAll("senders") String sender) {
         ReplyOutcome o = engine.receive(new InboundReply("sms", sender, "x", new ReplyContent.Text(text),
-                "q" + System.identityHashCode(text) + text.hashCode(), Instant.EPOCH));
-        assertThat(o).isNotNull();
+                "q" + messages++, Instant.EPOCH));
+        // STOP and START are honoured with no survey open; anything else matches nothing.
+        ParsedReply read = ReplyParser.forScale(RatingScales.fivePoint()).parse(text, Locale.ENGLISH);
+        boolean wasOut = optedOut.getOrDefault(sender, false);
+        if (read instanceof ParsedReply.OptOut) {
+            assertThat(o).isEqualTo(new ReplyOutcome.OptedOut(!wasOut));
+            optedOut.put(sender, true);
+        } else if (read instanceof ParsedReply.OptIn) {
+            assertThat(o).isEqualTo(new ReplyOutcome.OptedIn(wasOut));
+            optedOut.put(sender, false);
+        } else {
+            assertThat(o).isEqualTo(new ReplyOutcome.Unmatched("no survey was sent to "
+                    + dev.csatkit.internal.channel.Masking.address(sender) + " on sms"));
+        }
+    }
+
+    @Provide
+    Arbitrary<String> replies() {
+        return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.strings().ofMaxLength(300)),
+                Tuple.of(2, Arbitraries.of("STOP", "stop", "Unsubscribe", "START", "unstop", "5", "HELP", "")));
     }
 
     @Provide
     Arbitrary<String> senders() {
-        return Arbitraries.strings().alpha().numeric().withChars('+', '@', '.').ofMinLength(1).ofMaxLength(20);
+        // Few enough that one address often writes again, after its STOP or START.
+        return Arbitraries.oneOf(Arbitraries.of("+46700000001", "+46700000002", "a@example.com"),
+                Arbitraries.strings().alpha().numeric().withChars('+', '@', '.').ofMinLength(1).ofMaxLength(20));
     }
 
     @Property(tries = 1000)

@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 
 class SamplingTest {
 
+    /** Pinned: how many of T-0 … T-999 a 50 % sample takes. */
+    private static final int IN_HALF_OF_THE_FIRST_THOUSAND = 505;
+
     @Test
     void percentHasFourDecimalsOfResolution() {
         assertThat(Sampling.percent(12.5).partsPerMillion()).isEqualTo(125_000);
@@ -23,12 +26,18 @@ class SamplingTest {
 
     @Test
     void theSameIdsAlwaysGetTheSameAnswer() {
+        // The answer is the bucket against the share, nothing else: no state, no randomness.
         Sampling half = Sampling.percent(50);
+        int in = 0;
         for (int i = 0; i < 1000; i++) {
             String id = "T-" + i;
-            assertThat(half.includes(id, "csat")).isEqualTo(half.includes(id, "csat"));
-            assertThat(Sampling.bucket(id, "csat")).isEqualTo(Sampling.bucket(id, "csat"));
+            int bucket = Sampling.bucket(id, "csat");
+            assertThat(half.includes(id, "csat")).as(id).isEqualTo(bucket < 500_000);
+            assertThat(new Sampling(bucket).includes(id, "csat")).as("a share ending at its bucket").isFalse();
+            assertThat(new Sampling(bucket + 1).includes(id, "csat")).as("a share just past it").isTrue();
+            in += half.includes(id, "csat") ? 1 : 0;
         }
+        assertThat(in).as("T-0 … T-999 in a 50 % sample").isEqualTo(IN_HALF_OF_THE_FIRST_THOUSAND);
     }
 
     @Test

@@ -694,27 +694,41 @@ class ReplyParserTest {
     void oneParserIsSharedByManyThreads() throws Exception {
         List<String> corpus = List.of("5", "four stars", "😍", "STOP", "4 or 5", "très satisfait", "7", "hello",
                 "⭐⭐⭐", "I'd give it a 3, thanks", "");
+        // What each reply reads as, worked out on a parser no other thread touches.
+        ReplyParser alone = ReplyParser.forScale(RatingScales.fivePoint());
         List<ParsedReply> expected = new ArrayList<>();
-        corpus.forEach(r -> expected.add(FIVE.parse(r, Locale.FRENCH)));
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+        corpus.forEach(r -> expected.add(alone.parse(r, Locale.FRENCH)));
+        ReplyParser shared = ReplyParser.forScale(RatingScales.fivePoint());
+        int threads = 8;
+        int rounds = 500;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<List<ParsedReply>>> results = new ArrayList<>();
-            for (int thread = 0; thread < 8; thread++) {
+            List<Future<List<String>>> results = new ArrayList<>();
+            for (int thread = 0; thread < threads; thread++) {
                 results.add(pool.submit(() -> {
-                    List<ParsedReply> last = null;
-                    for (int round = 0; round < 500; round++) {
-                        List<ParsedReply> seen = new ArrayList<>();
-                        corpus.forEach(r -> seen.add(FIVE.parse(r, Locale.FRENCH)));
-                        last = seen;
+                    // Every thread parses from the same moment on, so the parses overlap.
+                    start.await();
+                    List<String> wrong = new ArrayList<>();
+                    for (int round = 0; round < rounds; round++) {
+                        for (int i = 0; i < corpus.size(); i++) {
+                            ParsedReply got = shared.parse(corpus.get(i), Locale.FRENCH);
+                            if (!got.equals(expected.get(i))) {
+                                wrong.add("round " + round + ", \"" + corpus.get(i) + "\": " + got);
+                            }
+                        }
                     }
-                    return last;
+                    return wrong;
                 }));
             }
-            for (Future<List<ParsedReply>> result : results) {
-                assertThat(result.get()).isEqualTo(expected);
+            start.countDown();
+            for (Future<List<String>> result : results) {
+                assertThat(result.get()).as("replies read otherwise than alone").isEmpty();
             }
         } finally {
             pool.shutdownNow();
         }
+        assertThat(expected).extracting(r -> r.getClass().getSimpleName()).containsExactly("Rating", "Rating",
+                "Rating", "OptOut", "Invalid", "Rating", "Invalid", "Comment", "Rating", "Rating", "Invalid");
     }
 }

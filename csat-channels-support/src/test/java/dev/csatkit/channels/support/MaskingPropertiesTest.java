@@ -12,9 +12,16 @@ import net.jqwik.api.constraints.StringLength;
 class MaskingPropertiesTest {
 
     @Property
-    void maskingIsTotal(@ForAll @StringLength(max = 300) String anything) {
-        assertThat(Masking.text(anything)).isNotNull();
-        assertThat(Masking.address(anything)).isNotNull();
+    void everyAddressMaskHidesSomethingAndTextWithoutAddressesIsOnlyEscaped(
+            @ForAll @StringLength(max = 300) String anything) {
+        // Whatever it is given, an address mask stands for a hidden part; a name hides all of itself.
+        assertThat(Masking.address(anything)).contains(Masking.GAP);
+        assertThat(Masking.hidden(anything)).isEqualTo(Masking.HIDDEN);
+        // Text with no digit and no @ holds no number and no email address: nothing is masked.
+        String noAddress = anything.replaceAll("[0-9@]", "");
+        assertThat(Masking.text(noAddress)).isEqualTo(Masking.escape(noAddress));
+        // Escaping twice escapes nothing more.
+        assertThat(Masking.escape(Masking.escape(anything))).isEqualTo(Masking.escape(anything));
     }
 
     @Property

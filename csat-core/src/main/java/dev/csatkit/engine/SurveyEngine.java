@@ -99,6 +99,7 @@ public final class SurveyEngine implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final ReplyRouter router;
     private final Duration sendTimeout;
+    private final ContactKeys contactKeys;
     private volatile @Nullable ScheduledExecutorService scheduler;
 
     private SurveyEngine(Builder b) {
@@ -118,6 +119,7 @@ public final class SurveyEngine implements AutoCloseable {
                 new Composer(b.emailLinks, b.customerTemplates),
                 b.listeners, b.sendLease, b.sendTimeout, b.retention, across);
         this.sendTimeout = b.sendTimeout;
+        this.contactKeys = b.contactKeys;
         this.dispatcher = new Dispatcher(core, b.sendTimeout, b.batchSize);
         this.router = new ReplyRouter(core);
         Instant now = core.clock.instant();
@@ -243,7 +245,7 @@ public final class SurveyEngine implements AutoCloseable {
                 .channel(p.sendOn(), rt.channel().id(), address)
                 .locale(locale.get())
                 .zone(i.contact().zone())
-                .values(DecisionRules.values(p, i))
+                .values(DecisionRules.values(p, i, contactKeys))
                 .credit(i.agent().map(Agent::id), i.agent().flatMap(Agent::team), i.entryPoint(), i.caseType())
                 .holds(holds)
                 .sendAt(sendAt)
@@ -474,6 +476,14 @@ public final class SurveyEngine implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ reading back
+
+    /**
+     * @param contactId a contact's id
+     * @return the pseudonymous key its responses carry, for finding them in a report or an export
+     */
+    public String contactKey(String contactId) {
+        return contactKeys.keyOf(contactId);
+    }
 
     /**
      * Records the agent's own assessment of the customer's mood at the end of an interaction, on
@@ -721,6 +731,7 @@ public final class SurveyEngine implements AutoCloseable {
         private Duration retention = DEFAULT_RETENTION;
         private Duration sendLease = Duration.ofMinutes(5);
         private int batchSize = 10_000;
+        private ContactKeys contactKeys = ContactKeys.DEFAULT;
 
         private Builder() {
         }
@@ -806,6 +817,17 @@ public final class SurveyEngine implements AutoCloseable {
          */
         public Builder sendTimeout(Duration value) {
             sendTimeout = Objects.requireNonNull(value, "sendTimeout");
+            return this;
+        }
+
+        /**
+         * @param value how contact ids become the pseudonymous keys responses carry; default
+         *     {@link ContactKeys#DEFAULT}, whose secret every copy of CSAT Kit shares: give one of
+         *     your own ({@link ContactKeys#withSecret(byte[])}) before exports leave the business
+         * @return this
+         */
+        public Builder contactKeys(ContactKeys value) {
+            contactKeys = Objects.requireNonNull(value, "contactKeys");
             return this;
         }
 

@@ -648,7 +648,10 @@ final class SurveyMachine {
                 .team(s.team().orElse(null))
                 .entryPoint(s.entryPoint().orElse(null))
                 .locale(s.locale())
-                .caseType(s.caseType().orElse(null));
+                .caseType(s.caseType().orElse(null))
+                .contactKey(s.values().get(DecisionRules.CONTACT_KEY))
+                .region(s.values().get(DecisionRules.REGION))
+                .brand(s.values().get(DecisionRules.BRAND));
         if (s.rating().isPresent()) {
             b.rating(s.rating().getAsInt(), s.ratedAt().orElseThrow());
         } else if (late) {

@@ -243,6 +243,9 @@ public final class Codec {
             text(o, "q", r.question());
         }
         answers(o, r.answers());
+        text(o, "ck", r.contactKey());
+        text(o, "rg", r.region());
+        text(o, "br", r.brand());
         return write(o);
     }
 
@@ -258,7 +261,7 @@ public final class Codec {
                 text(o, "ct"), instant(o, "snt"), time(o, "rsp"),
                 score == null ? OptionalInt.empty() : OptionalInt.of(score.asInt()), text(o, "cm"),
                 o.path("inv").asBoolean(false), o.path("late").asBoolean(false),
-                text(o, "q").orElse(Question.PRIMARY_ID), answers(o));
+                text(o, "q").orElse(Question.PRIMARY_ID), answers(o), text(o, "ck"), text(o, "rg"), text(o, "br"));
     }
 
     /**

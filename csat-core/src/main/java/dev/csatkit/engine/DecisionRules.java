@@ -122,6 +122,10 @@ final class DecisionRules {
     static final String REGION = "contact.region";
     /** The stored value the response takes the brand from. */
     static final String BRAND = "interaction.brand";
+    /** The stored value the response takes the wait time from, in whole seconds. */
+    static final String WAIT_SECONDS = "interaction.wait_seconds";
+    /** The stored value the response takes the contact's open tickets from. */
+    static final String OPEN_TICKETS = "contact.open_tickets";
 
     static Map<String, String> values(SurveyProfile p, Interaction i) {
         return values(p, i, ContactKeys.DEFAULT);
@@ -141,6 +145,8 @@ final class DecisionRules {
         v.put(CONTACT_KEY, keys.keyOf(i.contact().id()));
         v.put(REGION, i.contact().region().orElse(""));
         v.put(BRAND, i.brand().orElse(""));
+        v.put(WAIT_SECONDS, i.waitTime().map(w -> Long.toString(w.toSeconds())).orElse(""));
+        v.put(OPEN_TICKETS, i.openTickets().isPresent() ? Integer.toString(i.openTickets().getAsInt()) : "");
         return v;
     }
 

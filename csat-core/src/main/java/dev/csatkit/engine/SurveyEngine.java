@@ -15,6 +15,8 @@ import dev.csatkit.internal.engine.EngineTexts;
 import dev.csatkit.policy.FrequencyCap;
 import dev.csatkit.policy.Sampling;
 import dev.csatkit.scale.RatingScale;
+import dev.csatkit.score.CallerSentiment;
+import dev.csatkit.score.SentimentSpec;
 import dev.csatkit.score.SurveyResponse;
 import dev.csatkit.store.CapHold;
 import dev.csatkit.store.InMemorySurveyStore;
@@ -34,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -558,6 +561,27 @@ public final class SurveyEngine implements AutoCloseable {
         List<SurveyResponse> all = new ArrayList<>();
         core.store.forEachResponse(Instant.MIN, Instant.MAX, all::add);
         return all;
+    }
+
+    /**
+     * The callers' sentiment over the outcomes and mood assessments this engine's store keeps:
+     * {@link CallerSentiment#of} with {@link #responses()} and, per interaction, the latest of
+     * {@link #moods()}.
+     *
+     * @param spec the weights and normalisation
+     * @return a composite per interaction, to group with {@link CallerSentiment#by}
+     */
+    public CallerSentiment sentiment(SentimentSpec spec) {
+        Map<String, Integer> latest = new HashMap<>();
+        Map<String, Instant> at = new HashMap<>();
+        for (MoodAssessment m : moods()) {
+            Instant before = at.get(m.interactionId());
+            if (before == null || !m.at().isBefore(before)) {
+                at.put(m.interactionId(), m.at());
+                latest.put(m.interactionId(), m.value());
+            }
+        }
+        return CallerSentiment.of(spec, responses(), latest);
     }
 
     /** @return every mood assessment, collected in memory */

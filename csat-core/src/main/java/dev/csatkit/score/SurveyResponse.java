@@ -5,6 +5,7 @@ import dev.csatkit.internal.Checks;
 import dev.csatkit.internal.Fields;
 import dev.csatkit.internal.channel.Masking;
 import dev.csatkit.survey.Question;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -62,6 +63,9 @@ import org.jspecify.annotations.Nullable;
  *     the id itself, so that a report can group per caller without naming one
  * @param region the contact's region, as the host sets it
  * @param brand the brand or workspace the interaction belonged to
+ * @param waitTime how long the contact waited before an agent answered, as the host reported it
+ * @param openTickets how many of the contact's tickets were open when the interaction ended, as
+ *     the host reported it
  */
 public record SurveyResponse(
         String interactionId,
@@ -82,7 +86,9 @@ public record SurveyResponse(
         List<Answer> answers,
         Optional<String> contactKey,
         Optional<String> region,
-        Optional<String> brand) {
+        Optional<String> brand,
+        Optional<Duration> waitTime,
+        OptionalInt openTickets) {
 
     /** The longest identifier or dimension value, in characters. */
     public static final int MAX_TEXT_LENGTH = 256;
@@ -111,6 +117,8 @@ public record SurveyResponse(
         Objects.requireNonNull(contactKey, "contactKey");
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(brand, "brand");
+        Objects.requireNonNull(waitTime, "waitTime");
+        Objects.requireNonNull(openTickets, "openTickets");
         answers = List.copyOf(answers);
         Checks checks = Checks.of("survey response");
         checkText(checks, "interactionId", interactionId);
@@ -123,6 +131,10 @@ public record SurveyResponse(
         contactKey.ifPresent(v -> checkText(checks, "contactKey", v));
         region.ifPresent(v -> checkText(checks, "region", v));
         brand.ifPresent(v -> checkText(checks, "brand", v));
+        waitTime.ifPresent(v -> checks.check(!v.isNegative(), "waitTime", v, "must not be negative"));
+        if (openTickets.isPresent()) {
+            checks.check(openTickets.getAsInt() >= 0, "openTickets", openTickets.getAsInt(), "must not be negative");
+        }
         locale.ifPresent(v -> checks.check(!v.getLanguage().isEmpty(), "locale", v.toLanguageTag(),
                 "must name a language"));
         // A comment is personal data: a broken one is named, never shown.
@@ -205,17 +217,10 @@ public record SurveyResponse(
             Instant sentAt, Optional<Instant> respondedAt, OptionalInt score, Optional<String> comment,
             boolean invalid, boolean late, String question, List<Answer> answers) {
         this(interactionId, surveyId, channel, agent, team, entryPoint, locale, caseType, sentAt, respondedAt, score,
-                comment, invalid, late, question, answers, Optional.empty(), Optional.empty(), Optional.empty());
+                comment, invalid, late, question, answers, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), OptionalInt.empty());
     }
 
-    /**
-     * @param key the contact key, region and brand of another response
-     * @return this response with {@code key}'s contact key, region and brand
-     */
-    public SurveyResponse withContactOf(SurveyResponse key) {
-        return new SurveyResponse(interactionId, surveyId, channel, agent, team, entryPoint, locale, caseType, sentAt,
-                respondedAt, score, comment, invalid, late, question, answers, key.contactKey, key.region, key.brand);
-    }
 
     /** @return whether this is the outcome of the survey's primary question, the one reports count as its rating */
     public boolean primary() {
@@ -253,7 +258,8 @@ public record SurveyResponse(
                 .add("comment", comment.map(Masking::hidden)).add("invalid", invalid).add("late", late)
                 .add("question", primary() ? Optional.empty() : Optional.of(question))
                 .add("answers", answers.isEmpty() ? Optional.empty() : Optional.of(answers))
-                .add("contactKey", contactKey).add("region", region).add("brand", brand).toString();
+                .add("contactKey", contactKey).add("region", region).add("brand", brand).add("waitTime", waitTime)
+                .add("openTickets", openTickets).toString();
     }
 
     /** @return whether this is a valid rating: a score, neither invalid nor late */
@@ -289,6 +295,8 @@ public record SurveyResponse(
         private Optional<String> contactKey = Optional.empty();
         private Optional<String> region = Optional.empty();
         private Optional<String> brand = Optional.empty();
+        private Optional<Duration> waitTime = Optional.empty();
+        private OptionalInt openTickets = OptionalInt.empty();
 
         private Builder(String interactionId, String surveyId, Instant sentAt) {
             this.interactionId = Objects.requireNonNull(interactionId, "interactionId").strip();
@@ -471,6 +479,24 @@ public record SurveyResponse(
         }
 
         /**
+         * @param value how long the contact waited before an agent answered; {@code null} for not reported
+         * @return this builder
+         */
+        public Builder waitTime(@Nullable Duration value) {
+            this.waitTime = Optional.ofNullable(value);
+            return this;
+        }
+
+        /**
+         * @param value how many of the contact's tickets were open; empty for not reported
+         * @return this builder
+         */
+        public Builder openTickets(OptionalInt value) {
+            this.openTickets = Objects.requireNonNull(value, "openTickets");
+            return this;
+        }
+
+        /**
          * Validates and builds the response.
          *
          * @return the response
@@ -479,7 +505,7 @@ public record SurveyResponse(
         public SurveyResponse build() {
             return new SurveyResponse(interactionId, surveyId, channel, agent, team, entryPoint, locale,
                     caseType, sentAt, respondedAt, score, comment, invalid, late, question, answers, contactKey, region,
-                    brand);
+                    brand, waitTime, openTickets);
         }
 
         private static Optional<String> text(@Nullable String value) {

@@ -153,6 +153,34 @@ class ContactKeyAndRegionTest {
                 .satisfies(s -> assertThat(s.key().get(Dimension.REGION)).isEqualTo(Dimension.NONE));
     }
 
+    @Test
+    void wait_and_open_tickets_reach_the_response_and_the_engine_reports_caller_sentiment_per_region() {
+        SurveyEngine e = SurveyEngine.builder().clock(clock).channel(sms).contactKeys(ContactKeys.withSecret(SECRET))
+                .profile(SurveyProfile.builder(EngineFixture.smsSurvey("after-call"), ChannelKind.SMS)
+                        .acknowledgeSendingRules("ops@example.com", T0).noQuietHours().noFrequencyCap()
+                        .moodScale(RatingScales.threeFaces()).placeholders(EngineFixture.company()).build())
+                .build();
+        Contact ann = contact("crm-ann", "+46701234567", "north");
+        Interaction a = call("call-1", ann).waitTime(java.time.Duration.ofMinutes(2)).openTickets(1).build();
+        e.decide(a);
+        e.dispatchDue();
+        e.receive(EngineFixture.text(sms, "+46701234567", "4", clock.instant()));
+        e.recordMood(a, 1);
+        e.recordMood(a, 3); // the latest assessment counts
+        SurveyResponse r = e.responses().get(0);
+        assertThat(r.waitTime()).contains(java.time.Duration.ofMinutes(2));
+        assertThat(r.openTickets()).hasValue(1);
+        dev.csatkit.score.CallerSentiment s = e.sentiment(dev.csatkit.score.SentimentSpec
+                .builder(RatingScales.fivePoint(), RatingScales.threeFaces()).build());
+        // The worked example's first call: 100 × (0.5×0.75 + 0.2×1 + 0.15×0.8 + 0.15×0.8) = 81.5
+        assertThat(s.by(Dimension.REGION)).singleElement().satisfies(g -> {
+            assertThat(g.value()).isEqualTo("north");
+            assertThat(g.mean().getAsDouble()).isCloseTo(81.5, org.assertj.core.api.Assertions.within(1e-9));
+        });
+        assertThatThrownBy(() -> call("x", ann).openTickets(-1).build())
+                .hasMessageContaining("openTickets = -1: must not be negative");
+    }
+
     static Map<String, Long> counts(Report report, Dimension d) {
         return report.segments().stream().collect(Collectors.toMap(s -> s.key().get(d), s -> s.tally().responses()));
     }

@@ -39,7 +39,8 @@ import org.jspecify.annotations.Nullable;
  * @param locale the contact's language
  * @param zone the contact's time zone, for quiet hours
  * @param attributes anything else the host knows, for its own eligibility rule ({@code vip},
- *     {@code name} …); names of 1–256 characters, values of at most 1024
+ *     {@code name} …), and the contact's {@value #REGION}, which responses carry for reports by
+ *     region; names of 1–256 characters, values of at most 1024
  */
 public record Contact(String id, Map<ChannelKind, String> addresses, Locale locale, ZoneId zone,
         Map<String, String> attributes) {
@@ -97,6 +98,17 @@ public record Contact(String id, Map<ChannelKind, String> addresses, Locale loca
      */
     public static Builder builder(String id) {
         return new Builder(id);
+    }
+
+    /** The attribute that holds the contact's region, for reports by region. */
+    public static final String REGION = "region";
+
+    /**
+     * @return the contact's region, the attribute {@value #REGION}, when the host set one that is not blank
+     */
+    public Optional<String> region() {
+        String value = attributes.get(REGION);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
     }
 
     /**
@@ -189,6 +201,14 @@ public record Contact(String id, Map<ChannelKind, String> addresses, Locale loca
             }
             attributes.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
             return this;
+        }
+
+        /**
+         * @param value the contact's region, such as {@code EMEA} or {@code north}: the attribute {@value Contact#REGION}
+         * @return this
+         */
+        public Builder region(String value) {
+            return attribute(REGION, value);
         }
 
         /** @return the contact */

@@ -116,7 +116,23 @@ final class DecisionRules {
         return null;
     }
 
+    /** The stored value the response takes its contact key from. */
+    static final String CONTACT_KEY = "contact.key";
+    /** The stored value the response takes the contact's region from. */
+    static final String REGION = "contact.region";
+    /** The stored value the response takes the brand from. */
+    static final String BRAND = "interaction.brand";
+    /** The stored value the response takes the wait time from, in whole seconds. */
+    static final String WAIT_SECONDS = "interaction.wait_seconds";
+    /** The stored value the response takes the contact's open tickets from. */
+    static final String OPEN_TICKETS = "contact.open_tickets";
+
     static Map<String, String> values(SurveyProfile p, Interaction i) {
+        return values(p, i, ContactKeys.DEFAULT);
+    }
+
+    /** The placeholder values, with the contact's key, region and the brand kept for the response. */
+    static Map<String, String> values(SurveyProfile p, Interaction i, ContactKeys keys) {
         Map<String, String> v = new HashMap<>(p.placeholders());
         // A survey on demand may follow an interaction no agent worked.
         Optional<Agent> agent = i.agent();
@@ -126,6 +142,11 @@ final class DecisionRules {
         v.put("contact.name", i.contact().attributes().getOrDefault("name", ""));
         v.put("interaction.id", i.id());
         v.put("ticket.id", i.id());
+        v.put(CONTACT_KEY, keys.keyOf(i.contact().id()));
+        v.put(REGION, i.contact().region().orElse(""));
+        v.put(BRAND, i.brand().orElse(""));
+        v.put(WAIT_SECONDS, i.waitTime().map(w -> Long.toString(w.toSeconds())).orElse(""));
+        v.put(OPEN_TICKETS, i.openTickets().isPresent() ? Integer.toString(i.openTickets().getAsInt()) : "");
         return v;
     }
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -36,10 +37,15 @@ import org.jspecify.annotations.Nullable;
  * @param tags the host's tags
  * @param suppressed why the host marked it as not to be surveyed, if it did; such an interaction
  *     is skipped with {@link SkipReason#SUPPRESSED}, and a survey on demand is refused too
+ * @param waitTime how long the contact waited before an agent answered, as the host's queue
+ *     reports it; an input of the caller's sentiment
+ * @param openTickets how many of the contact's tickets were still open when it ended, as the
+ *     host's helpdesk reports it; an input of the caller's sentiment
  */
 public record Interaction(String id, Contact contact, Medium medium, Direction direction, Optional<String> entryPoint,
         Optional<String> brand, Optional<Agent> agent, Instant startedAt, Instant endedAt, Duration handleTime,
-        Ending ending, HangUp hangUp, Optional<String> caseType, Set<String> tags, Optional<String> suppressed) {
+        Ending ending, HangUp hangUp, Optional<String> caseType, Set<String> tags, Optional<String> suppressed,
+        Optional<Duration> waitTime, OptionalInt openTickets) {
 
     /**
      * Validates the interaction.
@@ -60,6 +66,8 @@ public record Interaction(String id, Contact contact, Medium medium, Direction d
         Objects.requireNonNull(hangUp, "hangUp");
         Objects.requireNonNull(caseType, "caseType");
         Objects.requireNonNull(suppressed, "suppressed");
+        Objects.requireNonNull(waitTime, "waitTime");
+        Objects.requireNonNull(openTickets, "openTickets");
         Checks checks = Checks.of("interaction");
         checks.line("id", id, Agent.MAX_LENGTH);
         // Tests, not capturing lambdas: an interaction is built for every decision.
@@ -86,8 +94,41 @@ public record Interaction(String id, Contact contact, Medium medium, Direction d
             checks.check(false, "endedAt", endedAt, "must not be before startedAt " + startedAt);
         }
         checks.check(!handleTime.isNegative(), "handleTime", handleTime, "must not be negative");
+        if (waitTime.isPresent() && waitTime.get().isNegative()) {
+            checks.check(false, "waitTime", waitTime.get(), "must not be negative");
+        }
+        if (openTickets.isPresent() && openTickets.getAsInt() < 0) {
+            checks.check(false, "openTickets", openTickets.getAsInt(), "must not be negative");
+        }
         checks.throwIfAny();
         tags = tags.isEmpty() ? Set.of() : Set.copyOf(tags);
+    }
+
+    /**
+     * An interaction with no wait time or open tickets reported.
+     *
+     * @param id the interaction's id
+     * @param contact who it was with
+     * @param medium the channel it took place on
+     * @param direction who started it
+     * @param entryPoint where the contact came in
+     * @param brand the brand or workspace it belongs to
+     * @param agent the agent who last worked it
+     * @param startedAt when it started
+     * @param endedAt when it ended
+     * @param handleTime how long the agent worked on it
+     * @param ending how it ended
+     * @param hangUp for calls, who hung up first
+     * @param caseType the case type
+     * @param tags the host's tags
+     * @param suppressed why the host marked it as not to be surveyed, if it did
+     * @throws dev.csatkit.InvalidDefinitionException naming every broken rule
+     */
+    public Interaction(String id, Contact contact, Medium medium, Direction direction, Optional<String> entryPoint,
+            Optional<String> brand, Optional<Agent> agent, Instant startedAt, Instant endedAt, Duration handleTime,
+            Ending ending, HangUp hangUp, Optional<String> caseType, Set<String> tags, Optional<String> suppressed) {
+        this(id, contact, medium, direction, entryPoint, brand, agent, startedAt, endedAt, handleTime, ending, hangUp,
+                caseType, tags, suppressed, Optional.empty(), OptionalInt.empty());
     }
 
     /**
@@ -103,7 +144,9 @@ public record Interaction(String id, Contact contact, Medium medium, Direction d
                 .add("agent", agent).add("startedAt", startedAt).add("endedAt", endedAt)
                 .add("handleTime", handleTime).add("ending", ending).add("hangUp", hangUp).add("caseType", caseType)
                 .add("tags", tags.stream().sorted().toList())
-                .add("suppressed", suppressed).toString();
+                .add("suppressed", suppressed).add("waitTime", waitTime)
+                .add("openTickets", openTickets.isPresent() ? Optional.of(openTickets.getAsInt()) : Optional.empty())
+                .toString();
     }
 
     /**
@@ -133,6 +176,8 @@ public record Interaction(String id, Contact contact, Medium medium, Direction d
         private @Nullable String caseType;
         private @Nullable Set<String> tags;
         private @Nullable String suppressed;
+        private @Nullable Duration waitTime;
+        private OptionalInt openTickets = OptionalInt.empty();
 
         private Builder(String id, Contact contact, Medium medium) {
             this.id = id;
@@ -222,13 +267,26 @@ public record Interaction(String id, Contact contact, Medium medium, Direction d
             return this;
         }
 
+        /** @param value how long the contact waited before an agent answered @return this */
+        public Builder waitTime(Duration value) {
+            waitTime = Objects.requireNonNull(value, "waitTime");
+            return this;
+        }
+
+        /** @param value how many of the contact's tickets were still open when it ended @return this */
+        public Builder openTickets(int value) {
+            openTickets = OptionalInt.of(value);
+            return this;
+        }
+
         /** @return the interaction */
         public Interaction build() {
             Duration handled = handleTime != null ? handleTime
                     : endedAt.isBefore(startedAt) ? Duration.ZERO : Duration.between(startedAt, endedAt);
             return new Interaction(id, contact, medium, direction, Optional.ofNullable(entryPoint),
                     Optional.ofNullable(brand), Optional.ofNullable(agent), startedAt, endedAt, handled, ending,
-                    hangUp, Optional.ofNullable(caseType), tags == null ? Set.of() : tags, Optional.ofNullable(suppressed));
+                    hangUp, Optional.ofNullable(caseType), tags == null ? Set.of() : tags, Optional.ofNullable(suppressed),
+                    Optional.ofNullable(waitTime), openTickets);
         }
     }
 }

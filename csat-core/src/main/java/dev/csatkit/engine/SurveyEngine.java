@@ -15,6 +15,8 @@ import dev.csatkit.internal.engine.EngineTexts;
 import dev.csatkit.policy.FrequencyCap;
 import dev.csatkit.policy.Sampling;
 import dev.csatkit.scale.RatingScale;
+import dev.csatkit.score.CallerSentiment;
+import dev.csatkit.score.SentimentSpec;
 import dev.csatkit.score.SurveyResponse;
 import dev.csatkit.store.CapHold;
 import dev.csatkit.store.InMemorySurveyStore;
@@ -34,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,6 +102,7 @@ public final class SurveyEngine implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final ReplyRouter router;
     private final Duration sendTimeout;
+    private final ContactKeys contactKeys;
     private volatile @Nullable ScheduledExecutorService scheduler;
 
     private SurveyEngine(Builder b) {
@@ -118,6 +122,7 @@ public final class SurveyEngine implements AutoCloseable {
                 new Composer(b.emailLinks, b.customerTemplates),
                 b.listeners, b.sendLease, b.sendTimeout, b.retention, across);
         this.sendTimeout = b.sendTimeout;
+        this.contactKeys = b.contactKeys;
         this.dispatcher = new Dispatcher(core, b.sendTimeout, b.batchSize);
         this.router = new ReplyRouter(core);
         Instant now = core.clock.instant();
@@ -243,7 +248,7 @@ public final class SurveyEngine implements AutoCloseable {
                 .channel(p.sendOn(), rt.channel().id(), address)
                 .locale(locale.get())
                 .zone(i.contact().zone())
-                .values(DecisionRules.values(p, i))
+                .values(DecisionRules.values(p, i, contactKeys))
                 .credit(i.agent().map(Agent::id), i.agent().flatMap(Agent::team), i.entryPoint(), i.caseType())
                 .holds(holds)
                 .sendAt(sendAt)
@@ -476,6 +481,14 @@ public final class SurveyEngine implements AutoCloseable {
     // ------------------------------------------------------------------ reading back
 
     /**
+     * @param contactId a contact's id
+     * @return the pseudonymous key its responses carry, for finding them in a report or an export
+     */
+    public String contactKey(String contactId) {
+        return contactKeys.keyOf(contactId);
+    }
+
+    /**
      * Records the agent's own assessment of the customer's mood at the end of an interaction, on
      * the mood scale of the survey profile the interaction is routed to, whatever channel that
      * survey goes on (a call followed by an SMS survey, as Talkdesk pairs them, or a keypad
@@ -548,6 +561,27 @@ public final class SurveyEngine implements AutoCloseable {
         List<SurveyResponse> all = new ArrayList<>();
         core.store.forEachResponse(Instant.MIN, Instant.MAX, all::add);
         return all;
+    }
+
+    /**
+     * The callers' sentiment over the outcomes and mood assessments this engine's store keeps:
+     * {@link CallerSentiment#of} with {@link #responses()} and, per interaction, the latest of
+     * {@link #moods()}.
+     *
+     * @param spec the weights and normalisation
+     * @return a composite per interaction, to group with {@link CallerSentiment#by}
+     */
+    public CallerSentiment sentiment(SentimentSpec spec) {
+        Map<String, Integer> latest = new HashMap<>();
+        Map<String, Instant> at = new HashMap<>();
+        for (MoodAssessment m : moods()) {
+            Instant before = at.get(m.interactionId());
+            if (before == null || !m.at().isBefore(before)) {
+                at.put(m.interactionId(), m.at());
+                latest.put(m.interactionId(), m.value());
+            }
+        }
+        return CallerSentiment.of(spec, responses(), latest);
     }
 
     /** @return every mood assessment, collected in memory */
@@ -721,6 +755,7 @@ public final class SurveyEngine implements AutoCloseable {
         private Duration retention = DEFAULT_RETENTION;
         private Duration sendLease = Duration.ofMinutes(5);
         private int batchSize = 10_000;
+        private ContactKeys contactKeys = ContactKeys.DEFAULT;
 
         private Builder() {
         }
@@ -806,6 +841,17 @@ public final class SurveyEngine implements AutoCloseable {
          */
         public Builder sendTimeout(Duration value) {
             sendTimeout = Objects.requireNonNull(value, "sendTimeout");
+            return this;
+        }
+
+        /**
+         * @param value how contact ids become the pseudonymous keys responses carry; default
+         *     {@link ContactKeys#DEFAULT}, whose secret every copy of CSAT Kit shares: give one of
+         *     your own ({@link ContactKeys#withSecret(byte[])}) before exports leave the business
+         * @return this
+         */
+        public Builder contactKeys(ContactKeys value) {
+            contactKeys = Objects.requireNonNull(value, "contactKeys");
             return this;
         }
 

@@ -648,7 +648,14 @@ final class SurveyMachine {
                 .team(s.team().orElse(null))
                 .entryPoint(s.entryPoint().orElse(null))
                 .locale(s.locale())
-                .caseType(s.caseType().orElse(null));
+                .caseType(s.caseType().orElse(null))
+                .contactKey(s.values().get(DecisionRules.CONTACT_KEY))
+                .region(s.values().get(DecisionRules.REGION))
+                .brand(s.values().get(DecisionRules.BRAND))
+                .waitTime(number(s.values().get(DecisionRules.WAIT_SECONDS)).stream()
+                        .mapToObj(java.time.Duration::ofSeconds).findFirst().orElse(null))
+                .openTickets(number(s.values().get(DecisionRules.OPEN_TICKETS)).stream()
+                        .mapToInt(n -> (int) Math.min(n, Integer.MAX_VALUE)).findFirst());
         if (s.rating().isPresent()) {
             b.rating(s.rating().getAsInt(), s.ratedAt().orElseThrow());
         } else if (late) {
@@ -658,6 +665,20 @@ final class SurveyMachine {
         }
         s.comment().ifPresent(b::comment);
         return b.answers(s.answers()).build();
+    }
+
+    /** A whole number the engine stored with the survey; empty when absent, blank or not a number. */
+    private static java.util.OptionalLong number(@Nullable String text) {
+        if (text == null || text.isEmpty()) {
+            return java.util.OptionalLong.empty();
+        }
+        try {
+            long n = Long.parseLong(text);
+            return n < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(n);
+        } catch (NumberFormatException e) {
+            // Written by this engine as digits; anything else came from elsewhere and is not trusted.
+            return java.util.OptionalLong.empty();
+        }
     }
 
     /** A comment cut to what a response keeps, never between the two halves of a surrogate pair. */

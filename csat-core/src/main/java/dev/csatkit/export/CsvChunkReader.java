@@ -72,6 +72,9 @@ final class CsvChunkReader {
     private final int entryPointCell;
     private final int localeCell;
     private final int caseTypeCell;
+    private final int contactKeyCell;
+    private final int regionCell;
+    private final int brandCell;
     private final int sentCell;
     private final int repliedCell;
     private final int scoreCell;
@@ -145,6 +148,9 @@ final class CsvChunkReader {
         this.entryPointCell = cellOf(ResponseRows.ENTRY_POINT);
         this.localeCell = cellOf(ResponseRows.LOCALE);
         this.caseTypeCell = cellOf(ResponseRows.CASE_TYPE);
+        this.contactKeyCell = cellOf(ResponseRows.CONTACT_KEY);
+        this.regionCell = cellOf(ResponseRows.REGION);
+        this.brandCell = cellOf(ResponseRows.BRAND);
         this.sentCell = cellOf(ResponseRows.SENT_AT);
         this.repliedCell = cellOf(ResponseRows.RESPONDED_AT);
         this.scoreCell = cellOf(ResponseRows.SCORE);
@@ -213,6 +219,9 @@ final class CsvChunkReader {
             case LOCALE -> ResponseRows.LOCALE;
             case CASE_TYPE -> ResponseRows.CASE_TYPE;
             case QUESTION -> ResponseRows.QUESTION_ID;
+            case CONTACT -> ResponseRows.CONTACT_KEY;
+            case REGION -> ResponseRows.REGION;
+            case BRAND -> ResponseRows.BRAND;
             case PERIOD -> throw new IllegalArgumentException("not a text dimension");
         };
     }
@@ -440,6 +449,8 @@ final class CsvChunkReader {
                 | (MAX_TEXT - (en[channelCell] - st[channelCell])) | (MAX_TEXT - (en[agentCell] - st[agentCell]))
                 | (MAX_TEXT - (en[teamCell] - st[teamCell])) | (MAX_TEXT - (en[entryPointCell] - st[entryPointCell]))
                 | (MAX_TEXT - (en[caseTypeCell] - st[caseTypeCell]))
+                | (MAX_TEXT - (en[contactKeyCell] - st[contactKeyCell])) | (MAX_TEXT - (en[regionCell] - st[regionCell]))
+                | (MAX_TEXT - (en[brandCell] - st[brandCell]))
                 | (MAX_COMMENT - (en[commentCell] - st[commentCell]));
         if (bad < 0 || !Bytes.ascii(b, idStart, idEnd) || !Bytes.ascii(b, surveyStart, surveyEnd)) {
             return false;
@@ -689,6 +700,9 @@ final class CsvChunkReader {
             case LOCALE -> r.locale().map(Locale::toLanguageTag).orElse(Dimension.NONE);
             case CASE_TYPE -> r.caseType().orElse(Dimension.NONE);
             case QUESTION -> r.question();
+            case CONTACT -> r.contactKey().orElse(Dimension.NONE);
+            case REGION -> r.region().orElse(Dimension.NONE);
+            case BRAND -> r.brand().orElse(Dimension.NONE);
             case PERIOD -> throw new IllegalArgumentException("not a text dimension");
         };
     }

@@ -30,11 +30,12 @@ public final class ReportTables {
     /**
      * The columns of a response, as the response CSV reader reads them back. {@code question_id}
      * names the question the row answers; a file without the column, or a row with it empty, is
-     * read as the survey's primary question.
+     * read as the survey's primary question. {@code contact_key}, {@code region} and {@code brand}
+     * came later: a file without them reads, its responses without a contact key, region or brand.
      */
     public static final List<String> RESPONSE_COLUMNS = List.of("interaction_id", "survey_id", "channel", "agent",
             "team", "entry_point", "locale", "case_type", "sent_at", "responded_at", "score", "comment",
-            "invalid", "late", "question_id");
+            "invalid", "late", "question_id", "contact_key", "region", "brand");
 
     private ReportTables() {
     }
@@ -221,6 +222,9 @@ public final class ReportTables {
         row.add(new Cell.Flag(r.invalid()));
         row.add(new Cell.Flag(r.late()));
         row.add(Cell.text(r.question()));
+        row.add(optional(r.contactKey()));
+        row.add(optional(r.region()));
+        row.add(optional(r.brand()));
         return row;
     }
 
@@ -243,7 +247,8 @@ public final class ReportTables {
                     .channel(r.channel().orElse(null)).agent(r.agent().orElse(null)).team(r.team().orElse(null))
                     .entryPoint(r.entryPoint().orElse(null)).locale(r.locale().orElse(null))
                     .caseType(r.caseType().orElse(null)).question(a.question()).rating(a.score(), a.respondedAt())
-                    .build()));
+                    .contactKey(r.contactKey().orElse(null)).region(r.region().orElse(null))
+                    .brand(r.brand().orElse(null)).build()));
         }
         return rows;
     }

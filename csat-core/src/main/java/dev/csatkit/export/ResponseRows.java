@@ -48,6 +48,9 @@ final class ResponseRows {
     static final int INVALID = 12;
     static final int LATE = 13;
     static final int QUESTION_ID = 14;
+    static final int CONTACT_KEY = 15;
+    static final int REGION = 16;
+    static final int BRAND = 17;
 
     /** The earliest time a row may carry: 1900-01-01T00:00:00Z. */
     static final long MIN_EPOCH_SECOND = -2_208_988_800L;
@@ -119,7 +122,8 @@ final class ResponseRows {
             SurveyResponse.Builder b = SurveyResponse.builder(interactionId, surveyId, sentAt)
                     .channel(cell(cells, CHANNEL)).agent(cell(cells, AGENT)).team(cell(cells, TEAM))
                     .entryPoint(cell(cells, ENTRY_POINT)).locale(locale.orElse(null))
-                    .caseType(cell(cells, CASE_TYPE)).comment(cell(cells, COMMENT)).question(question);
+                    .caseType(cell(cells, CASE_TYPE)).comment(cell(cells, COMMENT)).question(question)
+                    .contactKey(cell(cells, CONTACT_KEY)).region(cell(cells, REGION)).brand(cell(cells, BRAND));
             if (invalid) {
                 b.invalidReply(replyAt);
             } else if (late) {

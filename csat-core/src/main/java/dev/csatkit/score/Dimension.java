@@ -27,6 +27,12 @@ public enum Dimension {
      * with the rest of the same question. The overall figures stay the primary question's.
      */
     QUESTION,
+    /** The contact, by its pseudonymous key ({@link SurveyResponse#contactKey()}): one segment per caller. */
+    CONTACT,
+    /** The contact's region, as the host set it. */
+    REGION,
+    /** The brand or workspace the interaction belonged to. */
+    BRAND,
     /** The calendar period the survey was sent in, as the report's {@link Period} and zone say. */
     PERIOD;
 

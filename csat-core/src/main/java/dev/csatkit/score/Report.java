@@ -390,6 +390,12 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
                     return r.caseType().orElse(Dimension.NONE);
                 case QUESTION:
                     return r.question();
+                case CONTACT:
+                    return r.contactKey().orElse(Dimension.NONE);
+                case REGION:
+                    return r.region().orElse(Dimension.NONE);
+                case BRAND:
+                    return r.brand().orElse(Dimension.NONE);
                 default:
                     throw new IllegalStateException("not a text dimension: " + dimension);
             }

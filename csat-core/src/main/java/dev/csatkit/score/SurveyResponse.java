@@ -5,6 +5,7 @@ import dev.csatkit.internal.Checks;
 import dev.csatkit.internal.Fields;
 import dev.csatkit.internal.channel.Masking;
 import dev.csatkit.survey.Question;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -58,6 +59,13 @@ import org.jspecify.annotations.Nullable;
  *     the response is one row of a survey of several questions
  * @param answers the ratings of the survey's further questions, in the order they were asked;
  *     only on the primary question's response, each question at most once
+ * @param contactKey the pseudonymous key of the contact: a keyed hash of the contact's id, never
+ *     the id itself, so that a report can group per caller without naming one
+ * @param region the contact's region, as the host sets it
+ * @param brand the brand or workspace the interaction belonged to
+ * @param waitTime how long the contact waited before an agent answered, as the host reported it
+ * @param openTickets how many of the contact's tickets were open when the interaction ended, as
+ *     the host reported it
  */
 public record SurveyResponse(
         String interactionId,
@@ -75,7 +83,12 @@ public record SurveyResponse(
         boolean invalid,
         boolean late,
         String question,
-        List<Answer> answers) {
+        List<Answer> answers,
+        Optional<String> contactKey,
+        Optional<String> region,
+        Optional<String> brand,
+        Optional<Duration> waitTime,
+        OptionalInt openTickets) {
 
     /** The longest identifier or dimension value, in characters. */
     public static final int MAX_TEXT_LENGTH = 256;
@@ -101,6 +114,11 @@ public record SurveyResponse(
         Objects.requireNonNull(score, "score");
         Objects.requireNonNull(comment, "comment");
         Objects.requireNonNull(question, "question");
+        Objects.requireNonNull(contactKey, "contactKey");
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(brand, "brand");
+        Objects.requireNonNull(waitTime, "waitTime");
+        Objects.requireNonNull(openTickets, "openTickets");
         answers = List.copyOf(answers);
         Checks checks = Checks.of("survey response");
         checkText(checks, "interactionId", interactionId);
@@ -110,6 +128,13 @@ public record SurveyResponse(
         team.ifPresent(v -> checkText(checks, "team", v));
         entryPoint.ifPresent(v -> checkText(checks, "entryPoint", v));
         caseType.ifPresent(v -> checkText(checks, "caseType", v));
+        contactKey.ifPresent(v -> checkText(checks, "contactKey", v));
+        region.ifPresent(v -> checkText(checks, "region", v));
+        brand.ifPresent(v -> checkText(checks, "brand", v));
+        waitTime.ifPresent(v -> checks.check(!v.isNegative(), "waitTime", v, "must not be negative"));
+        if (openTickets.isPresent()) {
+            checks.check(openTickets.getAsInt() >= 0, "openTickets", openTickets.getAsInt(), "must not be negative");
+        }
         locale.ifPresent(v -> checks.check(!v.getLanguage().isEmpty(), "locale", v.toLanguageTag(),
                 "must name a language"));
         // A comment is personal data: a broken one is named, never shown.
@@ -165,6 +190,38 @@ public record SurveyResponse(
                 comment, invalid, late, Question.PRIMARY_ID, List.of());
     }
 
+    /**
+     * A response with no contact key, region or brand: the response as it was before reports
+     * grouped by contact.
+     *
+     * @param interactionId the interaction (call, ticket, chat) the survey followed
+     * @param surveyId the survey definition that was sent
+     * @param channel the channel it was sent on
+     * @param agent the agent who handled the interaction
+     * @param team the agent's team
+     * @param entryPoint where the customer came in
+     * @param locale the language the survey was sent in
+     * @param caseType the case type or tag of the interaction
+     * @param sentAt when the survey was sent
+     * @param respondedAt when the customer replied
+     * @param score the rating
+     * @param comment the customer's comment
+     * @param invalid whether the reply could not be read as a rating
+     * @param late whether the reply came after the survey closed
+     * @param question the question whose outcome this is
+     * @param answers the ratings of the survey's further questions
+     * @throws dev.csatkit.InvalidDefinitionException naming every broken rule
+     */
+    public SurveyResponse(String interactionId, String surveyId, Optional<String> channel, Optional<String> agent,
+            Optional<String> team, Optional<String> entryPoint, Optional<Locale> locale, Optional<String> caseType,
+            Instant sentAt, Optional<Instant> respondedAt, OptionalInt score, Optional<String> comment,
+            boolean invalid, boolean late, String question, List<Answer> answers) {
+        this(interactionId, surveyId, channel, agent, team, entryPoint, locale, caseType, sentAt, respondedAt, score,
+                comment, invalid, late, question, answers, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), OptionalInt.empty());
+    }
+
+
     /** @return whether this is the outcome of the survey's primary question, the one reports count as its rating */
     public boolean primary() {
         return Question.PRIMARY_ID.equals(question);
@@ -200,7 +257,9 @@ public record SurveyResponse(
                 .add("sentAt", sentAt).add("respondedAt", respondedAt).add("score", score)
                 .add("comment", comment.map(Masking::hidden)).add("invalid", invalid).add("late", late)
                 .add("question", primary() ? Optional.empty() : Optional.of(question))
-                .add("answers", answers.isEmpty() ? Optional.empty() : Optional.of(answers)).toString();
+                .add("answers", answers.isEmpty() ? Optional.empty() : Optional.of(answers))
+                .add("contactKey", contactKey).add("region", region).add("brand", brand).add("waitTime", waitTime)
+                .add("openTickets", openTickets).toString();
     }
 
     /** @return whether this is a valid rating: a score, neither invalid nor late */
@@ -233,6 +292,11 @@ public record SurveyResponse(
         private boolean late;
         private String question = Question.PRIMARY_ID;
         private final List<Answer> answers = new ArrayList<>();
+        private Optional<String> contactKey = Optional.empty();
+        private Optional<String> region = Optional.empty();
+        private Optional<String> brand = Optional.empty();
+        private Optional<Duration> waitTime = Optional.empty();
+        private OptionalInt openTickets = OptionalInt.empty();
 
         private Builder(String interactionId, String surveyId, Instant sentAt) {
             this.interactionId = Objects.requireNonNull(interactionId, "interactionId").strip();
@@ -388,6 +452,51 @@ public record SurveyResponse(
         }
 
         /**
+         * @param key the contact's pseudonymous key (never the contact's id); blank or {@code null} for none
+         * @return this builder
+         */
+        public Builder contactKey(@Nullable String key) {
+            this.contactKey = text(key);
+            return this;
+        }
+
+        /**
+         * @param region the contact's region; blank or {@code null} for none
+         * @return this builder
+         */
+        public Builder region(@Nullable String region) {
+            this.region = text(region);
+            return this;
+        }
+
+        /**
+         * @param brand the brand or workspace; blank or {@code null} for none
+         * @return this builder
+         */
+        public Builder brand(@Nullable String brand) {
+            this.brand = text(brand);
+            return this;
+        }
+
+        /**
+         * @param value how long the contact waited before an agent answered; {@code null} for not reported
+         * @return this builder
+         */
+        public Builder waitTime(@Nullable Duration value) {
+            this.waitTime = Optional.ofNullable(value);
+            return this;
+        }
+
+        /**
+         * @param value how many of the contact's tickets were open; empty for not reported
+         * @return this builder
+         */
+        public Builder openTickets(OptionalInt value) {
+            this.openTickets = Objects.requireNonNull(value, "openTickets");
+            return this;
+        }
+
+        /**
          * Validates and builds the response.
          *
          * @return the response
@@ -395,7 +504,8 @@ public record SurveyResponse(
          */
         public SurveyResponse build() {
             return new SurveyResponse(interactionId, surveyId, channel, agent, team, entryPoint, locale,
-                    caseType, sentAt, respondedAt, score, comment, invalid, late, question, answers);
+                    caseType, sentAt, respondedAt, score, comment, invalid, late, question, answers, contactKey, region,
+                    brand, waitTime, openTickets);
         }
 
         private static Optional<String> text(@Nullable String value) {

@@ -136,7 +136,8 @@ public final class DemoReport {
             int polarity = scale.isSatisfied(v) ? 3 : scale.isDissatisfied(v) ? 1 : 2;
             out.add(new SurveyResponse(r.interactionId(), r.surveyId(), r.channel(), r.agent(), r.team(),
                     r.entryPoint(), r.locale(), r.caseType(), r.sentAt(), r.respondedAt(), OptionalInt.of(polarity),
-                    r.comment(), r.invalid(), r.late()));
+                    r.comment(), r.invalid(), r.late(), r.question(), List.of(), r.contactKey(), r.region(), r.brand(),
+                    r.waitTime(), r.openTickets()));
         }
         return out;
     }

@@ -111,6 +111,22 @@ class ReportCommandTest {
     }
 
     @Test
+    void reportsByRegionAndByContactReadTheNewColumns() throws IOException {
+        Path keyed = dir.resolve("keyed.csv");
+        Files.write(keyed, List.of("interaction_id,survey_id,sent_at,responded_at,score,contact_key,region,brand",
+                "c1,s,2025-03-10T08:00:00Z,2025-03-10T08:01:00Z,5,ck-aaa,north,acme",
+                "c2,s,2025-03-10T08:00:00Z,2025-03-10T08:01:00Z,1,ck-aaa,north,acme",
+                "c3,s,2025-03-10T08:00:00Z,2025-03-10T08:01:00Z,4,ck-bbb,south,acme"), StandardCharsets.UTF_8);
+        assertThat(run("report", "--input", keyed.toString(), "--by", "region")).isZero();
+        assertThat(out().lines().filter(l -> l.startsWith("north ")).findFirst().orElseThrow())
+                .matches("north\\s+2\\s+2\\s+100\\.0\\s+50\\.0\\s+.*");
+        assertThat(out()).containsPattern("(?m)^south\\s+1\\s+1\\s+100\\.0\\s+100\\.0");
+        out.reset();
+        assertThat(run("report", "--input", keyed.toString(), "--by", "contact,brand")).isZero();
+        assertThat(out()).containsPattern("(?m)^ck-aaa\\s+acme\\s+2\\s").containsPattern("(?m)^ck-bbb\\s+acme\\s+1\\s");
+    }
+
+    @Test
     void tooSmallSegmentsSaySo() {
         assertThat(run("report", "--input", input.toString(), "--by", "team")).isZero();
         String red = out().lines().filter(l -> l.startsWith("red ")).findFirst().orElseThrow();
@@ -224,7 +240,7 @@ class ReportCommandTest {
         err.reset();
         assertThat(run("report", "--input", input.toString(), "--by", "mood")).isEqualTo(CsatCli.USAGE);
         assertThat(err()).contains("csat report: --by mood is not a dimension; use agent,team,channel,entry_point,"
-                + "survey,locale,case_type,question (and --period for time)");
+                + "survey,locale,case_type,question,contact,region,brand (and --period for time)");
         err.reset();
         assertThat(run("report", "--input", input.toString(), "--format", "xlsx")).isEqualTo(CsatCli.USAGE);
         assertThat(err()).contains("--format xlsx needs --output FILE");

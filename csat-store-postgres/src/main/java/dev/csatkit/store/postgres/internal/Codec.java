@@ -243,6 +243,13 @@ public final class Codec {
             text(o, "q", r.question());
         }
         answers(o, r.answers());
+        text(o, "ck", r.contactKey());
+        text(o, "rg", r.region());
+        text(o, "br", r.brand());
+        r.waitTime().ifPresent(w -> o.put("wt", w.toSeconds()));
+        if (r.openTickets().isPresent()) {
+            o.put("ot", r.openTickets().getAsInt());
+        }
         return write(o);
     }
 
@@ -258,7 +265,9 @@ public final class Codec {
                 text(o, "ct"), instant(o, "snt"), time(o, "rsp"),
                 score == null ? OptionalInt.empty() : OptionalInt.of(score.asInt()), text(o, "cm"),
                 o.path("inv").asBoolean(false), o.path("late").asBoolean(false),
-                text(o, "q").orElse(Question.PRIMARY_ID), answers(o));
+                text(o, "q").orElse(Question.PRIMARY_ID), answers(o), text(o, "ck"), text(o, "rg"), text(o, "br"),
+                o.has("wt") ? Optional.of(java.time.Duration.ofSeconds(o.get("wt").asLong())) : Optional.empty(),
+                o.has("ot") ? OptionalInt.of(o.get("ot").asInt()) : OptionalInt.empty());
     }
 
     /**

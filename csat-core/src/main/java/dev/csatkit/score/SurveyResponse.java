@@ -56,6 +56,9 @@ import org.jspecify.annotations.Nullable;
  * @param late whether the reply came after the survey closed
  * @param question the id of the question whose outcome this is; the primary question's unless
  *     the response is one row of a survey of several questions
+ * @param keys on the phone keypad, the keys last pressed in answer to the question: a rating's,
+ *     or a wrong key's (then {@code invalid} and no score); empty when no key was pressed, so a
+ *     wrong key and silence are told apart
  * @param answers the ratings of the survey's further questions, in the order they were asked;
  *     only on the primary question's response, each question at most once
  */
@@ -75,12 +78,15 @@ public record SurveyResponse(
         boolean invalid,
         boolean late,
         String question,
-        List<Answer> answers) {
+        List<Answer> answers,
+        Optional<String> keys) {
 
     /** The longest identifier or dimension value, in characters. */
     public static final int MAX_TEXT_LENGTH = 256;
     /** The longest comment, in characters. */
     public static final int MAX_COMMENT_LENGTH = 65_536;
+    /** The most keypad keys a response keeps. */
+    public static final int MAX_KEYS = 32;
 
     /**
      * Validates the response.
@@ -102,6 +108,7 @@ public record SurveyResponse(
         Objects.requireNonNull(comment, "comment");
         Objects.requireNonNull(question, "question");
         answers = List.copyOf(answers);
+        Objects.requireNonNull(keys, "keys");
         Checks checks = Checks.of("survey response");
         checkText(checks, "interactionId", interactionId);
         checkText(checks, "surveyId", surveyId);
@@ -134,7 +141,37 @@ public record SurveyResponse(
             checks.check(!a.respondedAt().isBefore(sentAt), "answers[" + i + "].respondedAt", a.respondedAt(),
                     "must not be before sentAt " + sentAt);
         }
+        keys.ifPresent(v -> checks.line("keys", v, MAX_KEYS));
         checks.throwIfAny();
+    }
+
+    /**
+     * A response with no keypad keys: as responses were before the keys were kept.
+     *
+     * @param interactionId the interaction (call, ticket, chat) the survey followed
+     * @param surveyId the survey definition that was sent
+     * @param channel the channel it was sent on
+     * @param agent the agent who handled the interaction
+     * @param team the agent's team
+     * @param entryPoint where the customer came in
+     * @param locale the language the survey was sent in
+     * @param caseType the case type or tag of the interaction
+     * @param sentAt when the survey was sent
+     * @param respondedAt when the customer replied
+     * @param score the rating
+     * @param comment the customer's comment
+     * @param invalid whether the reply could not be read as a rating
+     * @param late whether the reply came after the survey closed
+     * @param question the id of the question whose outcome this is
+     * @param answers the ratings of the survey's further questions
+     * @throws dev.csatkit.InvalidDefinitionException naming every broken rule
+     */
+    public SurveyResponse(String interactionId, String surveyId, Optional<String> channel, Optional<String> agent,
+            Optional<String> team, Optional<String> entryPoint, Optional<Locale> locale, Optional<String> caseType,
+            Instant sentAt, Optional<Instant> respondedAt, OptionalInt score, Optional<String> comment,
+            boolean invalid, boolean late, String question, List<Answer> answers) {
+        this(interactionId, surveyId, channel, agent, team, entryPoint, locale, caseType, sentAt, respondedAt, score,
+                comment, invalid, late, question, answers, Optional.empty());
     }
 
     /**
@@ -200,7 +237,8 @@ public record SurveyResponse(
                 .add("sentAt", sentAt).add("respondedAt", respondedAt).add("score", score)
                 .add("comment", comment.map(Masking::hidden)).add("invalid", invalid).add("late", late)
                 .add("question", primary() ? Optional.empty() : Optional.of(question))
-                .add("answers", answers.isEmpty() ? Optional.empty() : Optional.of(answers)).toString();
+                .add("answers", answers.isEmpty() ? Optional.empty() : Optional.of(answers)).add("keys", keys)
+                .toString();
     }
 
     /** @return whether this is a valid rating: a score, neither invalid nor late */
@@ -233,6 +271,7 @@ public record SurveyResponse(
         private boolean late;
         private String question = Question.PRIMARY_ID;
         private final List<Answer> answers = new ArrayList<>();
+        private Optional<String> keys = Optional.empty();
 
         private Builder(String interactionId, String surveyId, Instant sentAt) {
             this.interactionId = Objects.requireNonNull(interactionId, "interactionId").strip();
@@ -356,6 +395,16 @@ public record SurveyResponse(
         }
 
         /**
+         * @param keys the phone keys last pressed in answer to the question, as pressed; empty when
+         *     none was pressed
+         * @return this builder
+         */
+        public Builder keys(Optional<String> keys) {
+            this.keys = Objects.requireNonNull(keys, "keys").filter(k -> !k.isEmpty());
+            return this;
+        }
+
+        /**
          * @param id the id of the question whose outcome this is; the primary question's by default
          * @return this builder
          */
@@ -395,7 +444,7 @@ public record SurveyResponse(
          */
         public SurveyResponse build() {
             return new SurveyResponse(interactionId, surveyId, channel, agent, team, entryPoint, locale,
-                    caseType, sentAt, respondedAt, score, comment, invalid, late, question, answers);
+                    caseType, sentAt, respondedAt, score, comment, invalid, late, question, answers, keys);
         }
 
         private static Optional<String> text(@Nullable String value) {

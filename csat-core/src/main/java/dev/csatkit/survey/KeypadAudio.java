@@ -9,15 +9,20 @@ import java.util.Optional;
 /**
  * The audio stages of a keypad survey: a notice before the call is connected ("this call may
  * be followed by a short survey"), the rating prompt after the agent hangs up, and the thank-you
- * after the rating. Each is optional, but at least one is set; when the rating prompt is absent
- * the message set's text prompt is spoken.
+ * after the rating. Each is optional, but at least one is set or the thank-you switched off; when
+ * the rating prompt is absent the message set's text prompt is spoken, and when the thank-you is
+ * absent the message set's thank-you text is spoken, unless it is switched off
+ * ({@link Builder#withoutThankYou()}): then the call ends after the last answer with nothing
+ * played.
  *
  * @param notice played before the call is connected
  * @param ratingPrompt played after the call, asking for the rating
  * @param thankYou played after the rating
+ * @param thankYouPlayed whether a thank-you is played at all; false switches it off, and then
+ *     {@code thankYou} is empty
  */
 public record KeypadAudio(Optional<AudioStage> notice, Optional<AudioStage> ratingPrompt,
-        Optional<AudioStage> thankYou) {
+        Optional<AudioStage> thankYou, boolean thankYouPlayed) {
 
     /**
      * Validates that at least one stage is set.
@@ -29,9 +34,23 @@ public record KeypadAudio(Optional<AudioStage> notice, Optional<AudioStage> rati
         Objects.requireNonNull(ratingPrompt, "ratingPrompt");
         Objects.requireNonNull(thankYou, "thankYou");
         Checks checks = Checks.of("keypad audio");
-        checks.check(notice.isPresent() || ratingPrompt.isPresent() || thankYou.isPresent(), "", "no stage",
-                "must have at least one of notice, ratingPrompt and thankYou");
+        checks.check(notice.isPresent() || ratingPrompt.isPresent() || thankYou.isPresent() || !thankYouPlayed, "",
+                "no stage", "must have at least one of notice, ratingPrompt and thankYou, or the thank-you switched off");
+        checks.check(thankYouPlayed || thankYou.isEmpty(), "thankYou", "set",
+                "must be empty when the thank-you is switched off");
         checks.throwIfAny();
+    }
+
+    /**
+     * Stages with the thank-you played: the message set's text when {@code thankYou} is empty.
+     *
+     * @param notice played before the call is connected
+     * @param ratingPrompt played after the call, asking for the rating
+     * @param thankYou played after the rating
+     * @throws dev.csatkit.InvalidDefinitionException when no stage is set
+     */
+    public KeypadAudio(Optional<AudioStage> notice, Optional<AudioStage> ratingPrompt, Optional<AudioStage> thankYou) {
+        this(notice, ratingPrompt, thankYou, true);
     }
 
     /**
@@ -58,6 +77,7 @@ public record KeypadAudio(Optional<AudioStage> notice, Optional<AudioStage> rati
         private Optional<AudioStage> notice = Optional.empty();
         private Optional<AudioStage> ratingPrompt = Optional.empty();
         private Optional<AudioStage> thankYou = Optional.empty();
+        private boolean thankYouPlayed = true;
 
         private Builder() {
         }
@@ -86,6 +106,19 @@ public record KeypadAudio(Optional<AudioStage> notice, Optional<AudioStage> rati
          */
         public Builder thankYou(AudioStage stage) {
             thankYou = Optional.of(stage);
+            thankYouPlayed = true;
+            return this;
+        }
+
+        /**
+         * Switches the thank-you off: nothing is played after the last answer, not even the
+         * message set's thank-you text.
+         *
+         * @return this builder
+         */
+        public Builder withoutThankYou() {
+            thankYou = Optional.empty();
+            thankYouPlayed = false;
             return this;
         }
 
@@ -94,7 +127,7 @@ public record KeypadAudio(Optional<AudioStage> notice, Optional<AudioStage> rati
          * @throws dev.csatkit.InvalidDefinitionException when no stage is set
          */
         public KeypadAudio build() {
-            return new KeypadAudio(notice, ratingPrompt, thankYou);
+            return new KeypadAudio(notice, ratingPrompt, thankYou, thankYouPlayed);
         }
     }
 }

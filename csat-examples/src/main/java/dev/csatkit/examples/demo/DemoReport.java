@@ -137,7 +137,7 @@ public final class DemoReport {
             out.add(new SurveyResponse(r.interactionId(), r.surveyId(), r.channel(), r.agent(), r.team(),
                     r.entryPoint(), r.locale(), r.caseType(), r.sentAt(), r.respondedAt(), OptionalInt.of(polarity),
                     r.comment(), r.invalid(), r.late(), r.question(), List.of(), r.contactKey(), r.region(), r.brand(),
-                    r.waitTime(), r.openTickets()));
+                    r.waitTime(), r.openTickets(), r.keys()));
         }
         return out;
     }

@@ -641,7 +641,7 @@ final class CsvChunkReader {
         int segment = 0;
         if (!space.single()) {
             for (int i = 0; i < textDimensions.length; i++) {
-                valueNumbers[i] = space.valueId(valueOf(textDimensions[i], r));
+                valueNumbers[i] = space.valueId(r.segment(textDimensions[i]));
             }
             segment = space.valueIsSegment() ? valueNumbers[0]
                     : segmentOf(valueNumbers, period == null ? 0 : ordinal(r.sentAt().getEpochSecond()));
@@ -683,28 +683,11 @@ final class CsvChunkReader {
             slot = questionPoints;
         }
         for (int i = 0; i < textDimensions.length; i++) {
-            valueNumbers[i] = space.valueId(valueOf(textDimensions[i], r));
+            valueNumbers[i] = space.valueId(r.segment(textDimensions[i]));
         }
         int segment = space.questionSegmentId(r.question(), valueNumbers,
                 period == null ? 0 : ordinal(r.sentAt().getEpochSecond()));
         chunk.add(key, 0, id.length, id.length + 1, key.length, position, ~segment, slot);
-    }
-
-    private static String valueOf(Dimension d, SurveyResponse r) {
-        return switch (d) {
-            case AGENT -> r.agent().orElse(Dimension.NONE);
-            case TEAM -> r.team().orElse(Dimension.NONE);
-            case CHANNEL -> r.channel().orElse(Dimension.NONE);
-            case ENTRY_POINT -> r.entryPoint().orElse(Dimension.NONE);
-            case SURVEY -> r.surveyId();
-            case LOCALE -> r.locale().map(Locale::toLanguageTag).orElse(Dimension.NONE);
-            case CASE_TYPE -> r.caseType().orElse(Dimension.NONE);
-            case QUESTION -> r.question();
-            case CONTACT -> r.contactKey().orElse(Dimension.NONE);
-            case REGION -> r.region().orElse(Dimension.NONE);
-            case BRAND -> r.brand().orElse(Dimension.NONE);
-            case PERIOD -> throw new IllegalArgumentException("not a text dimension");
-        };
     }
 
     // ---------------------------------------------------------------------------------------

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -95,19 +94,10 @@ public record CallerSentiment(SentimentSpec spec, List<InteractionSentiment> int
     }
 
     private static String valueOf(Dimension d, SurveyResponse r) {
-        return switch (d) {
-            case AGENT -> r.agent().orElse(Dimension.NONE);
-            case TEAM -> r.team().orElse(Dimension.NONE);
-            case CHANNEL -> r.channel().orElse(Dimension.NONE);
-            case ENTRY_POINT -> r.entryPoint().orElse(Dimension.NONE);
-            case SURVEY -> r.surveyId();
-            case LOCALE -> r.locale().map(Locale::toLanguageTag).orElse(Dimension.NONE);
-            case CASE_TYPE -> r.caseType().orElse(Dimension.NONE);
-            case CONTACT -> r.contactKey().orElse(Dimension.NONE);
-            case REGION -> r.region().orElse(Dimension.NONE);
-            case BRAND -> r.brand().orElse(Dimension.NONE);
-            case QUESTION, PERIOD -> throw new IllegalArgumentException("not a text dimension: " + d);
-        };
+        if (d == Dimension.QUESTION) {
+            throw new IllegalArgumentException("not a text dimension: " + d);
+        }
+        return r.segment(d);
     }
 
     /**

@@ -372,33 +372,10 @@ public record Report(ReportSpec spec, Tally overall, List<Segment> segments, Lis
         }
 
         private String valueOf(Dimension dimension, SurveyResponse r) {
-            switch (dimension) {
-                case AGENT:
-                    return r.agent().orElse(Dimension.NONE);
-                case TEAM:
-                    return r.team().orElse(Dimension.NONE);
-                case CHANNEL:
-                    return r.channel().orElse(Dimension.NONE);
-                case ENTRY_POINT:
-                    return r.entryPoint().orElse(Dimension.NONE);
-                case SURVEY:
-                    return r.surveyId();
-                case LOCALE:
-                    return r.locale().map(l -> localeTags.computeIfAbsent(l, Locale::toLanguageTag))
-                            .orElse(Dimension.NONE);
-                case CASE_TYPE:
-                    return r.caseType().orElse(Dimension.NONE);
-                case QUESTION:
-                    return r.question();
-                case CONTACT:
-                    return r.contactKey().orElse(Dimension.NONE);
-                case REGION:
-                    return r.region().orElse(Dimension.NONE);
-                case BRAND:
-                    return r.brand().orElse(Dimension.NONE);
-                default:
-                    throw new IllegalStateException("not a text dimension: " + dimension);
-            }
+            // Locale tags are cached: toLanguageTag builds a string for every response otherwise.
+            return dimension == Dimension.LOCALE
+                    ? r.locale().map(l -> localeTags.computeIfAbsent(l, Locale::toLanguageTag)).orElse(Dimension.NONE)
+                    : r.segment(dimension);
         }
 
         /**

@@ -230,6 +230,32 @@ public record SurveyResponse(
     }
 
 
+    /**
+     * The segment this response falls in along a dimension, as reports, the CSV report reader and
+     * caller sentiment group it.
+     *
+     * @param dimension any dimension but {@link Dimension#PERIOD}
+     * @return the response's value, or {@link Dimension#NONE} where it has none
+     * @throws IllegalArgumentException for {@link Dimension#PERIOD}, whose segment depends on a
+     *     time zone and a granularity
+     */
+    public String segment(Dimension dimension) {
+        return switch (dimension) {
+            case AGENT -> agent.orElse(Dimension.NONE);
+            case TEAM -> team.orElse(Dimension.NONE);
+            case CHANNEL -> channel.orElse(Dimension.NONE);
+            case ENTRY_POINT -> entryPoint.orElse(Dimension.NONE);
+            case SURVEY -> surveyId;
+            case LOCALE -> locale.map(Locale::toLanguageTag).orElse(Dimension.NONE);
+            case CASE_TYPE -> caseType.orElse(Dimension.NONE);
+            case QUESTION -> question;
+            case CONTACT -> contactKey.orElse(Dimension.NONE);
+            case REGION -> region.orElse(Dimension.NONE);
+            case BRAND -> brand.orElse(Dimension.NONE);
+            case PERIOD -> throw new IllegalArgumentException("not a text dimension: " + dimension);
+        };
+    }
+
     /** @return whether this is the outcome of the survey's primary question, the one reports count as its rating */
     public boolean primary() {
         return Question.PRIMARY_ID.equals(question);

@@ -106,29 +106,11 @@ final class ResponseFilter implements Predicate<SurveyResponse> {
             return false;
         }
         for (Map.Entry<Dimension, Set<String>> e : where.entrySet()) {
-            if (!e.getValue().contains(valueOf(e.getKey(), r))) {
+            if (!e.getValue().contains(r.segment(e.getKey()))) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** The segment a report puts the response in, as {@code Report} names it. */
-    static String valueOf(Dimension d, SurveyResponse r) {
-        return switch (d) {
-            case AGENT -> r.agent().orElse(Dimension.NONE);
-            case TEAM -> r.team().orElse(Dimension.NONE);
-            case CHANNEL -> r.channel().orElse(Dimension.NONE);
-            case ENTRY_POINT -> r.entryPoint().orElse(Dimension.NONE);
-            case SURVEY -> r.surveyId();
-            case LOCALE -> r.locale().map(Locale::toLanguageTag).orElse(Dimension.NONE);
-            case CASE_TYPE -> r.caseType().orElse(Dimension.NONE);
-            case QUESTION -> r.question();
-            case CONTACT -> r.contactKey().orElse(Dimension.NONE);
-            case REGION -> r.region().orElse(Dimension.NONE);
-            case BRAND -> r.brand().orElse(Dimension.NONE);
-            case PERIOD -> throw new IllegalArgumentException("period is filtered with --from and --to");
-        };
     }
 
     private static String normalTag(String tag) {

@@ -234,7 +234,7 @@ class ReportFiltersTest {
     void filterMistakesNameTheOptionTheValueAndTheRule() {
         assertThat(run("report", "--input", input.toString(), "--where", "mood=sad")).isEqualTo(CsatCli.USAGE);
         assertThat(err()).contains("csat report: --where mood=sad: mood is not a dimension; use agent,team,channel,"
-                + "entry_point,survey,locale,case_type,question (and --from, --to for time)");
+                + "entry_point,survey,locale,case_type,question,contact,region,brand (and --from, --to for time)");
         assertThat(run("report", "--input", input.toString(), "--where", "team")).isEqualTo(CsatCli.USAGE);
         assertThat(err()).contains("csat report: --where team must be DIMENSION=VALUE, such as team=Billing");
         assertThat(run("report", "--input", input.toString(), "--where", "team=")).isEqualTo(CsatCli.USAGE);

@@ -188,7 +188,7 @@ final class Dispatcher {
                     c.now(), counts);
             return;
         }
-        pending.add(core.send(rt.channel(), message).handle((result, error) -> {
+        pending.add(core.send(rt.channel(), message, (result, error) -> {
             finishSend(rt, sending, result, error, counts);
             return null;
         }));

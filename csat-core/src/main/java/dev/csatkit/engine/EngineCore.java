@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -167,19 +168,28 @@ final class EngineCore {
         return since != null && System.nanoTime() - since < sendTimeoutNanos;
     }
 
-    /** Sends a channel message; a defect in the adapter is a retryable failure, never thrown. */
-    CompletableFuture<DeliveryResult> send(Channel channel, OutboundMessage message) {
+    /**
+     * Sends a channel message and records the channel's answer; a defect in the adapter is a
+     * retryable failure, never thrown.
+     *
+     * @param record writes the answer (or the failure) to the store
+     * @return when the answer is recorded
+     */
+    <T> CompletableFuture<T> send(Channel channel, OutboundMessage message,
+            BiFunction<? super DeliveryResult, Throwable, T> record) {
         String key = message.idempotencyKey();
         Long started = System.nanoTime();
         inFlight.put(key, started);
+        CompletableFuture<DeliveryResult> answer;
         try {
-            CompletableFuture<DeliveryResult> answer = channel.send(message).toCompletableFuture();
-            return answer.whenComplete((r, e) -> inFlight.remove(key, started));
+            answer = channel.send(message).toCompletableFuture();
         } catch (Throwable e) { // an adapter's Error too: it fails this send, never the dispatch
-            inFlight.remove(key, started);
-            return CompletableFuture.completedFuture(new DeliveryResult.RetryLater(Optional.empty(),
+            answer = CompletableFuture.completedFuture(new DeliveryResult.RetryLater(Optional.empty(),
                     "the channel threw " + e.getClass().getName()));
         }
+        // The message stays under way until its answer is written, not merely received: a dispatch
+        // whose lease ran out in between would otherwise send it again under the same key.
+        return answer.handle(record).whenComplete((r, e) -> inFlight.remove(key, started));
     }
 
     /**
@@ -238,7 +248,7 @@ final class EngineCore {
         }
         OutboundMessage message = new OutboundMessage(m.address(), Optional.empty(), m.key(),
                 m.surveyKey().map(k -> Map.of("surveyKey", k)).orElse(Map.of()), content.get());
-        return send(channel, message).handle((result, error) -> {
+        return send(channel, message, (result, error) -> {
             Instant at = clock.instant();
             if (result instanceof DeliveryResult.Accepted) {
                 store.settleOutbox(m, Optional.empty());

@@ -34,7 +34,9 @@ class TwoProcessEngineTest {
             // Both processes took part in both kinds of work. How the work splits depends on how the
             // machine shares its cores between two JVMs and the server, so only a share is asked
             // of each: the guarantees above are what must hold whatever the split.
-            long delivered = s.count("SELECT count(*) FROM e2e_provider");
+            // What the processes delivered themselves: the drain after them sends the rest, and on a
+            // loaded machine that may be most of it.
+            long delivered = s.count("SELECT count(*) FROM e2e_provider WHERE node IN ('a', 'b')");
             long scheduled = s.count("SELECT count(*) FROM e2e_decision WHERE outcome = 'SCHEDULED'");
             for (String node : List.of("a", "b")) {
                 softly.assertThat(s.count("SELECT count(*) FROM e2e_decision WHERE node = '" + node

@@ -247,7 +247,13 @@ public final class Codec {
         text(o, "ck", r.contactKey());
         text(o, "rg", r.region());
         text(o, "br", r.brand());
-        r.waitTime().ifPresent(w -> o.put("wt", w.toSeconds()));
+        r.waitTime().ifPresent(w -> {
+            o.put("wt", w.getSeconds());
+            // Bodies written before the fraction was kept have whole seconds only, and read as such.
+            if (w.getNano() != 0) {
+                o.put("wtn", w.getNano());
+            }
+        });
         if (r.openTickets().isPresent()) {
             o.put("ot", r.openTickets().getAsInt());
         }
@@ -268,7 +274,8 @@ public final class Codec {
                 score == null ? OptionalInt.empty() : OptionalInt.of(score.asInt()), text(o, "cm"),
                 o.path("inv").asBoolean(false), o.path("late").asBoolean(false),
                 text(o, "q").orElse(Question.PRIMARY_ID), answers(o), text(o, "ck"), text(o, "rg"), text(o, "br"),
-                o.has("wt") ? Optional.of(java.time.Duration.ofSeconds(o.get("wt").asLong())) : Optional.empty(),
+                o.has("wt") ? Optional.of(java.time.Duration.ofSeconds(o.get("wt").asLong(), o.path("wtn").asLong(0)))
+                        : Optional.empty(),
                 o.has("ot") ? OptionalInt.of(o.get("ot").asInt()) : OptionalInt.empty(), text(o, "ky"));
     }
 

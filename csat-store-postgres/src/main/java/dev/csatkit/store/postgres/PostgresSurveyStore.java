@@ -67,8 +67,9 @@ import org.jspecify.annotations.Nullable;
  *       {@link #forEachReview} stream
  *       in batches of the configured fetch size inside one read-only transaction (the cursor needs
  *       one), so a report never holds the whole result;</li>
- *   <li>{@link #precheck} keeps the interface's default: it answers empty without reading, since a
- *       read would cost the round trip {@code schedule} spends anyway;</li>
+ *   <li>{@link #precheck}: one plain {@code SELECT} of what {@code schedule} reads first, so that
+ *       a refused decision (a capped contact, most of a busy helpdesk's) costs one cheap read and
+ *       no survey is built for it;</li>
  *   <li>{@link #purge}: one statement that deletes one bounded batch of each kind.</li>
  * </ul>
  * A write reads what stands in its way, then writes only when nothing does. When a concurrent
@@ -134,6 +135,48 @@ public final class PostgresSurveyStore implements SurveyStore {
                 default -> new ScheduleResult.Scheduled(s);
             };
         });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One plain {@code SELECT} of the rows {@code schedule} reads first (opt-outs, the
+     * interaction's claim, the cap holds), in one snapshot, writing nothing. A capped contact, the
+     * usual refusal of a busy helpdesk, is then answered in one round trip that costs the server
+     * about what a bare {@code INSERT … ON CONFLICT DO NOTHING} does, before the engine builds the
+     * survey; a decision that goes on takes this read and {@code schedule}'s call, which stays the
+     * authority. With no cap keys it answers empty without reading: what would refuse such a
+     * decision (an opt-out, a replayed interaction) is rare, and {@code schedule} reads it anyway.
+     */
+    @Override
+    public Optional<ScheduleResult> precheck(String interactionId, List<String> capKeys, List<String> optOutKeys,
+            Instant now) {
+        if (capKeys.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> opt = List.copyOf(optOutKeys);
+        List<String> caps = List.copyOf(capKeys);
+        return db.query(sql.precheck, precheckParams(interactionId, caps, opt, now), rs -> {
+            rs.next();
+            int opted = rs.getInt(1);
+            if (!rs.wasNull()) {
+                return Optional.of(new ScheduleResult.OptedOut(opt.get(opted - 1)));
+            }
+            Instant claimed = time(rs, 2);
+            if (claimed != null) {
+                return Optional.of(new ScheduleResult.Duplicate(claimed));
+            }
+            int held = rs.getInt(3);
+            if (!rs.wasNull()) {
+                return Optional.of(new ScheduleResult.Capped(caps.get(held - 1), Objects.requireNonNull(time(rs, 4))));
+            }
+            return Optional.empty();
+        });
+    }
+
+    static Params precheckParams(String interactionId, List<String> capKeys, List<String> optOutKeys, Instant now) {
+        return new Params().texts("optOutKeys", optOutKeys).texts("holdKeys", capKeys).time("now", now)
+                .text("interaction", interactionId);
     }
 
     Params scheduleParams(ScheduleRequest request) {

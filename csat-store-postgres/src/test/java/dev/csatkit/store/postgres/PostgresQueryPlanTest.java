@@ -196,6 +196,17 @@ class PostgresQueryPlanTest {
     }
 
     @Test
+    void precheckUsesPrimaryKeysOnly() throws SQLException {
+        String contact = "contact-plan-pre";
+        Instant until = T0.plus(Duration.ofDays(1));
+        OpenSurvey s = survey("plan-pre", contact)
+                .holds(List.of(perSurveyHold(contact, until), acrossHold(contact, until))).build();
+        check(sql().precheck, PostgresSurveyStore.precheckParams(s.interactionId(),
+                s.holds().stream().map(CapHold::key).toList(), optOutKeys(s), T0),
+                "opt_out_pkey", "interaction_claim_pkey", "cap_hold_pkey");
+    }
+
+    @Test
     void claimsUseTheDueIndexes() throws SQLException {
         Instant now = Instant.parse("2025-06-01T11:00:00Z");
         check(sql().claimDue, PostgresSurveyStore.claimParams(now, 100, now.plusSeconds(300)), "survey_due",

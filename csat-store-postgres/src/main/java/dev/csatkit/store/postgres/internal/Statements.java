@@ -27,7 +27,10 @@ public final class Statements {
      * {@code precheck}: the read {@link #schedule} starts with, as one plain statement (one
      * snapshot) that writes nothing: the first opted-out key, the interaction's live claim, and
      * the first live hold, each in the caller's order. The usual refusal, a capped contact, is
-     * then one round trip of four index probes, before the engine builds a survey.
+     * then one round trip of four index probes, before the engine builds a survey. The values
+     * come in through a subquery the planner may not flatten ({@code OFFSET 0}): seeing the
+     * arrays, it would make a plan for each call's keys, which costs more than the read; not
+     * seeing them, it settles on one plan per session after five calls.
      */
     public final Sql precheck;
     /**
@@ -106,7 +109,8 @@ public final class Statements {
                     (SELECT c.until FROM {s}.interaction_claim c
                      WHERE c.interaction_id = :interaction AND c.until > k.now),
                     f.ord, f.until
-                FROM (SELECT :optOutKeys::text[] AS opt, :holdKeys::text[] AS hold, :now::timestamptz AS now) AS k
+                FROM (SELECT :optOutKeys::text[] AS opt, :holdKeys::text[] AS hold, :now::timestamptz AS now
+                      OFFSET 0) AS k
                 LEFT JOIN LATERAL (
                     SELECT array_position(k.hold, h.key) AS ord, h.until
                     FROM {s}.cap_hold h WHERE h.key = ANY (k.hold) AND h.until > k.now

@@ -36,7 +36,10 @@ final class EngineCore {
 
     final Clock clock;
     final SurveyStore store;
+    /** By {@link #runtimeKey}: one survey may go on several channels, one profile each. */
     final Map<String, ProfileRuntime> runtimes;
+    /** The first profile, in routing order, of each survey id. */
+    private final Map<String, ProfileRuntime> firstBySurvey;
     final Map<String, Channel> channels;
     final Composer composer;
     final OutboundGate gate;
@@ -57,6 +60,9 @@ final class EngineCore {
         this.clock = clock;
         this.store = store;
         this.runtimes = runtimes;
+        Map<String, ProfileRuntime> first = new java.util.LinkedHashMap<>();
+        runtimes.values().forEach(rt -> first.putIfAbsent(rt.profile().id(), rt));
+        this.firstBySurvey = Map.copyOf(first);
         this.channels = channels;
         this.composer = composer;
         this.gate = new OutboundGate(store);
@@ -65,6 +71,28 @@ final class EngineCore {
         this.sendTimeoutNanos = sendTimeout.toNanos();
         this.retention = retention;
         this.acrossWindow = acrossWindow;
+    }
+
+    /**
+     * @param surveyId a survey definition's id
+     * @param channelId the id of a channel it is sent on
+     * @return the key of the profile sending that survey on that channel
+     */
+    static String runtimeKey(String surveyId, String channelId) {
+        return surveyId + '\u0000' + channelId;
+    }
+
+    /**
+     * The profile a stored survey runs under: the one of its survey on its channel, else (the
+     * channel was renamed since it was scheduled) the survey's first profile, as before surveys
+     * could go on several channels.
+     *
+     * @param s a stored survey
+     * @return its profile's runtime, or null when its survey is no longer configured
+     */
+    @Nullable ProfileRuntime runtime(OpenSurvey s) {
+        ProfileRuntime rt = runtimes.get(runtimeKey(s.surveyId(), s.channelId()));
+        return rt != null ? rt : firstBySurvey.get(s.surveyId());
     }
 
     SurveyMachine.Context context(ProfileRuntime rt, Instant now) {
@@ -221,7 +249,7 @@ final class EngineCore {
         Instant now = clock.instant();
         Channel channel = channels.get(m.channelId());
         Optional<OpenSurvey> survey = m.surveyKey().flatMap(store::find);
-        @Nullable ProfileRuntime rt = survey.map(s -> runtimes.get(s.surveyId())).orElse(null);
+        @Nullable ProfileRuntime rt = survey.map(this::runtime).orElse(null);
         Optional<MessageContent> content;
         if (m.purpose() == OutboxMessage.Purpose.OPT_OUT_CONFIRMATION) {
             // Confirms only an opt-out that still holds: after a START it would say what is no longer true.

@@ -97,7 +97,8 @@ public final class SurveyEngine implements AutoCloseable {
     private final List<SurveyProfile> profiles;
     /** The profiles' runtimes in routing order: the first whose route matches wins. */
     private final ProfileRuntime[] routing;
-    private final Map<String, ProfileRuntime> byId;
+    /** Each survey id's profiles, in routing order: a survey may go on several channels. */
+    private final Map<String, List<ProfileRuntime>> byId;
     private final EngineCore core;
     private final Dispatcher dispatcher;
     private final ReplyRouter router;
@@ -109,11 +110,15 @@ public final class SurveyEngine implements AutoCloseable {
         this.profiles = List.copyOf(b.profiles);
         Map<String, Channel> channels = Map.copyOf(b.channels);
         Map<String, ProfileRuntime> rt = new LinkedHashMap<>();
+        Map<String, List<ProfileRuntime>> named = new LinkedHashMap<>();
         for (SurveyProfile p : profiles) {
-            rt.put(p.id(), ProfileRuntime.of(p, channelFor(p, channels)));
+            ProfileRuntime r = ProfileRuntime.of(p, channelFor(p, channels));
+            rt.put(EngineCore.runtimeKey(p.id(), r.channel().id()), r);
+            named.computeIfAbsent(p.id(), k -> new ArrayList<>()).add(r);
         }
         this.routing = rt.values().toArray(new ProfileRuntime[0]);
-        this.byId = Map.copyOf(rt);
+        named.replaceAll((k, v) -> List.copyOf(v));
+        this.byId = Map.copyOf(named);
         // One window across surveys, the longest any profile asks for: surveys of every profile count.
         Optional<Duration> across = profiles.stream().flatMap(p -> p.frequencyCap().stream())
                 .filter(c -> c.scope() == FrequencyCap.Scope.ALL_SURVEYS).map(FrequencyCap::window)
@@ -323,7 +328,7 @@ public final class SurveyEngine implements AutoCloseable {
 
     private Decision requestAt(SurveyRequest request, Instant now) {
         Interaction i = request.interaction();
-        ProfileRuntime rt = byId.get(request.profileId());
+        ProfileRuntime rt = named(request.profileId(), i);
         if (rt == null) {
             return new Decision.Skipped(SkipReason.NO_SURVEY, "no survey profile is named " + request.profileId(),
                     Optional.empty());
@@ -337,6 +342,28 @@ public final class SurveyEngine implements AutoCloseable {
             return new Decision.Skipped(skip.reason(), skip.detail(), rt.surveyId());
         }
         return schedule(rt, i, now, request.sendAt().orElse(now), false, !request.overrideFrequencyCap());
+    }
+
+    /**
+     * The profile a request names: of the profiles of that survey, the first whose route follows
+     * the interaction, else the first that can reach the contact, else the first.
+     */
+    private @Nullable ProfileRuntime named(String surveyId, Interaction i) {
+        List<ProfileRuntime> all = byId.get(surveyId);
+        if (all == null) {
+            return null;
+        }
+        for (ProfileRuntime r : all) {
+            if (r.profile().route().matches(i)) {
+                return r;
+            }
+        }
+        for (ProfileRuntime r : all) {
+            if (i.contact().address(r.profile().sendOn()).isPresent()) {
+                return r;
+            }
+        }
+        return all.get(0);
     }
 
     /** Why the store would not schedule: the skip the decision answers. */
@@ -772,6 +799,16 @@ public final class SurveyEngine implements AutoCloseable {
             return this;
         }
 
+        /**
+         * @param value survey profiles, such as {@link SurveyProfile.Builder#buildAll()} makes for
+         *     one survey on several channels; routed in this order, after those added before
+         * @return this
+         */
+        public Builder profiles(List<SurveyProfile> value) {
+            value.forEach(this::profile);
+            return this;
+        }
+
         /** @param value a channel; its id must be unique @return this */
         public Builder channel(Channel value) {
             Objects.requireNonNull(value, "channel");
@@ -864,7 +901,7 @@ public final class SurveyEngine implements AutoCloseable {
         /**
          * @return the engine
          * @throws InvalidConfigurationException naming every broken rule: no profile, too many,
-         *     duplicate ids, a profile without its channel or email links, a placeholder without a
+         *     two profiles of one survey on one channel, a profile without its channel or email links, a placeholder without a
          *     value, an SMS that does not fit its channel
          */
         public SurveyEngine build() {
@@ -872,12 +909,8 @@ public final class SurveyEngine implements AutoCloseable {
             if (profiles.isEmpty() || profiles.size() > MAX_PROFILES) {
                 v.add(Violation.of("profiles", profiles.size(), "must hold 1 to " + MAX_PROFILES + " profiles"));
             }
-            Set<String> ids = new HashSet<>();
             for (SurveyProfile p : profiles) {
                 String f = "profiles[" + p.id() + "]";
-                if (!ids.add(p.id())) {
-                    v.add(Violation.of(f, p.id(), "must be unique"));
-                }
                 if (p.sendOn() == ChannelKind.EMAIL && emailLinks == null) {
                     v.add(Violation.of(f + ".sendOn", "EMAIL", "needs emailLinks on the engine"));
                 }
@@ -900,6 +933,20 @@ public final class SurveyEngine implements AutoCloseable {
             }
             if (batchSize < 1) {
                 v.add(Violation.of("batchSize", batchSize, "must be positive"));
+            }
+            if (!v.isEmpty()) {
+                throw new InvalidConfigurationException(v);
+            }
+            // One survey may go on several channels, one profile each: a survey key names its
+            // profile by survey id and channel.
+            Map<String, ChannelKind> onChannel = new HashMap<>();
+            for (SurveyProfile p : profiles) {
+                Channel c = channelFor(p, channels);
+                if (onChannel.putIfAbsent(EngineCore.runtimeKey(p.id(), c.id()), p.sendOn()) != null) {
+                    v.add(Violation.of("profiles[" + p.id() + "].channelId", c.id(), "must differ between the "
+                            + "profiles of one survey: survey " + p.id() + " already goes on channel " + c.id()
+                            + "; widen the first profile's route instead"));
+                }
             }
             if (!v.isEmpty()) {
                 throw new InvalidConfigurationException(v);

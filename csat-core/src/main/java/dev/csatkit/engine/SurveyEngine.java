@@ -208,6 +208,73 @@ public final class SurveyEngine implements AutoCloseable {
     }
 
     /**
+     * The notice of the keypad survey that would follow a call, for the host's phone system to
+     * play when the call is routed, before anyone answers ("this call may be followed by a short
+     * survey"). The call is routed as {@link #decide} routes the finished call (a {@link Medium#VOICE}
+     * interaction at that entry point and brand, the first profile whose route follows it); the
+     * notice is that profile's {@link dev.csatkit.survey.KeypadAudio#notice()} in the caller's
+     * language, or the language the survey falls back to.
+     *
+     * <p>Nothing is scheduled, written or read from the store: no cap is held or checked, no
+     * opt-out read, and <b>sampling is not consulted</b> (it is decided when the call has ended,
+     * on its id), so a caller outside the sample hears that a survey <i>may</i> follow. The rules
+     * known before the call are: the profile surveys on the keypad, calls and this entry point are
+     * not switched off, and the survey has messages for the caller (a survey that skips callers
+     * of other languages has no notice for them). Placeholders of a spoken notice take the
+     * profile's values; those of the call (agent, contact, interaction) are empty.
+     *
+     * <p>A host that plays the notice marks the finished call with
+     * {@link Interaction.Builder#noticePlayedBeforeCall()}, and the survey after the call starts
+     * with the rating prompt instead of playing the notice again.
+     *
+     * @param call what the host knows when the call is routed
+     * @return the notice; empty when no profile follows the call, the one that does is not a
+     *     keypad survey, has no notice, or is off for the call or its language
+     */
+    public Optional<CallNotice> noticeBeforeCall(RoutedCall call) {
+        Objects.requireNonNull(call, "call");
+        ProfileRuntime rt = null;
+        for (ProfileRuntime r : routing) {
+            if (r.profile().route().matches(Medium.VOICE, call.entryPoint(), call.brand())) {
+                rt = r;
+                break;
+            }
+        }
+        if (rt == null) {
+            return Optional.empty();
+        }
+        SurveyProfile p = rt.profile();
+        if (p.sendOn() != ChannelKind.VOICE_DTMF || p.disabledMedia().contains(Medium.VOICE)
+                || call.entryPoint().map(p.disabledEntryPoints()::contains).orElse(false)) {
+            return Optional.empty();
+        }
+        Optional<Locale> language = rt.language(call.locale());
+        if (language.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<dev.csatkit.survey.AudioStage> notice = p.survey().resolve(language.get())
+                .flatMap(m -> m.messages().keypad()).flatMap(dev.csatkit.survey.KeypadAudio::notice);
+        if (notice.isEmpty()) {
+            return Optional.empty();
+        }
+        dev.csatkit.channels.spi.AudioStage.Phase phase = dev.csatkit.channels.spi.AudioStage.Phase.ANNOUNCEMENT;
+        if (notice.get() instanceof dev.csatkit.survey.AudioStage.Clip clip) {
+            return Optional.of(new CallNotice(p.id(), rt.channel().id(), language.get(),
+                    new dev.csatkit.channels.spi.AudioStage(phase, clip.resource()), false));
+        }
+        Map<String, String> values = new HashMap<>(p.placeholders());
+        for (String name : List.of("agent.id", "agent.name", "team.name", "contact.name", "interaction.id",
+                "ticket.id")) {
+            values.put(name, "");
+        }
+        values.put(DecisionRules.BRAND, call.brand().orElse(""));
+        String text = ((dev.csatkit.survey.AudioStage.Speech) notice.get()).text()
+                .render(SurveyRenderer.placeholderValues(p.survey(), language.get(), values));
+        return Optional.of(new CallNotice(p.id(), rt.channel().id(), language.get(),
+                new dev.csatkit.channels.spi.AudioStage(phase, text), true));
+    }
+
+    /**
      * The rules from opt-out on, and the store's atomic schedule: shared by the rules-driven
      * decision and the survey on demand, which passes no sampling and may pass no cap.
      */

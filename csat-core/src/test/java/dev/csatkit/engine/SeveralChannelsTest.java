@@ -222,4 +222,34 @@ class SeveralChannelsTest {
                 .hasMessageContaining("profiles[after-contact].channelId = \"chat\": must differ between the profiles "
                         + "of one survey: survey after-contact already goes on channel chat");
     }
+
+    @Test
+    void electric_s_case_a_survey_on_every_resolved_ticket_by_email_and_every_chat_on_chat() {
+        ScriptedChannel mail = EngineFixture.email().stampedBy(clock);
+        List<SurveyProfile> profiles = SurveyProfile.builder(survey, ChannelKind.EMAIL)
+                .route(Route.media(Medium.TICKET, Medium.EMAIL))
+                .alsoOn(ChannelKind.CHAT, Route.media(Medium.CHAT))
+                .placeholders(EngineFixture.company()).noFrequencyCap().buildAll();
+        SurveyEngine engine = SurveyEngine.builder().clock(clock).channel(mail).channel(chat).profiles(profiles)
+                .emailLinks((key, to, value, expires) -> "https://example.com/r?s=" + key + "&v=" + value).build();
+        Contact ann = EngineFixture.contact("ann", "+15550001");
+        Decision.Scheduled ticket = (Decision.Scheduled) engine.decide(Interaction.builder("t-1", ann, Medium.TICKET)
+                .agent(EngineFixture.alice()).between(T0.minus(Duration.ofHours(1)), T0).build());
+        Decision.Scheduled chatted = (Decision.Scheduled) engine.decide(chatWith("c-1", ann));
+        assertThat(List.of(ticket.channelId(), chatted.channelId())).containsExactly("mail", "chat");
+        engine.dispatchDue();
+        assertThat(EngineFixture.text(mail.delivered.get(0))).contains("https://example.com/r?s=" + ticket.surveyKey());
+
+        assertThat(engine.receive(new dev.csatkit.channels.spi.InboundReply("mail", "ann@example.com",
+                "csat@example.com", new dev.csatkit.channels.spi.ReplyContent.Link(ticket.surveyKey(), 5), "ballot-1",
+                clock.instant()))).isEqualTo(new ReplyOutcome.Rated(ticket.surveyKey(), 5, false));
+        assertThat(engine.receive(EngineFixture.text(chat, "chat-ann", "3", clock.instant())))
+                .isEqualTo(new ReplyOutcome.Rated(chatted.surveyKey(), 3, false));
+
+        Report report = Report.of(ReportSpec.builder(RatingScales.fivePoint()).by(Dimension.SURVEY, Dimension.CHANNEL)
+                .build(), engine.responses());
+        assertThat(report.segments()).extracting(x -> x.key().toString()).containsExactlyInAnyOrder(
+                "survey=after-contact, channel=email", "survey=after-contact, channel=chat");
+        assertThat(report.overall().responses()).isEqualTo(2);
+    }
 }

@@ -36,10 +36,8 @@ final class EngineCore {
 
     final Clock clock;
     final SurveyStore store;
-    /** By {@link #runtimeKey}: one survey may go on several channels, one profile each. */
-    final Map<String, ProfileRuntime> runtimes;
-    /** The first profile, in routing order, of each survey id. */
-    private final Map<String, ProfileRuntime> firstBySurvey;
+    /** Each survey id's profiles, in routing order: looked up without building a key. */
+    private final Map<String, ProfileRuntime[]> bySurvey;
     final Map<String, Channel> channels;
     final Composer composer;
     final OutboundGate gate;
@@ -54,15 +52,18 @@ final class EngineCore {
     private final ConcurrentHashMap<String, Long> inFlight = new ConcurrentHashMap<>();
     private final long sendTimeoutNanos;
 
-    EngineCore(Clock clock, SurveyStore store, Map<String, ProfileRuntime> runtimes, Map<String, Channel> channels,
+    EngineCore(Clock clock, SurveyStore store, List<ProfileRuntime> runtimes, Map<String, Channel> channels,
             Composer composer, List<SurveyListener> listeners, Duration sendLease, Duration sendTimeout,
             Duration retention, Optional<Duration> acrossWindow) {
         this.clock = clock;
         this.store = store;
-        this.runtimes = runtimes;
-        Map<String, ProfileRuntime> first = new java.util.LinkedHashMap<>();
-        runtimes.values().forEach(rt -> first.putIfAbsent(rt.profile().id(), rt));
-        this.firstBySurvey = Map.copyOf(first);
+        Map<String, List<ProfileRuntime>> named = new java.util.LinkedHashMap<>();
+        // One survey may go on several channels, one profile each.
+        runtimes.forEach(rt -> named.computeIfAbsent(rt.profile().id(), k -> new java.util.ArrayList<>())
+                .add(rt));
+        Map<String, ProfileRuntime[]> by = new java.util.HashMap<>();
+        named.forEach((id, list) -> by.put(id, list.toArray(new ProfileRuntime[0])));
+        this.bySurvey = Map.copyOf(by);
         this.channels = channels;
         this.composer = composer;
         this.gate = new OutboundGate(store);
@@ -91,8 +92,16 @@ final class EngineCore {
      * @return its profile's runtime, or null when its survey is no longer configured
      */
     @Nullable ProfileRuntime runtime(OpenSurvey s) {
-        ProfileRuntime rt = runtimes.get(runtimeKey(s.surveyId(), s.channelId()));
-        return rt != null ? rt : firstBySurvey.get(s.surveyId());
+        ProfileRuntime[] of = bySurvey.get(s.surveyId());
+        if (of == null) {
+            return null;
+        }
+        for (ProfileRuntime rt : of) {
+            if (rt.channel().id().equals(s.channelId())) {
+                return rt;
+            }
+        }
+        return of[0];
     }
 
     SurveyMachine.Context context(ProfileRuntime rt, Instant now) {

@@ -109,21 +109,21 @@ public final class SurveyEngine implements AutoCloseable {
     private SurveyEngine(Builder b) {
         this.profiles = List.copyOf(b.profiles);
         Map<String, Channel> channels = Map.copyOf(b.channels);
-        Map<String, ProfileRuntime> rt = new LinkedHashMap<>();
+        List<ProfileRuntime> rt = new ArrayList<>();
         Map<String, List<ProfileRuntime>> named = new LinkedHashMap<>();
         for (SurveyProfile p : profiles) {
             ProfileRuntime r = ProfileRuntime.of(p, channelFor(p, channels));
-            rt.put(EngineCore.runtimeKey(p.id(), r.channel().id()), r);
+            rt.add(r);
             named.computeIfAbsent(p.id(), k -> new ArrayList<>()).add(r);
         }
-        this.routing = rt.values().toArray(new ProfileRuntime[0]);
+        this.routing = rt.toArray(new ProfileRuntime[0]);
         named.replaceAll((k, v) -> List.copyOf(v));
         this.byId = Map.copyOf(named);
         // One window across surveys, the longest any profile asks for: surveys of every profile count.
         Optional<Duration> across = profiles.stream().flatMap(p -> p.frequencyCap().stream())
                 .filter(c -> c.scope() == FrequencyCap.Scope.ALL_SURVEYS).map(FrequencyCap::window)
                 .max(Duration::compareTo);
-        this.core = new EngineCore(b.clock, b.store, Map.copyOf(rt), channels,
+        this.core = new EngineCore(b.clock, b.store, List.of(routing), channels,
                 new Composer(b.emailLinks, b.customerTemplates),
                 b.listeners, b.sendLease, b.sendTimeout, b.retention, across);
         this.sendTimeout = b.sendTimeout;

@@ -152,7 +152,7 @@ final class DecisionRules {
         v.put(BRAND, i.brand().orElse(""));
         v.put(WAIT_SECONDS, i.waitTime().map(w -> Long.toString(w.toSeconds())).orElse(""));
         v.put(OPEN_TICKETS, i.openTickets().isPresent() ? Integer.toString(i.openTickets().getAsInt()) : "");
-        if (i.noticePlayed()) {
+        if (i.noticePlayed() && p.sendOn() == ChannelKind.VOICE_DTMF) {
             v.put(NOTICE_PLAYED, "true");
         }
         return v;

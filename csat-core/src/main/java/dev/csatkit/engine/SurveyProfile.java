@@ -27,7 +27,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * One survey as the engine runs it: the definition, the channel it goes on, which interactions it
  * follows, and every rule of the decision, the sending and the replies. An engine runs up to
- * {@link SurveyEngine#MAX_PROFILES} profiles side by side.
+ * {@link SurveyEngine#MAX_PROFILES} profiles side by side. A survey sent on several channels has
+ * one profile per channel, all with its definition ({@link Builder#alsoOn}): it stays one survey,
+ * one id in every response, with the channel of each.
  *
  * @param survey the survey definition
  * @param sendOn the kind of channel the survey is sent on

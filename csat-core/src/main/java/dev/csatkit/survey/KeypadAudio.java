@@ -7,15 +7,18 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The audio stages of a keypad survey: a notice before the call is connected ("this call may
- * be followed by a short survey"), the rating prompt after the agent hangs up, and the thank-you
- * after the rating. Each is optional, but at least one is set or the thank-you switched off; when
+ * The audio stages of a keypad survey: a notice before the conversation ("this call may be
+ * followed by a short survey"), the rating prompt after the agent hangs up, and the thank-you
+ * after the rating. The host's phone system asks for the notice when it routes the call
+ * ({@code SurveyEngine.noticeBeforeCall}) and plays it before anyone answers; a host that does
+ * not finds it at the start of the plan sent after the call instead. Each is optional, but at least one is set or the thank-you switched off; when
  * the rating prompt is absent the message set's text prompt is spoken, and when the thank-you is
  * absent the message set's thank-you text is spoken, unless it is switched off
  * ({@link Builder#withoutThankYou()}): then the call ends after the last answer with nothing
  * played.
  *
- * @param notice played before the call is connected
+ * @param notice played before the conversation, when the call is routed; first in the plan after
+ *     the call when the host did not play it then
  * @param ratingPrompt played after the call, asking for the rating
  * @param thankYou played after the rating
  * @param thankYouPlayed whether a thank-you is played at all; false switches it off, and then
@@ -44,7 +47,7 @@ public record KeypadAudio(Optional<AudioStage> notice, Optional<AudioStage> rati
     /**
      * Stages with the thank-you played: the message set's text when {@code thankYou} is empty.
      *
-     * @param notice played before the call is connected
+     * @param notice played before the conversation, when the call is routed
      * @param ratingPrompt played after the call, asking for the rating
      * @param thankYou played after the rating
      * @throws dev.csatkit.InvalidDefinitionException when no stage is set
@@ -83,7 +86,7 @@ public record KeypadAudio(Optional<AudioStage> notice, Optional<AudioStage> rati
         }
 
         /**
-         * @param stage what to play before the call is connected
+         * @param stage what to play before the conversation, when the call is routed
          * @return this builder
          */
         public Builder notice(AudioStage stage) {

@@ -10,12 +10,19 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
@@ -425,13 +432,57 @@ class ReportCommandTest {
 
     @Test
     void anUnreadableInputSaysPermissionDenied() throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
-                "an administrator reads any file: permission bits do not hold one back");
+        Path locked = unreadableFile();
+        assertThat(run("report", "--input", locked.toString())).isEqualTo(CsatCli.USAGE);
+        assertThat(err()).isEqualTo("csat report: --input " + locked + ": permission denied\n");
+    }
+
+    /**
+     * A file this process is refused to read, checked by opening it: a copy of the input without
+     * its read bit or, for an administrator, whom permission bits do not hold back, a sysfs file
+     * with no read bit at all (a write-only trigger such as a PCI bus's {@code rescan}), which the
+     * kernel refuses to open for reading to anyone.
+     */
+    private Path unreadableFile() throws IOException {
         Path locked = dir.resolve("locked.csv");
         Files.copy(input, locked);
         locked.toFile().setReadable(false);
-        assertThat(run("report", "--input", locked.toString())).isEqualTo(CsatCli.USAGE);
-        assertThat(err()).isEqualTo("csat report: --input " + locked + ": permission denied\n");
+        if (refusesReading(locked)) {
+            return locked;
+        }
+        List<Path> writeOnly = new ArrayList<>(List.of(Path.of("/sys/bus/pci/rescan")));
+        if (Files.isDirectory(Path.of("/sys"))) {
+            try (Stream<Path> files = Files.find(Path.of("/sys"), 4, (p, a) -> a.isRegularFile()
+                    && !Files.isSymbolicLink(p) && noReadBit(p))) {
+                files.limit(20).forEach(writeOnly::add);
+            } catch (UncheckedIOException | IOException e) {
+                // A part of /sys this process may not list: the files found so far will do.
+            }
+        }
+        Optional<Path> refused = writeOnly.stream().filter(p -> noReadBit(p) && refusesReading(p)).findFirst();
+        assertThat(refused).as("a file this process cannot read: a file without its read bit is read by"
+                + " this user, and /sys has no readable-by-nobody file (%s)", writeOnly).isPresent();
+        return refused.orElseThrow();
+    }
+
+    private static boolean noReadBit(Path p) {
+        try {
+            return Collections.disjoint(Files.getPosixFilePermissions(p), Set.of(PosixFilePermission.OWNER_READ,
+                    PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ));
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    private static boolean refusesReading(Path p) {
+        try {
+            Files.newInputStream(p).close();
+            return false;
+        } catch (AccessDeniedException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Test

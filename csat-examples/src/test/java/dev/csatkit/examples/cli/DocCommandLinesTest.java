@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.csatkit.examples.cli.CsatCliTest.Run;
 import dev.csatkit.examples.guide.DocBlocks;
 import dev.csatkit.examples.guide.DocBlocks.Block;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +19,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every {@code csat} command line the docs/ pages show names a command that exists and only
@@ -29,13 +36,19 @@ class DocCommandLinesTest {
         Map<String, String> lines = new LinkedHashMap<>();
         for (String page : DocBlocks.pages()) {
             for (Block b : DocBlocks.of(page)) {
-                String[] raw = b.text().replace("\\\n", " ").split("\n");
+                String[] raw = b.text().split("\n");
                 for (int i = 0; i < raw.length; i++) {
-                    // The command, not what the shell pipes into it or a comment after it.
-                    String line = raw[i].replaceAll("\\s#\\s.*$", "").strip();
+                    int first = i;
+                    StringBuilder joined = new StringBuilder(raw[i]);
+                    while (joined.toString().endsWith("\\") && i + 1 < raw.length) {
+                        joined.setLength(joined.length() - 1);
+                        joined.append(' ').append(raw[++i]);
+                    }
+                    // The command, not a comment after it.
+                    String line = joined.toString().replaceAll("\\s#\\s.*$", "").strip();
                     Matcher m = COMMAND.matcher(line);
                     if (m.find()) {
-                        lines.put(b.where() + " +" + (i + 1), m.group(1) + m.group(2));
+                        lines.put(b.page() + ":" + (b.line() + 1 + first), m.group(1) + m.group(2));
                     }
                 }
             }
@@ -76,6 +89,62 @@ class DocCommandLinesTest {
             }
         });
         assertThat(wrong).as("command lines of the pages that csat refuses").isEmpty();
+    }
+
+    @Test
+    void theParseExamplePrintsWhatThePageShows() throws IOException {
+        Block example = DocBlocks.of("docs/command-line.md").stream()
+                .filter(b -> b.heading().equals("## `csat parse`") && b.text().startsWith("printf '")).findFirst()
+                .orElseThrow(() -> new AssertionError("docs/command-line.md shows printf … | csat parse"));
+        String text = example.text();
+        String typed = text.substring("printf '".length(), text.indexOf('\'', "printf '".length())).replace("\\n", "\n");
+        Matcher command = Pattern.compile("csat\\.jar (parse[^\n]*)\n").matcher(text);
+        assertThat(command.find()).as("%s: the command", example.where()).isTrue();
+        String shown = text.substring(command.end());
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = new CsatCli().run(List.of(command.group(1).strip().split(" +")),
+                new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true,
+                        StandardCharsets.UTF_8));
+
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).as("%s", example.where()).isEqualTo(shown);
+    }
+
+    /**
+     * The list of errors on the command line page, each made to happen: the page's {@code /data}
+     * stands for a directory of the test's, with what each line needs in it.
+     */
+    @Test
+    void everyErrorThePageListsIsTheOneCsatWrites(@TempDir Path data) throws IOException {
+        Block list = DocBlocks.of("docs/command-line.md").stream()
+                .filter(b -> b.heading().equals("## Exit codes and errors") && b.kind().equals("text")).findFirst()
+                .orElseThrow(() -> new AssertionError("docs/command-line.md lists the errors"));
+        Path valid = data.resolve("valid.csv");
+        Files.writeString(valid, "interaction_id,survey_id,sent_at,responded_at,score\n"
+                + "call-1,after-call,2025-03-07T09:00:00Z,2025-03-07T09:01:00Z,5\n");
+        Path locked = ReportCommandTest.unreadableFile(data, valid);
+        Files.writeString(data.resolve("week.txt"), "a file\n");
+        Pattern error = Pattern.compile("csat ([a-z]+): (--[a-z-]+) (\\S+): .*");
+        List<String> lines = list.text().lines().toList();
+        assertThat(lines).hasSizeGreaterThanOrEqualTo(9);
+        for (String line : lines) {
+            Matcher m = error.matcher(line);
+            assertThat(m.matches()).as("%s: an error line: %s", list.where(), line).isTrue();
+            String value = m.group(3).equals("/data/locked.csv") ? locked.toString()
+                    : m.group(3).equals("week.txt") ? data.resolve("week.txt").toString()
+                    : m.group(3).replace("/data", data.toString());
+            String expected = line.replace(m.group(3), value).replace(" /data/", " " + data + "/");
+            List<String> args = new ArrayList<>(List.of(m.group(1), m.group(2), value));
+            if (m.group(1).equals("report") && !m.group(2).equals("--input")) {
+                args.addAll(List.of("--input", valid.toString()));
+            }
+            Run r = CsatCliTest.run(args.toArray(String[]::new));
+            assertThat(r.code()).as(line).isEqualTo(CsatCli.USAGE);
+            assertThat(r.err().lines().findFirst()).as("%s: %s", list.where(), String.join(" ", args))
+                    .hasValue(expected);
+        }
     }
 
     @Test

@@ -432,20 +432,20 @@ class ReportCommandTest {
 
     @Test
     void anUnreadableInputSaysPermissionDenied() throws IOException {
-        Path locked = unreadableFile();
+        Path locked = unreadableFile(dir, input);
         assertThat(run("report", "--input", locked.toString())).isEqualTo(CsatCli.USAGE);
         assertThat(err()).isEqualTo("csat report: --input " + locked + ": permission denied\n");
     }
 
     /**
-     * A file this process is refused to read, checked by opening it: a copy of the input without
+     * A file this process is refused to read, checked by opening it: a copy of a file without
      * its read bit or, for an administrator, whom permission bits do not hold back, a sysfs file
      * with no read bit at all (a write-only trigger such as a PCI bus's {@code rescan}), which the
      * kernel refuses to open for reading to anyone.
      */
-    private Path unreadableFile() throws IOException {
+    static Path unreadableFile(Path dir, Path source) throws IOException {
         Path locked = dir.resolve("locked.csv");
-        Files.copy(input, locked);
+        Files.copy(source, locked);
         locked.toFile().setReadable(false);
         if (refusesReading(locked)) {
             return locked;

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.csatkit.examples.guide.DocBlocks.Block;
 import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -145,13 +150,18 @@ class DocsJavaBlocksTest {
                     """,
             "docs/reading-replies.md", """
                     class Given {
-                        Instant promptEnded;
-                        Instant pressedAt;
+                        Instant promptEnded = Instant.parse("2026-03-02T10:00:00Z");
+                        Instant pressedAt = promptEnded.plusSeconds(3);
+                        /** What the block hands to the host, for the test that runs it. */
+                        final List<String> calls = new ArrayList<>();
                         void store(int value, Optional<String> comment) {
+                            calls.add("store(" + value + ", " + comment + ")");
                         }
                         void stopMessaging(List<String> words, boolean certain) {
+                            calls.add("stopMessaging(" + words + ", " + certain + ")");
                         }
                         void askAgain(InvalidReason reason, String detail) {
+                            calls.add("askAgain(" + reason + ", " + detail + ")");
                         }
                     }
                     """,
@@ -207,6 +217,29 @@ class DocsJavaBlocksTest {
                 """);
         assertThat(compile("docs/broken.md", List.of(broken), dir)).singleElement().asString()
                 .startsWith("docs/broken.md:42: cannot find symbol");
+    }
+
+    @Test
+    void theReadingRepliesBlockStoresTheRatingItsCommentShows() throws Exception {
+        String page = "docs/reading-replies.md";
+        List<Block> java = DocBlocks.of(page).stream().filter(b -> b.kind().equals("java")).toList();
+        assertThat(java).as("one block, the parser's example").hasSize(1);
+        assertThat(compile(page, java, dir)).isEmpty();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.resolve("classes").toUri().toURL()},
+                getClass().getClassLoader())) {
+            Class<?> fragments = loader.loadClass(packageOf(page) + ".Fragments");
+            Constructor<?> create = fragments.getDeclaredConstructor();
+            create.setAccessible(true);
+            Object block = create.newInstance();
+            Method run = Stream.of(fragments.getDeclaredMethods()).filter(m -> m.getName().startsWith("block"))
+                    .findFirst().orElseThrow();
+            run.setAccessible(true);
+            run.invoke(block);
+            Field calls = fragments.getSuperclass().getDeclaredField("calls");
+            calls.setAccessible(true);
+            // The page: store(r.value(), r.comment());   // 5, Optional["great service, thanks"]
+            assertThat(calls.get(block)).asString().isEqualTo("[store(5, Optional[great service, thanks])]");
+        }
     }
 
     static String packageOf(String page) {

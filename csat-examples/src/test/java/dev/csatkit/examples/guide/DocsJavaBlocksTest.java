@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.csatkit.examples.guide.DocBlocks.Block;
 import java.io.IOException;
+import java.time.Instant;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -36,31 +37,33 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>A block that declares a class is compiled as it stands. Any other block is a fragment: it
  * becomes the body of a method of a generated class. Both see every exported package of CSAT Kit
- * (and the JDK's usual ones) by wildcard imports, as the pages name types without their imports,
- * and the names a page's prose introduces but its code does not declare: {@link #GIVEN}, per page.
- * A diagnostic is reported at the page's own line.
+ * (and the JDK's usual ones) by wildcard imports, as the pages name types without their imports.
+ * What a fragment uses and does not declare, the page states in the block's first lines:
+ * {@code import} lines, and {@code // Given: Type name; void method(Type a)} lines, which become
+ * fields and methods of the generated class (a host's method records its calls in {@link #CALLS},
+ * so that a block can be run). The reader's own classes the pages call theirs to write are
+ * {@link #GIVEN}. A diagnostic is reported at the page's own line.
  */
 class DocsJavaBlocksTest {
 
     private static final Pattern CLASS_BLOCK =
             Pattern.compile("(?m)^(?:public |final |abstract )*(?:class|interface|record|enum) (\\w+)");
+    /** The generated field where a host's method named in a {@code // Given:} line records each call. */
+    static final String CALLS = "callsToTheHost";
+    private static final Pattern GIVEN_LINE = Pattern.compile("// Given: (.*)");
+    private static final Pattern METHOD = Pattern.compile("([\\w.<>\\[\\]?]+) (\\w+)\\((.*)\\)");
     private static final Pattern EXPORTS = Pattern.compile("(?m)^\\s*exports ([\\w.]+);");
 
     /**
-     * What each page's blocks use without declaring, because the page's prose says what it is: the
-     * host's own engine, survey definitions, channels and the classes a reader writes. Members of
-     * a class the fragments' class extends, and top-level stand-ins for the reader's own classes.
+     * The reader's own classes that the pages' class blocks use, which the pages say are the
+     * reader's to write (an adapter, a stand-in for a provider, a store): stand-ins with the
+     * members the blocks call, nested in the class the fragments extend. Everything else a block
+     * uses it declares, or names in a {@code // Given:} line.
      */
     static final Map<String, String> GIVEN = Map.of(
             "docs/channels.md", """
                     class Given {
-                        ChannelContext context;
-                        byte[] sharedSecret;
-                        LinkTokens linkTokens;
-                        String text;
-                        Channel channel;
-
-                        /** The reader's adapter: "MySmsChannel". */
+                        /** "MySmsChannel": the reader's adapter. */
                         static class MySmsChannel extends Stub {
                             MySmsChannel(ChannelContext context, String where) {
                             }
@@ -93,102 +96,19 @@ class DocsJavaBlocksTest {
                         }
                     }
                     """,
-            "docs/contact-centre-features.md", """
-                    class Given {
-                        SurveyEngine engine;
-                        SurveyDefinition afterCall;
-                        SurveyDefinition afterChat;
-                        SurveyDefinition afterPurchase;
-                        Instant acknowledgedAt;
-                        Interaction call;
-                        RatingScale scale;
-                        List<SurveyResponse> responses;
-                        Instant from;
-                        Instant to;
-                        Writer writer;
-                    }
-                    """,
-            "docs/email-and-rating-page.md", """
-                    class Given {
-                        SurveyDefinition survey;
-                        ChannelContext context;
-                        LinkTokens linkTokens;
-                        SurveyEngine engine;
-                        CustomerTemplates templates;
-                        Map<String, String> italianTexts;
-                    }
-                    """,
             "docs/engine.md", """
                     class Given {
-                        Clock clock;
-                        Channel smsChannel;
-                        Channel ivrChannel;
-                        SurveyDefinition afterCallSms;
-                        SurveyDefinition keypadSurvey;
-                        Instant acknowledgedAt;
-                        Interaction interaction;
-                        InboundReply inboundReply;
-                        ReportSpec spec;
-                        void review(SurveyEvent.LowScore low) {
-                        }
+                        /** The reader's store test's own way to a clean database. */
                         static DataSource freshDatabase() {
                             throw new UnsupportedOperationException();
                         }
 
-                        /** The reader's store: "MyStore". */
+                        /** "MyStore": the reader's store. */
                         static class MyStore extends ForwardingSurveyStore {
                             MyStore(DataSource database) {
                                 super(new InMemorySurveyStore());
                             }
                         }
-                    }
-                    """,
-            "docs/postgresql.md", """
-                    class Given {
-                        String secret;
-                    }
-                    """,
-            "docs/reading-replies.md", """
-                    class Given {
-                        Instant promptEnded = Instant.parse("2026-03-02T10:00:00Z");
-                        Instant pressedAt = promptEnded.plusSeconds(3);
-                        /** What the block hands to the host, for the test that runs it. */
-                        final List<String> calls = new ArrayList<>();
-                        void store(int value, Optional<String> comment) {
-                            calls.add("store(" + value + ", " + comment + ")");
-                        }
-                        void stopMessaging(List<String> words, boolean certain) {
-                            calls.add("stopMessaging(" + words + ", " + certain + ")");
-                        }
-                        void askAgain(InvalidReason reason, String detail) {
-                            calls.add("askAgain(" + reason + ", " + detail + ")");
-                        }
-                    }
-                    """,
-            "docs/reports-and-formulas.md", """
-                    class Given {
-                        List<SurveyResponse> responses;
-                        Reader reader;
-                        ZoneId zone;
-                        ReportSpec spec;
-                        void log(String message) {
-                        }
-                    }
-                    """,
-            "docs/security.md", """
-                    class Given {
-                        String newKey;
-                        String oldKey;
-                        Clock clock;
-                        Instant expiresAt;
-                    }
-                    """,
-            "docs/several-questions.md", """
-                    class Given {
-                        MessageSet english;
-                        MessageSet french;
-                        SurveyEngine engine;
-                        SurveyDefinition survey;
                     }
                     """);
 
@@ -234,16 +154,47 @@ class DocsJavaBlocksTest {
             Method run = Stream.of(fragments.getDeclaredMethods()).filter(m -> m.getName().startsWith("block"))
                     .findFirst().orElseThrow();
             run.setAccessible(true);
+            // What the host has when the block runs: the prompt ended, and a key pressed 3 s later.
+            set(block, "promptEnded", Instant.parse("2026-03-02T10:00:00Z"));
+            set(block, "pressedAt", Instant.parse("2026-03-02T10:00:03Z"));
             run.invoke(block);
-            Field calls = fragments.getSuperclass().getDeclaredField("calls");
+            Field calls = fragments.getDeclaredField(CALLS);
             calls.setAccessible(true);
             // The page: store(r.value(), r.comment());   // 5, Optional["great service, thanks"]
             assertThat(calls.get(block)).asString().isEqualTo("[store(5, Optional[great service, thanks])]");
         }
     }
 
+    private static void set(Object block, String field, Object value) throws ReflectiveOperationException {
+        Field f = block.getClass().getDeclaredField(field);
+        f.setAccessible(true);
+        f.set(block, value);
+    }
+
     static String packageOf(String page) {
         return "docs." + page.substring("docs/".length(), page.length() - ".md".length()).replace('-', '_');
+    }
+
+    /**
+     * A field or method of a {@code // Given:} line as a member of the generated class: a method
+     * of the host records its call when it returns nothing, and throws otherwise.
+     */
+    static String member(String declaration) {
+        Matcher m = METHOD.matcher(declaration);
+        if (!m.matches()) {
+            return declaration + ";";
+        }
+        if (!m.group(1).equals("void")) {
+            return declaration + " { throw new UnsupportedOperationException(); }";
+        }
+        List<String> names = new ArrayList<>();
+        for (String parameter : m.group(3).split(",(?![^<]*>)")) {
+            if (!parameter.isBlank()) {
+                names.add(parameter.strip().substring(parameter.strip().lastIndexOf(' ') + 1));
+            }
+        }
+        return declaration + " { " + CALLS + ".add(\"" + m.group(2) + "(\" + "
+                + (names.isEmpty() ? "\"\"" : String.join(" + \", \" + ", names)) + " + \")\"); }";
     }
 
     /** Every exported package of every CSAT Kit module, from the modules' own module-info.java. */
@@ -290,6 +241,7 @@ class DocsJavaBlocksTest {
         Map<Path, List<int[]>> origins = new java.util.HashMap<>();
         StringBuilder fragments = new StringBuilder();
         StringBuilder pageImports = new StringBuilder();
+        java.util.Set<String> givens = new java.util.LinkedHashSet<>();
         List<int[]> fragmentOrigins = new ArrayList<>();
         int fragmentLine = 1;
         boolean anyFragment = false;
@@ -306,11 +258,20 @@ class DocsJavaBlocksTest {
                 origins.put(file, List.of(new int[] {headerLines + 1, b.line() + 1}));
             } else {
                 anyFragment = true;
-                // Imports a fragment shows first are the page's own: they go to the file's header.
+                // Imports and givens a fragment shows first are the page's own: they go to the class.
                 String text = b.text();
                 int skipped = 0;
-                while (text.startsWith("import ")) {
-                    pageImports.append(text, 0, text.indexOf('\n') + 1);
+                while (text.startsWith("import ") || text.startsWith("// Given: ") || text.startsWith("\n")) {
+                    String line = text.substring(0, text.indexOf('\n'));
+                    if (line.startsWith("import ")) {
+                        pageImports.append(line).append('\n');
+                    } else if (!line.isEmpty()) {
+                        Matcher g = GIVEN_LINE.matcher(line);
+                        assertThat(g.matches()).isTrue();
+                        for (String declaration : g.group(1).split(";")) {
+                            givens.add(member(declaration.strip()));
+                        }
+                    }
                     text = text.substring(text.indexOf('\n') + 1);
                     skipped++;
                 }
@@ -327,7 +288,8 @@ class DocsJavaBlocksTest {
         sources.add(givenFile);
         if (anyFragment) {
             Path file = src.resolve("Fragments.java");
-            String top = header + pageImports.toString() + "class Fragments extends Given {\n";
+            String top = header.toString() + pageImports + "class Fragments extends Given {\n"
+                    + "final List<String> " + CALLS + " = new ArrayList<>();\n" + String.join("\n", givens) + "\n";
             int topLines = (int) top.chars().filter(c -> c == '\n').count();
             Files.writeString(file, top + fragments.append("}\n"));
             sources.add(file);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.csatkit.examples.guide.DocBlocks;
+import dev.csatkit.examples.guide.DocBlocks.Block;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -428,6 +430,42 @@ class ReportCommandTest {
                 .as("a parent that is refused is named").isEqualTo("permission denied (/data)");
         assertThat(PathChecks.reason(new java.nio.file.FileSystemException(file.toString(), null,
                 "Read-only file system"), file)).isEqualTo("read-only file system");
+    }
+
+    @Test
+    void rejectedRowsAreReportedAsTheCommandLinePageShows() throws IOException {
+        Block shown = DocBlocks.of("docs/command-line.md").stream()
+                .filter(b -> b.text().startsWith("csat report: rejected line")).findFirst()
+                .orElseThrow(() -> new AssertionError("docs/command-line.md shows rejected rows"));
+        assertThat(run("report", "--input", input.toString())).isZero();
+        assertThat(err()).as("%s: the rows of this test's file", shown.where()).isEqualTo(shown.text());
+    }
+
+    @Test
+    void theJsonLayoutThePageSketchesNamesFieldsTheReportHas() throws IOException {
+        Block sketch = DocBlocks.of("docs/command-line.md").stream()
+                .filter(b -> b.heading().equals("## One JSON layout for reports") && b.text().startsWith("{"))
+                .findFirst().orElseThrow(() -> new AssertionError("docs/command-line.md sketches the JSON layout"));
+        assertThat(run("report", "--input", input.toString(), "--by", "agent", "--period", "week", "--low", "2",
+                "--format", "json")).isZero();
+        JsonNode json = new ObjectMapper().readTree(out());
+        List<String> names = new ArrayList<>();
+        collectNames(json, names);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"(\\w+)\" :").matcher(sketch.text());
+        List<String> missing = new ArrayList<>();
+        while (m.find()) {
+            // "NAME" stands for the report's name.
+            if (!m.group(1).equals("NAME") && !names.contains(m.group(1))) {
+                missing.add(m.group(1));
+            }
+        }
+        assertThat(missing).as("%s names fields csat report --format json does not write", sketch.where()).isEmpty();
+        assertThat(sketch.text()).contains("\"layout\" : \"" + json.path("layout").asText() + "\"");
+    }
+
+    private static void collectNames(JsonNode node, List<String> names) {
+        node.fieldNames().forEachRemaining(names::add);
+        node.elements().forEachRemaining(child -> collectNames(child, names));
     }
 
     @Test

@@ -284,7 +284,7 @@ public final class SurveyRenderer {
         audio.flatMap(KeypadAudio::notice).ifPresent(s -> stages.add(stage(AudioStage.Phase.ANNOUNCEMENT, s, values)));
         stages.add(audio.flatMap(KeypadAudio::ratingPrompt).map(s -> stage(AudioStage.Phase.PROMPT, s, values))
                 .orElseGet(() -> new AudioStage(AudioStage.Phase.PROMPT, messages.prompt().render(values))));
-        if (survey.moreQuestions().isEmpty()) {
+        if (survey.moreQuestions().isEmpty() && audio.map(KeypadAudio::thankYouPlayed).orElse(true)) {
             // With more questions to come, the thanks waits for the last of them.
             stages.add(audio.flatMap(KeypadAudio::thankYou).map(s -> stage(AudioStage.Phase.THANKS, s, values))
                     .orElseGet(() -> new AudioStage(AudioStage.Phase.THANKS, messages.thankYou().render(values))));
@@ -363,7 +363,8 @@ public final class SurveyRenderer {
                 List<AudioStage> stages = new ArrayList<>();
                 stages.add(words.keypadPrompt().map(st -> stage(AudioStage.Phase.PROMPT, st, all))
                         .orElseGet(() -> new AudioStage(AudioStage.Phase.PROMPT, prompt)));
-                if (index == survey.moreQuestions().size()) {
+                if (index == survey.moreQuestions().size()
+                        && resolved.get().messages().keypad().map(KeypadAudio::thankYouPlayed).orElse(true)) {
                     MessageSet messages = resolved.get().messages();
                     Map<String, String> surveyValues = placeholderValues(survey, used, values);
                     stages.add(messages.keypad().flatMap(KeypadAudio::thankYou)

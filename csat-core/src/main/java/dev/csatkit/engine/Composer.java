@@ -40,9 +40,16 @@ final class Composer {
                     + " has no messages in " + s.locale()));
         }
         Instant expires = now.plus(p.answerWindow());
-        return SurveyRenderer.render(p.survey(), p.sendOn(), rt.channel().capabilities(), s.locale(), s.values(),
-                        v -> emailLink(s, v, expires), templates, p.brand())
+        MessageContent content = SurveyRenderer.render(p.survey(), p.sendOn(), rt.channel().capabilities(), s.locale(),
+                        s.values(), v -> emailLink(s, v, expires), templates, p.brand())
                 .orElseThrow(() -> new CsatException("survey " + p.id() + " has no messages in " + s.locale()));
+        if (content instanceof MessageContent.Keypad keypad && s.values().containsKey(DecisionRules.NOTICE_PLAYED)) {
+            // The caller heard the notice when the call was routed: not a second time after it.
+            return new MessageContent.Keypad(keypad.stages().stream()
+                    .filter(st -> st.phase() != AudioStage.Phase.ANNOUNCEMENT).toList(), keypad.keyMap(),
+                    keypad.answerWindow());
+        }
+        return content;
     }
 
     /** A further question of the survey, as its channel asks it. */

@@ -126,6 +126,11 @@ final class DecisionRules {
     static final String WAIT_SECONDS = "interaction.wait_seconds";
     /** The stored value the response takes the contact's open tickets from. */
     static final String OPEN_TICKETS = "contact.open_tickets";
+    /**
+     * Kept with a survey whose notice the host played before the call, so that every store keeps
+     * it without a change to the store SPI; absent otherwise.
+     */
+    static final String NOTICE_PLAYED = "interaction.notice_played";
 
     static Map<String, String> values(SurveyProfile p, Interaction i) {
         return values(p, i, ContactKeys.DEFAULT);
@@ -147,6 +152,9 @@ final class DecisionRules {
         v.put(BRAND, i.brand().orElse(""));
         v.put(WAIT_SECONDS, i.waitTime().map(w -> Long.toString(w.toSeconds())).orElse(""));
         v.put(OPEN_TICKETS, i.openTickets().isPresent() ? Integer.toString(i.openTickets().getAsInt()) : "");
+        if (i.noticePlayed() && p.sendOn() == ChannelKind.VOICE_DTMF) {
+            v.put(NOTICE_PLAYED, "true");
+        }
         return v;
     }
 

@@ -97,7 +97,7 @@ final class Dispatcher {
     }
 
     private void handle(OpenSurvey s, Instant now, Counts counts, List<CompletableFuture<?>> pending) {
-        ProfileRuntime rt = core.runtimes.get(s.surveyId());
+        ProfileRuntime rt = core.runtime(s);
         if (rt == null) {
             failAlone(s, "survey " + s.surveyId() + " is no longer configured", now, counts);
             return;
@@ -124,7 +124,7 @@ final class Dispatcher {
     }
 
     private void failAlone(OpenSurvey s, String reason, Instant now, Counts counts) {
-        ProfileRuntime rt = core.runtimes.get(s.surveyId());
+        ProfileRuntime rt = core.runtime(s);
         OpenSurvey failed = s.toBuilder().end(SurveyState.FAILED, reason, now).build();
         Transition.Builder t = Transition.at(now).change(s, failed);
         if (rt == null || rt.profile().releaseCapOnFailure()) {
@@ -188,7 +188,7 @@ final class Dispatcher {
                     c.now(), counts);
             return;
         }
-        pending.add(core.send(rt.channel(), message).handle((result, error) -> {
+        pending.add(core.send(rt.channel(), message, (result, error) -> {
             finishSend(rt, sending, result, error, counts);
             return null;
         }));

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,8 @@ final class EngineCore {
 
     final Clock clock;
     final SurveyStore store;
-    final Map<String, ProfileRuntime> runtimes;
+    /** Each survey id's profiles, in routing order: looked up without building a key. */
+    private final Map<String, ProfileRuntime[]> bySurvey;
     final Map<String, Channel> channels;
     final Composer composer;
     final OutboundGate gate;
@@ -50,12 +52,18 @@ final class EngineCore {
     private final ConcurrentHashMap<String, Long> inFlight = new ConcurrentHashMap<>();
     private final long sendTimeoutNanos;
 
-    EngineCore(Clock clock, SurveyStore store, Map<String, ProfileRuntime> runtimes, Map<String, Channel> channels,
+    EngineCore(Clock clock, SurveyStore store, List<ProfileRuntime> runtimes, Map<String, Channel> channels,
             Composer composer, List<SurveyListener> listeners, Duration sendLease, Duration sendTimeout,
             Duration retention, Optional<Duration> acrossWindow) {
         this.clock = clock;
         this.store = store;
-        this.runtimes = runtimes;
+        Map<String, List<ProfileRuntime>> named = new java.util.LinkedHashMap<>();
+        // One survey may go on several channels, one profile each.
+        runtimes.forEach(rt -> named.computeIfAbsent(rt.profile().id(), k -> new java.util.ArrayList<>())
+                .add(rt));
+        Map<String, ProfileRuntime[]> by = new java.util.HashMap<>();
+        named.forEach((id, list) -> by.put(id, list.toArray(new ProfileRuntime[0])));
+        this.bySurvey = Map.copyOf(by);
         this.channels = channels;
         this.composer = composer;
         this.gate = new OutboundGate(store);
@@ -64,6 +72,36 @@ final class EngineCore {
         this.sendTimeoutNanos = sendTimeout.toNanos();
         this.retention = retention;
         this.acrossWindow = acrossWindow;
+    }
+
+    /**
+     * @param surveyId a survey definition's id
+     * @param channelId the id of a channel it is sent on
+     * @return the key of the profile sending that survey on that channel
+     */
+    static String runtimeKey(String surveyId, String channelId) {
+        return surveyId + '\u0000' + channelId;
+    }
+
+    /**
+     * The profile a stored survey runs under: the one of its survey on its channel, else (the
+     * channel was renamed since it was scheduled) the survey's first profile, as before surveys
+     * could go on several channels.
+     *
+     * @param s a stored survey
+     * @return its profile's runtime, or null when its survey is no longer configured
+     */
+    @Nullable ProfileRuntime runtime(OpenSurvey s) {
+        ProfileRuntime[] of = bySurvey.get(s.surveyId());
+        if (of == null) {
+            return null;
+        }
+        for (ProfileRuntime rt : of) {
+            if (rt.channel().id().equals(s.channelId())) {
+                return rt;
+            }
+        }
+        return of[0];
     }
 
     SurveyMachine.Context context(ProfileRuntime rt, Instant now) {
@@ -167,19 +205,28 @@ final class EngineCore {
         return since != null && System.nanoTime() - since < sendTimeoutNanos;
     }
 
-    /** Sends a channel message; a defect in the adapter is a retryable failure, never thrown. */
-    CompletableFuture<DeliveryResult> send(Channel channel, OutboundMessage message) {
+    /**
+     * Sends a channel message and records the channel's answer; a defect in the adapter is a
+     * retryable failure, never thrown.
+     *
+     * @param record writes the answer (or the failure) to the store
+     * @return when the answer is recorded
+     */
+    <T> CompletableFuture<T> send(Channel channel, OutboundMessage message,
+            BiFunction<? super DeliveryResult, Throwable, T> record) {
         String key = message.idempotencyKey();
         Long started = System.nanoTime();
         inFlight.put(key, started);
+        CompletableFuture<DeliveryResult> answer;
         try {
-            CompletableFuture<DeliveryResult> answer = channel.send(message).toCompletableFuture();
-            return answer.whenComplete((r, e) -> inFlight.remove(key, started));
+            answer = channel.send(message).toCompletableFuture();
         } catch (Throwable e) { // an adapter's Error too: it fails this send, never the dispatch
-            inFlight.remove(key, started);
-            return CompletableFuture.completedFuture(new DeliveryResult.RetryLater(Optional.empty(),
+            answer = CompletableFuture.completedFuture(new DeliveryResult.RetryLater(Optional.empty(),
                     "the channel threw " + e.getClass().getName()));
         }
+        // The message stays under way until its answer is written, not merely received: a dispatch
+        // whose lease ran out in between would otherwise send it again under the same key.
+        return answer.handle(record).whenComplete((r, e) -> inFlight.remove(key, started));
     }
 
     /**
@@ -211,7 +258,7 @@ final class EngineCore {
         Instant now = clock.instant();
         Channel channel = channels.get(m.channelId());
         Optional<OpenSurvey> survey = m.surveyKey().flatMap(store::find);
-        @Nullable ProfileRuntime rt = survey.map(s -> runtimes.get(s.surveyId())).orElse(null);
+        @Nullable ProfileRuntime rt = survey.map(this::runtime).orElse(null);
         Optional<MessageContent> content;
         if (m.purpose() == OutboxMessage.Purpose.OPT_OUT_CONFIRMATION) {
             // Confirms only an opt-out that still holds: after a START it would say what is no longer true.
@@ -238,7 +285,7 @@ final class EngineCore {
         }
         OutboundMessage message = new OutboundMessage(m.address(), Optional.empty(), m.key(),
                 m.surveyKey().map(k -> Map.of("surveyKey", k)).orElse(Map.of()), content.get());
-        return send(channel, message).handle((result, error) -> {
+        return send(channel, message, (result, error) -> {
             Instant at = clock.instant();
             if (result instanceof DeliveryResult.Accepted) {
                 store.settleOutbox(m, Optional.empty());

@@ -41,11 +41,14 @@ import org.jspecify.annotations.Nullable;
  *     reports it; an input of the caller's sentiment
  * @param openTickets how many of the contact's tickets were still open when it ended, as the
  *     host's helpdesk reports it; an input of the caller's sentiment
+ * @param noticePlayed whether the host's phone system played the survey's notice before the call
+ *     ({@link SurveyEngine#noticeBeforeCall}): the keypad survey after the call then leaves its
+ *     {@code ANNOUNCEMENT} stage out, so the caller does not hear it twice
  */
 public record Interaction(String id, Contact contact, Medium medium, Direction direction, Optional<String> entryPoint,
         Optional<String> brand, Optional<Agent> agent, Instant startedAt, Instant endedAt, Duration handleTime,
         Ending ending, HangUp hangUp, Optional<String> caseType, Set<String> tags, Optional<String> suppressed,
-        Optional<Duration> waitTime, OptionalInt openTickets) {
+        Optional<Duration> waitTime, OptionalInt openTickets, boolean noticePlayed) {
 
     /**
      * Validates the interaction.
@@ -105,6 +108,36 @@ public record Interaction(String id, Contact contact, Medium medium, Direction d
     }
 
     /**
+     * An interaction whose survey notice, if any, was not played before the call.
+     *
+     * @param id the interaction's id
+     * @param contact who it was with
+     * @param medium the channel it took place on
+     * @param direction who started it
+     * @param entryPoint where the contact came in
+     * @param brand the brand or workspace it belongs to
+     * @param agent the agent who last worked it
+     * @param startedAt when it started
+     * @param endedAt when it ended
+     * @param handleTime how long the agent worked on it
+     * @param ending how it ended
+     * @param hangUp for calls, who hung up first
+     * @param caseType the case type
+     * @param tags the host's tags
+     * @param suppressed why the host marked it as not to be surveyed, if it did
+     * @param waitTime how long the contact waited before an agent answered
+     * @param openTickets how many of the contact's tickets were still open when it ended
+     * @throws dev.csatkit.InvalidDefinitionException naming every broken rule
+     */
+    public Interaction(String id, Contact contact, Medium medium, Direction direction, Optional<String> entryPoint,
+            Optional<String> brand, Optional<Agent> agent, Instant startedAt, Instant endedAt, Duration handleTime,
+            Ending ending, HangUp hangUp, Optional<String> caseType, Set<String> tags, Optional<String> suppressed,
+            Optional<Duration> waitTime, OptionalInt openTickets) {
+        this(id, contact, medium, direction, entryPoint, brand, agent, startedAt, endedAt, handleTime, ending, hangUp,
+                caseType, tags, suppressed, waitTime, openTickets, false);
+    }
+
+    /**
      * An interaction with no wait time or open tickets reported.
      *
      * @param id the interaction's id
@@ -146,7 +179,7 @@ public record Interaction(String id, Contact contact, Medium medium, Direction d
                 .add("tags", tags.stream().sorted().toList())
                 .add("suppressed", suppressed).add("waitTime", waitTime)
                 .add("openTickets", openTickets.isPresent() ? Optional.of(openTickets.getAsInt()) : Optional.empty())
-                .toString();
+                .add("noticePlayed", noticePlayed).toString();
     }
 
     /**
@@ -178,6 +211,7 @@ public record Interaction(String id, Contact contact, Medium medium, Direction d
         private @Nullable String suppressed;
         private @Nullable Duration waitTime;
         private OptionalInt openTickets = OptionalInt.empty();
+        private boolean noticePlayed;
 
         private Builder(String id, Contact contact, Medium medium) {
             this.id = id;
@@ -279,6 +313,18 @@ public record Interaction(String id, Contact contact, Medium medium, Direction d
             return this;
         }
 
+        /**
+         * Says that the host's phone system played the survey's notice before the call, as
+         * {@link SurveyEngine#noticeBeforeCall} gave it: the keypad survey after the call then
+         * starts with the rating prompt. Without it the call plan keeps the notice stage.
+         *
+         * @return this
+         */
+        public Builder noticePlayedBeforeCall() {
+            noticePlayed = true;
+            return this;
+        }
+
         /** @return the interaction */
         public Interaction build() {
             Duration handled = handleTime != null ? handleTime
@@ -286,7 +332,7 @@ public record Interaction(String id, Contact contact, Medium medium, Direction d
             return new Interaction(id, contact, medium, direction, Optional.ofNullable(entryPoint),
                     Optional.ofNullable(brand), Optional.ofNullable(agent), startedAt, endedAt, handled, ending,
                     hangUp, Optional.ofNullable(caseType), tags == null ? Set.of() : tags, Optional.ofNullable(suppressed),
-                    Optional.ofNullable(waitTime), openTickets);
+                    Optional.ofNullable(waitTime), openTickets, noticePlayed);
         }
     }
 }

@@ -62,7 +62,7 @@ final class ReplyRouter {
             Optional<OpenSurvey> found = reply.content() instanceof ReplyContent.Link link
                     ? core.store.find(link.surveyId()).filter(s -> s.channelId().equals(reply.channelId()))
                     : core.store.latestDelivered(reply.channelId(), reply.sender());
-            ProfileRuntime rt = found.map(s -> core.runtimes.get(s.surveyId())).orElse(null);
+            ProfileRuntime rt = found.map(core::runtime).orElse(null);
             Attempt a = rt == null ? unmatched(channel, reply, inboundId) : answer(found.get(), rt, reply, inboundId);
             if (a != null) {
                 LOG.debug("reply {} from {} on {}: {}", Masking.text(reply.providerMessageId()),

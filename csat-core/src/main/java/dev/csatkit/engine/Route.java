@@ -1,6 +1,7 @@
 package dev.csatkit.engine;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -55,9 +56,20 @@ public record Route(Set<Medium> media, Set<String> entryPoints, Set<String> bran
      * @return whether this route follows it
      */
     public boolean matches(Interaction interaction) {
-        return (media.isEmpty() || media.contains(interaction.medium()))
-                && (entryPoints.isEmpty() || interaction.entryPoint().map(entryPoints::contains).orElse(false))
-                && (brands.isEmpty() || interaction.brand().map(brands::contains).orElse(false));
+        return matches(interaction.medium(), interaction.entryPoint(), interaction.brand());
+    }
+
+    /**
+     * @param medium an interaction's channel
+     * @param entryPoint its entry point, if known
+     * @param brand its brand, if known
+     * @return whether this route follows such an interaction: what {@link #matches(Interaction)}
+     *     answers, for a call not yet finished
+     */
+    public boolean matches(Medium medium, Optional<String> entryPoint, Optional<String> brand) {
+        return (media.isEmpty() || media.contains(medium))
+                && (entryPoints.isEmpty() || entryPoint.map(entryPoints::contains).orElse(false))
+                && (brands.isEmpty() || brand.map(brands::contains).orElse(false));
     }
 
     @SafeVarargs

@@ -97,7 +97,8 @@ public final class SurveyEngine implements AutoCloseable {
     private final List<SurveyProfile> profiles;
     /** The profiles' runtimes in routing order: the first whose route matches wins. */
     private final ProfileRuntime[] routing;
-    private final Map<String, ProfileRuntime> byId;
+    /** Each survey id's profiles, in routing order: a survey may go on several channels. */
+    private final Map<String, List<ProfileRuntime>> byId;
     private final EngineCore core;
     private final Dispatcher dispatcher;
     private final ReplyRouter router;
@@ -108,17 +109,21 @@ public final class SurveyEngine implements AutoCloseable {
     private SurveyEngine(Builder b) {
         this.profiles = List.copyOf(b.profiles);
         Map<String, Channel> channels = Map.copyOf(b.channels);
-        Map<String, ProfileRuntime> rt = new LinkedHashMap<>();
+        List<ProfileRuntime> rt = new ArrayList<>();
+        Map<String, List<ProfileRuntime>> named = new LinkedHashMap<>();
         for (SurveyProfile p : profiles) {
-            rt.put(p.id(), ProfileRuntime.of(p, channelFor(p, channels)));
+            ProfileRuntime r = ProfileRuntime.of(p, channelFor(p, channels));
+            rt.add(r);
+            named.computeIfAbsent(p.id(), k -> new ArrayList<>()).add(r);
         }
-        this.routing = rt.values().toArray(new ProfileRuntime[0]);
-        this.byId = Map.copyOf(rt);
+        this.routing = rt.toArray(new ProfileRuntime[0]);
+        named.replaceAll((k, v) -> List.copyOf(v));
+        this.byId = Map.copyOf(named);
         // One window across surveys, the longest any profile asks for: surveys of every profile count.
         Optional<Duration> across = profiles.stream().flatMap(p -> p.frequencyCap().stream())
                 .filter(c -> c.scope() == FrequencyCap.Scope.ALL_SURVEYS).map(FrequencyCap::window)
                 .max(Duration::compareTo);
-        this.core = new EngineCore(b.clock, b.store, Map.copyOf(rt), channels,
+        this.core = new EngineCore(b.clock, b.store, List.of(routing), channels,
                 new Composer(b.emailLinks, b.customerTemplates),
                 b.listeners, b.sendLease, b.sendTimeout, b.retention, across);
         this.sendTimeout = b.sendTimeout;
@@ -200,6 +205,73 @@ public final class SurveyEngine implements AutoCloseable {
             return new Decision.Skipped(skip.reason(), skip.detail(), sid);
         }
         return schedule(rt, i, now, i.endedAt().plus(p.delay()), true, true);
+    }
+
+    /**
+     * The notice of the keypad survey that would follow a call, for the host's phone system to
+     * play when the call is routed, before anyone answers ("this call may be followed by a short
+     * survey"). The call is routed as {@link #decide} routes the finished call (a {@link Medium#VOICE}
+     * interaction at that entry point and brand, the first profile whose route follows it); the
+     * notice is that profile's {@link dev.csatkit.survey.KeypadAudio#notice()} in the caller's
+     * language, or the language the survey falls back to.
+     *
+     * <p>Nothing is scheduled, written or read from the store: no cap is held or checked, no
+     * opt-out read, and <b>sampling is not consulted</b> (it is decided when the call has ended,
+     * on its id), so a caller outside the sample hears that a survey <i>may</i> follow. The rules
+     * known before the call are: the profile surveys on the keypad, calls and this entry point are
+     * not switched off, and the survey has messages for the caller (a survey that skips callers
+     * of other languages has no notice for them). Placeholders of a spoken notice take the
+     * profile's values; those of the call (agent, contact, interaction) are empty.
+     *
+     * <p>A host that plays the notice marks the finished call with
+     * {@link Interaction.Builder#noticePlayedBeforeCall()}, and the survey after the call starts
+     * with the rating prompt instead of playing the notice again.
+     *
+     * @param call what the host knows when the call is routed
+     * @return the notice; empty when no profile follows the call, the one that does is not a
+     *     keypad survey, has no notice, or is off for the call or its language
+     */
+    public Optional<CallNotice> noticeBeforeCall(RoutedCall call) {
+        Objects.requireNonNull(call, "call");
+        ProfileRuntime rt = null;
+        for (ProfileRuntime r : routing) {
+            if (r.profile().route().matches(Medium.VOICE, call.entryPoint(), call.brand())) {
+                rt = r;
+                break;
+            }
+        }
+        if (rt == null) {
+            return Optional.empty();
+        }
+        SurveyProfile p = rt.profile();
+        if (p.sendOn() != ChannelKind.VOICE_DTMF || p.disabledMedia().contains(Medium.VOICE)
+                || call.entryPoint().map(p.disabledEntryPoints()::contains).orElse(false)) {
+            return Optional.empty();
+        }
+        Optional<Locale> language = rt.language(call.locale());
+        if (language.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<dev.csatkit.survey.AudioStage> notice = p.survey().resolve(language.get())
+                .flatMap(m -> m.messages().keypad()).flatMap(dev.csatkit.survey.KeypadAudio::notice);
+        if (notice.isEmpty()) {
+            return Optional.empty();
+        }
+        dev.csatkit.channels.spi.AudioStage.Phase phase = dev.csatkit.channels.spi.AudioStage.Phase.ANNOUNCEMENT;
+        if (notice.get() instanceof dev.csatkit.survey.AudioStage.Clip clip) {
+            return Optional.of(new CallNotice(p.id(), rt.channel().id(), language.get(),
+                    new dev.csatkit.channels.spi.AudioStage(phase, clip.resource()), false));
+        }
+        Map<String, String> values = new HashMap<>(p.placeholders());
+        for (String name : List.of("agent.id", "agent.name", "team.name", "contact.name", "interaction.id",
+                "ticket.id")) {
+            values.put(name, "");
+        }
+        values.put(DecisionRules.BRAND, call.brand().orElse(""));
+        String text = ((dev.csatkit.survey.AudioStage.Speech) notice.get()).text()
+                .render(SurveyRenderer.placeholderValues(p.survey(), language.get(), values));
+        return Optional.of(new CallNotice(p.id(), rt.channel().id(), language.get(),
+                new dev.csatkit.channels.spi.AudioStage(phase, text), true));
     }
 
     /**
@@ -323,7 +395,7 @@ public final class SurveyEngine implements AutoCloseable {
 
     private Decision requestAt(SurveyRequest request, Instant now) {
         Interaction i = request.interaction();
-        ProfileRuntime rt = byId.get(request.profileId());
+        ProfileRuntime rt = named(request.profileId(), i);
         if (rt == null) {
             return new Decision.Skipped(SkipReason.NO_SURVEY, "no survey profile is named " + request.profileId(),
                     Optional.empty());
@@ -337,6 +409,28 @@ public final class SurveyEngine implements AutoCloseable {
             return new Decision.Skipped(skip.reason(), skip.detail(), rt.surveyId());
         }
         return schedule(rt, i, now, request.sendAt().orElse(now), false, !request.overrideFrequencyCap());
+    }
+
+    /**
+     * The profile a request names: of the profiles of that survey, the first whose route follows
+     * the interaction, else the first that can reach the contact, else the first.
+     */
+    private @Nullable ProfileRuntime named(String surveyId, Interaction i) {
+        List<ProfileRuntime> all = byId.get(surveyId);
+        if (all == null) {
+            return null;
+        }
+        for (ProfileRuntime r : all) {
+            if (r.profile().route().matches(i)) {
+                return r;
+            }
+        }
+        for (ProfileRuntime r : all) {
+            if (i.contact().address(r.profile().sendOn()).isPresent()) {
+                return r;
+            }
+        }
+        return all.get(0);
     }
 
     /** Why the store would not schedule: the skip the decision answers. */
@@ -772,6 +866,16 @@ public final class SurveyEngine implements AutoCloseable {
             return this;
         }
 
+        /**
+         * @param value survey profiles, such as {@link SurveyProfile.Builder#buildAll()} makes for
+         *     one survey on several channels; routed in this order, after those added before
+         * @return this
+         */
+        public Builder profiles(List<SurveyProfile> value) {
+            value.forEach(this::profile);
+            return this;
+        }
+
         /** @param value a channel; its id must be unique @return this */
         public Builder channel(Channel value) {
             Objects.requireNonNull(value, "channel");
@@ -864,7 +968,7 @@ public final class SurveyEngine implements AutoCloseable {
         /**
          * @return the engine
          * @throws InvalidConfigurationException naming every broken rule: no profile, too many,
-         *     duplicate ids, a profile without its channel or email links, a placeholder without a
+         *     two profiles of one survey on one channel, a profile without its channel or email links, a placeholder without a
          *     value, an SMS that does not fit its channel
          */
         public SurveyEngine build() {
@@ -872,12 +976,8 @@ public final class SurveyEngine implements AutoCloseable {
             if (profiles.isEmpty() || profiles.size() > MAX_PROFILES) {
                 v.add(Violation.of("profiles", profiles.size(), "must hold 1 to " + MAX_PROFILES + " profiles"));
             }
-            Set<String> ids = new HashSet<>();
             for (SurveyProfile p : profiles) {
                 String f = "profiles[" + p.id() + "]";
-                if (!ids.add(p.id())) {
-                    v.add(Violation.of(f, p.id(), "must be unique"));
-                }
                 if (p.sendOn() == ChannelKind.EMAIL && emailLinks == null) {
                     v.add(Violation.of(f + ".sendOn", "EMAIL", "needs emailLinks on the engine"));
                 }
@@ -900,6 +1000,20 @@ public final class SurveyEngine implements AutoCloseable {
             }
             if (batchSize < 1) {
                 v.add(Violation.of("batchSize", batchSize, "must be positive"));
+            }
+            if (!v.isEmpty()) {
+                throw new InvalidConfigurationException(v);
+            }
+            // One survey may go on several channels, one profile each: a survey key names its
+            // profile by survey id and channel.
+            Map<String, ChannelKind> onChannel = new HashMap<>();
+            for (SurveyProfile p : profiles) {
+                Channel c = channelFor(p, channels);
+                if (onChannel.putIfAbsent(EngineCore.runtimeKey(p.id(), c.id()), p.sendOn()) != null) {
+                    v.add(Violation.of("profiles[" + p.id() + "].channelId", c.id(), "must differ between the "
+                            + "profiles of one survey: survey " + p.id() + " already goes on channel " + c.id()
+                            + "; widen the first profile's route instead"));
+                }
             }
             if (!v.isEmpty()) {
                 throw new InvalidConfigurationException(v);

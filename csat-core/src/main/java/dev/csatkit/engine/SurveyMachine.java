@@ -520,8 +520,30 @@ final class SurveyMachine {
                 List.of(new SurveyEvent.ReplyHandled(Optional.of(s), s.channelId(), outcome, c.now())), outcome);
     }
 
-    /** Keys pressed on the keypad. */
+    /**
+     * Keys pressed on the keypad. The keys as pressed go into the reply's history record, and,
+     * when they answer the primary question in time, stay with the survey for its response: a
+     * wrong key is then told from no key at all, which leaves what was pressed before as it was.
+     */
     static Step keys(Context c, OpenSurvey s, KeypadReply read, Instant at) {
+        Optional<String> pressed = read instanceof KeypadReply.KeypadRating k ? Optional.of(k.keys())
+                : read instanceof KeypadReply.InvalidKey k ? Optional.of(k.pressed()) : Optional.empty();
+        pressed = pressed.filter(p -> !p.isEmpty() && p.length() <= SurveyResponse.MAX_KEYS);
+        boolean inTime = s.state().takesReplies() && !at.isAfter(s.answerUntil().orElseThrow());
+        // The same version: this is the survey the reply is applied to, with the keys it brought.
+        OpenSurvey on = pressed.isPresent() && inTime && s.question() == 0
+                ? s.toBuilder().version(s.version()).keys(pressed).build() : s;
+        Step step = keysRead(c, on, read, at);
+        ReplyRecord r = step.reply();
+        if (pressed.isEmpty() || r == null) {
+            return step;
+        }
+        return new Step(step.next(), step.outbox(), step.holds(), step.response(), new ReplyRecord(r.surveyKey(),
+                r.receivedAt(), r.kind(), r.value(), r.text(), r.counted(), r.question(), pressed), step.events(),
+                step.outcome());
+    }
+
+    private static Step keysRead(Context c, OpenSurvey s, KeypadReply read, Instant at) {
         if (!s.state().takesReplies() || at.isAfter(s.answerUntil().orElseThrow())) {
             return late(c, s, read instanceof KeypadReply.KeypadRating k ? OptionalInt.of(k.value())
                     : OptionalInt.empty(), at);
@@ -664,7 +686,7 @@ final class SurveyMachine {
             b.invalidReply(s.ratedAt().orElse(s.sentAt().orElse(s.sendAt())));
         }
         s.comment().ifPresent(b::comment);
-        return b.answers(s.answers()).build();
+        return b.answers(s.answers()).keys(s.keys()).build();
     }
 
     /** A whole number the engine stored with the survey; empty when absent, blank or not a number. */

@@ -1,5 +1,7 @@
 package dev.csatkit.engine;
 
+import dev.csatkit.InvalidDefinitionException;
+import dev.csatkit.Violation;
 import dev.csatkit.channel.Brand;
 import dev.csatkit.channels.spi.ChannelKind;
 import dev.csatkit.internal.Checks;
@@ -10,8 +12,11 @@ import dev.csatkit.scale.RatingScale;
 import dev.csatkit.survey.SurveyDefinition;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,7 +27,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * One survey as the engine runs it: the definition, the channel it goes on, which interactions it
  * follows, and every rule of the decision, the sending and the replies. An engine runs up to
- * {@link SurveyEngine#MAX_PROFILES} profiles side by side.
+ * {@link SurveyEngine#MAX_PROFILES} profiles side by side. A survey sent on several channels has
+ * one profile per channel, all with its definition ({@link Builder#alsoOn}): it stays one survey,
+ * one id in every response, with the channel of each.
  *
  * @param survey the survey definition
  * @param sendOn the kind of channel the survey is sent on
@@ -178,10 +185,16 @@ public record SurveyProfile(
         return new Builder(survey, sendOn);
     }
 
-    /** Builds a {@link SurveyProfile}. Not thread-safe. */
+    /**
+     * Builds a {@link SurveyProfile}, or with {@link #alsoOn} and {@link #buildAll()} one profile
+     * per channel of the same survey. Not thread-safe.
+     */
     public static final class Builder {
         private final SurveyDefinition survey;
-        private final ChannelKind sendOn;
+        private ChannelKind sendOn;
+        private final Map<ChannelKind, Route> alsoOn = new LinkedHashMap<>();
+        private boolean quietHoursSet;
+        private boolean inboundOnlySet;
         private @Nullable String channelId;
         private Route route = Route.ANY;
         private final Set<Medium> disabledMedia = EnumSet.noneOf(Medium.class);
@@ -246,6 +259,7 @@ public record SurveyProfile(
         /** @param value survey only inbound interactions; default false (true for keypad) @return this */
         public Builder inboundOnly(boolean value) {
             inboundOnly = value;
+            inboundOnlySet = true;
             return this;
         }
 
@@ -307,12 +321,14 @@ public record SurveyProfile(
         /** @param value quiet hours; default 21:00–08:00 for SMS, none otherwise @return this */
         public Builder quietHours(QuietHours value) {
             quietHours = Objects.requireNonNull(value, "quietHours");
+            quietHoursSet = true;
             return this;
         }
 
         /** Sends at any hour. @return this */
         public Builder noQuietHours() {
             quietHours = null;
+            quietHoursSet = true;
             return this;
         }
 
@@ -454,8 +470,92 @@ public record SurveyProfile(
             return this;
         }
 
-        /** @return the profile */
+        /**
+         * Sends the same survey on another kind of channel too, to the interactions {@code route}
+         * follows: a chat survey after chats beside an email survey after tickets. The profiles
+         * {@link #buildAll()} makes share every setting of this builder and the survey's id, so
+         * reports count one survey, split by {@link dev.csatkit.score.Dimension#CHANNEL}; the
+         * settings whose default depends on the channel (quiet hours, inbound only, the answer
+         * window) take that channel's default unless set here. The engine's only channel of that
+         * kind is used ({@link #channelId} names this builder's own channel only).
+         *
+         * @param kind another of the survey's channels
+         * @param route the interactions surveyed on it, such as {@code Route.media(Medium.CHAT)};
+         *     the engine routes this builder's own route first, then these in the order added
+         * @return this
+         */
+        public Builder alsoOn(ChannelKind kind, Route route) {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(route, "route");
+            if (kind == sendOn || alsoOn.containsKey(kind)) {
+                throw new InvalidDefinitionException("survey profile " + survey.id(),
+                        Violation.of("alsoOn", kind, "must name each kind of channel once, other "
+                                + "than the profile's own (" + sendOn + "); for two channels of one kind, "
+                                + "build a profile for each with channelId"));
+            }
+            alsoOn.put(kind, route);
+            return this;
+        }
+
+        /**
+         * @return one profile on this builder's channel and route, then one per {@link #alsoOn}
+         *     channel, in that order: give them all to {@link SurveyEngine.Builder#profiles}
+         * @throws dev.csatkit.InvalidDefinitionException naming every broken rule of each profile,
+         *     and when this builder's route follows every interaction, which would leave the other
+         *     channels none
+         */
+        public List<SurveyProfile> buildAll() {
+            if (!alsoOn.isEmpty() && route.equals(Route.ANY)) {
+                throw new InvalidDefinitionException("survey profile " + survey.id(),
+                        Violation.of("route", "Route.ANY", "must be narrowed when the survey also "
+                                + "goes on " + alsoOn.keySet() + ": the first profile routed takes the interaction, "
+                                + "so the others would get none; give route(...) such as Route.media(...)"));
+            }
+            List<SurveyProfile> all = new ArrayList<>(1 + alsoOn.size());
+            all.add(one());
+            ChannelKind own = sendOn;
+            Route ownRoute = route;
+            @Nullable String ownChannelId = channelId;
+            @Nullable QuietHours ownQuiet = quietHours;
+            boolean ownInbound = inboundOnly;
+            try {
+                for (Map.Entry<ChannelKind, Route> e : alsoOn.entrySet()) {
+                    sendOn = e.getKey();
+                    route = e.getValue();
+                    channelId = null;
+                    if (!quietHoursSet) {
+                        quietHours = sendOn == ChannelKind.SMS ? QuietHours.SMS_DEFAULT : null;
+                    }
+                    if (!inboundOnlySet) {
+                        inboundOnly = sendOn == ChannelKind.VOICE_DTMF;
+                    }
+                    all.add(one());
+                }
+            } finally {
+                sendOn = own;
+                route = ownRoute;
+                channelId = ownChannelId;
+                quietHours = ownQuiet;
+                inboundOnly = ownInbound;
+            }
+            return List.copyOf(all);
+        }
+
+        /**
+         * @return the profile
+         * @throws dev.csatkit.InvalidDefinitionException naming every broken rule, and when
+         *     {@link #alsoOn} was called: such a builder makes several profiles, with {@link #buildAll()}
+         */
         public SurveyProfile build() {
+            if (!alsoOn.isEmpty()) {
+                throw new InvalidDefinitionException("survey profile " + survey.id(),
+                        Violation.of("alsoOn", alsoOn.keySet(), "makes one profile per channel: "
+                                + "call buildAll() instead of build()"));
+            }
+            return one();
+        }
+
+        private SurveyProfile one() {
             RatingScale scale = survey.scale();
             int threshold = lowScoreThreshold != null ? lowScoreThreshold
                     : scale.dissatisfiedValues().isEmpty() ? scale.min() : scale.dissatisfiedValues().last();

@@ -14,7 +14,9 @@ import java.util.Optional;
  * }</pre>
  *
  * @param interaction the interaction to survey
- * @param profileId the id of the profile whose survey, channel and messages to use
+ * @param profileId the id of the profile whose survey, channel and messages to use: its survey's
+ *     id. When the survey goes on several channels, the profile whose route follows the
+ *     interaction is used, else the first, in routing order, that can reach the contact
  * @param sendAt when to send; empty for now (either way moved out of quiet hours)
  * @param overrideFrequencyCap whether to survey even inside the contact's frequency-cap window
  */

@@ -46,6 +46,7 @@ final class CsvChunkReader {
 
     private static final int MAX_TEXT = SurveyResponse.MAX_TEXT_LENGTH;
     private static final int MAX_COMMENT = SurveyResponse.MAX_COMMENT_LENGTH;
+    private static final int MAX_KEYS = SurveyResponse.MAX_KEYS;
     private static final int LOCALE_CACHE_LIMIT = 4_096;
     private static final int ABSENT = -1;
     private static final int INVALID_LOCALE = -2;
@@ -75,6 +76,7 @@ final class CsvChunkReader {
     private final int contactKeyCell;
     private final int regionCell;
     private final int brandCell;
+    private final int keysCell;
     private final int sentCell;
     private final int repliedCell;
     private final int scoreCell;
@@ -151,6 +153,7 @@ final class CsvChunkReader {
         this.contactKeyCell = cellOf(ResponseRows.CONTACT_KEY);
         this.regionCell = cellOf(ResponseRows.REGION);
         this.brandCell = cellOf(ResponseRows.BRAND);
+        this.keysCell = cellOf(ResponseRows.KEYS);
         this.sentCell = cellOf(ResponseRows.SENT_AT);
         this.repliedCell = cellOf(ResponseRows.RESPONDED_AT);
         this.scoreCell = cellOf(ResponseRows.SCORE);
@@ -450,9 +453,10 @@ final class CsvChunkReader {
                 | (MAX_TEXT - (en[teamCell] - st[teamCell])) | (MAX_TEXT - (en[entryPointCell] - st[entryPointCell]))
                 | (MAX_TEXT - (en[caseTypeCell] - st[caseTypeCell]))
                 | (MAX_TEXT - (en[contactKeyCell] - st[contactKeyCell])) | (MAX_TEXT - (en[regionCell] - st[regionCell]))
-                | (MAX_TEXT - (en[brandCell] - st[brandCell]))
+                | (MAX_TEXT - (en[brandCell] - st[brandCell])) | (MAX_KEYS - (en[keysCell] - st[keysCell]))
                 | (MAX_COMMENT - (en[commentCell] - st[commentCell]));
-        if (bad < 0 || !Bytes.ascii(b, idStart, idEnd) || !Bytes.ascii(b, surveyStart, surveyEnd)) {
+        if (bad < 0 || !Bytes.ascii(b, idStart, idEnd) || !Bytes.ascii(b, surveyStart, surveyEnd)
+                || !printable(b, st[keysCell], en[keysCell])) {
             return false;
         }
 
@@ -464,6 +468,19 @@ final class CsvChunkReader {
         chunk.add(b, idStart, idEnd, surveyStart, surveyEnd, position, segment, slot | (low ? LOW : 0));
         if (low) {
             chunk.candidate(position, replySeconds, replyNanos, sentSeconds, sentNanos);
+        }
+        return true;
+    }
+
+    /**
+     * @return whether {@code b[s, e)} is printable ASCII: keys with a line break or a control
+     *     character, which a response refuses, go to the exact rules to be named there
+     */
+    private static boolean printable(byte[] b, int s, int e) {
+        for (int i = s; i < e; i++) {
+            if (b[i] < 0x20 || b[i] > 0x7E) {
+                return false;
+            }
         }
         return true;
     }

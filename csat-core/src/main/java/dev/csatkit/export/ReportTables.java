@@ -32,10 +32,13 @@ public final class ReportTables {
      * names the question the row answers; a file without the column, or a row with it empty, is
      * read as the survey's primary question. {@code contact_key}, {@code region} and {@code brand}
      * came later: a file without them reads, its responses without a contact key, region or brand.
+     * {@code keys}, later still, holds the phone keys a caller pressed, as pressed ({@code 7},
+     * {@code 10#}, a key off the scale such as {@code 0}); empty when none were pressed or on
+     * another channel, and for a file without the column.
      */
     public static final List<String> RESPONSE_COLUMNS = List.of("interaction_id", "survey_id", "channel", "agent",
             "team", "entry_point", "locale", "case_type", "sent_at", "responded_at", "score", "comment",
-            "invalid", "late", "question_id", "contact_key", "region", "brand");
+            "invalid", "late", "question_id", "contact_key", "region", "brand", "keys");
 
     private ReportTables() {
     }
@@ -225,6 +228,7 @@ public final class ReportTables {
         row.add(optional(r.contactKey()));
         row.add(optional(r.region()));
         row.add(optional(r.brand()));
+        row.add(optional(r.keys()));
         return row;
     }
 

@@ -51,6 +51,7 @@ final class ResponseRows {
     static final int CONTACT_KEY = 15;
     static final int REGION = 16;
     static final int BRAND = 17;
+    static final int KEYS = 18;
 
     /** The earliest time a row may carry: 1900-01-01T00:00:00Z. */
     static final long MIN_EPOCH_SECOND = -2_208_988_800L;
@@ -123,7 +124,8 @@ final class ResponseRows {
                     .channel(cell(cells, CHANNEL)).agent(cell(cells, AGENT)).team(cell(cells, TEAM))
                     .entryPoint(cell(cells, ENTRY_POINT)).locale(locale.orElse(null))
                     .caseType(cell(cells, CASE_TYPE)).comment(cell(cells, COMMENT)).question(question)
-                    .contactKey(cell(cells, CONTACT_KEY)).region(cell(cells, REGION)).brand(cell(cells, BRAND));
+                    .contactKey(cell(cells, CONTACT_KEY)).region(cell(cells, REGION)).brand(cell(cells, BRAND))
+                    .keys(Optional.of(cell(cells, KEYS)));
             if (invalid) {
                 b.invalidReply(replyAt);
             } else if (late) {

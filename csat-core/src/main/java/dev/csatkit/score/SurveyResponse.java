@@ -57,6 +57,9 @@ import org.jspecify.annotations.Nullable;
  * @param late whether the reply came after the survey closed
  * @param question the id of the question whose outcome this is; the primary question's unless
  *     the response is one row of a survey of several questions
+ * @param keys on the phone keypad, the keys last pressed in answer to the question: a rating's,
+ *     or a wrong key's (then {@code invalid} and no score); empty when no key was pressed, so a
+ *     wrong key and silence are told apart
  * @param answers the ratings of the survey's further questions, in the order they were asked;
  *     only on the primary question's response, each question at most once
  * @param contactKey the pseudonymous key of the contact: a keyed hash of the contact's id, never
@@ -88,12 +91,15 @@ public record SurveyResponse(
         Optional<String> region,
         Optional<String> brand,
         Optional<Duration> waitTime,
-        OptionalInt openTickets) {
+        OptionalInt openTickets,
+        Optional<String> keys) {
 
     /** The longest identifier or dimension value, in characters. */
     public static final int MAX_TEXT_LENGTH = 256;
     /** The longest comment, in characters. */
     public static final int MAX_COMMENT_LENGTH = 65_536;
+    /** The most keypad keys a response keeps. */
+    public static final int MAX_KEYS = 32;
 
     /**
      * Validates the response.
@@ -120,6 +126,7 @@ public record SurveyResponse(
         Objects.requireNonNull(waitTime, "waitTime");
         Objects.requireNonNull(openTickets, "openTickets");
         answers = List.copyOf(answers);
+        Objects.requireNonNull(keys, "keys");
         Checks checks = Checks.of("survey response");
         checkText(checks, "interactionId", interactionId);
         checkText(checks, "surveyId", surveyId);
@@ -159,6 +166,7 @@ public record SurveyResponse(
             checks.check(!a.respondedAt().isBefore(sentAt), "answers[" + i + "].respondedAt", a.respondedAt(),
                     "must not be before sentAt " + sentAt);
         }
+        keys.ifPresent(v -> checks.line("keys", v, MAX_KEYS));
         checks.throwIfAny();
     }
 
@@ -218,7 +226,7 @@ public record SurveyResponse(
             boolean invalid, boolean late, String question, List<Answer> answers) {
         this(interactionId, surveyId, channel, agent, team, entryPoint, locale, caseType, sentAt, respondedAt, score,
                 comment, invalid, late, question, answers, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), OptionalInt.empty());
+                Optional.empty(), OptionalInt.empty(), Optional.empty());
     }
 
 
@@ -285,7 +293,7 @@ public record SurveyResponse(
                 .add("question", primary() ? Optional.empty() : Optional.of(question))
                 .add("answers", answers.isEmpty() ? Optional.empty() : Optional.of(answers))
                 .add("contactKey", contactKey).add("region", region).add("brand", brand).add("waitTime", waitTime)
-                .add("openTickets", openTickets).toString();
+                .add("openTickets", openTickets).add("keys", keys).toString();
     }
 
     /** @return whether this is a valid rating: a score, neither invalid nor late */
@@ -323,6 +331,7 @@ public record SurveyResponse(
         private Optional<String> brand = Optional.empty();
         private Optional<Duration> waitTime = Optional.empty();
         private OptionalInt openTickets = OptionalInt.empty();
+        private Optional<String> keys = Optional.empty();
 
         private Builder(String interactionId, String surveyId, Instant sentAt) {
             this.interactionId = Objects.requireNonNull(interactionId, "interactionId").strip();
@@ -446,6 +455,16 @@ public record SurveyResponse(
         }
 
         /**
+         * @param keys the phone keys last pressed in answer to the question, as pressed; empty when
+         *     none was pressed
+         * @return this builder
+         */
+        public Builder keys(Optional<String> keys) {
+            this.keys = Objects.requireNonNull(keys, "keys").filter(k -> !k.isEmpty());
+            return this;
+        }
+
+        /**
          * @param id the id of the question whose outcome this is; the primary question's by default
          * @return this builder
          */
@@ -531,7 +550,7 @@ public record SurveyResponse(
         public SurveyResponse build() {
             return new SurveyResponse(interactionId, surveyId, channel, agent, team, entryPoint, locale,
                     caseType, sentAt, respondedAt, score, comment, invalid, late, question, answers, contactKey, region,
-                    brand, waitTime, openTickets);
+                    brand, waitTime, openTickets, keys);
         }
 
         private static Optional<String> text(@Nullable String value) {

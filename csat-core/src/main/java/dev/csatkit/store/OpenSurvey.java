@@ -67,6 +67,9 @@ import org.jspecify.annotations.Nullable;
  *     questions once every one was answered or skipped
  * @param answers the ratings of the survey's further questions, in the order they came; the
  *     primary question's is {@code rating}
+ * @param keys on the phone keypad, the keys last pressed in answer to the primary question (a
+ *     rating's or a wrong key's); a window with no key leaves it as it was, so it stays empty
+ *     only when no key was ever pressed
  */
 public record OpenSurvey(
         String id,
@@ -106,7 +109,8 @@ public record OpenSurvey(
         Optional<Instant> endedAt,
         Optional<Instant> leaseUntil,
         int question,
-        List<Answer> answers) {
+        List<Answer> answers,
+        Optional<String> keys) {
 
     /** Checks that nothing is missing and copies the values. */
     public OpenSurvey {
@@ -141,6 +145,7 @@ public record OpenSurvey(
         Objects.requireNonNull(endedAt, "endedAt");
         Objects.requireNonNull(leaseUntil, "leaseUntil");
         answers = List.copyOf(answers);
+        Objects.requireNonNull(keys, "keys");
     }
 
     /**
@@ -200,6 +205,63 @@ public record OpenSurvey(
     }
 
     /**
+     * A survey with no keys recorded: as it was before the keypad's keys were kept.
+     *
+     * @param id its key
+     * @param version its version
+     * @param surveyId the survey definition
+     * @param interactionId the interaction
+     * @param contactId the contact
+     * @param channel the channel kind
+     * @param channelId the channel
+     * @param address the address
+     * @param locale the language
+     * @param zone the zone
+     * @param values the placeholder values
+     * @param agent the agent
+     * @param team the team
+     * @param entryPoint the entry point
+     * @param caseType the case type
+     * @param holds the cap holds
+     * @param state the state
+     * @param scheduledAt when it was decided
+     * @param sendAt when it is to be sent
+     * @param attempts how many sends were tried
+     * @param retryAt when the next try is due
+     * @param promptedAt when its prompt was last sent
+     * @param sentAt when the channel accepted it
+     * @param answerUntil until when a rating counts
+     * @param closesAt when it closes for good
+     * @param reminderAt when the reminder is due
+     * @param rating the rating in force
+     * @param ratedAt when that rating came
+     * @param comment the comment
+     * @param invalidReplies how many replies could not be read
+     * @param noInputs how many keypad windows had no key
+     * @param followUpAsked whether the follow-up was sent
+     * @param optOutAsked whether a possible opt-out was asked about
+     * @param endReason why it ended
+     * @param endedAt when it became final
+     * @param leaseUntil the end of the lease
+     * @param question how many questions are behind it
+     * @param answers the further questions' ratings
+     */
+    public OpenSurvey(String id, long version, String surveyId, String interactionId, String contactId,
+            ChannelKind channel, String channelId, String address, Locale locale, ZoneId zone,
+            Map<String, String> values, Optional<String> agent, Optional<String> team, Optional<String> entryPoint,
+            Optional<String> caseType, List<CapHold> holds, SurveyState state, Instant scheduledAt, Instant sendAt,
+            int attempts, Optional<Instant> retryAt, Optional<Instant> promptedAt, Optional<Instant> sentAt,
+            Optional<Instant> answerUntil, Optional<Instant> closesAt, Optional<Instant> reminderAt,
+            OptionalInt rating, Optional<Instant> ratedAt, Optional<String> comment, int invalidReplies, int noInputs,
+            boolean followUpAsked, boolean optOutAsked, Optional<String> endReason, Optional<Instant> endedAt,
+            Optional<Instant> leaseUntil, int question, List<Answer> answers) {
+        this(id, version, surveyId, interactionId, contactId, channel, channelId, address, locale, zone, values, agent,
+                team, entryPoint, caseType, holds, state, scheduledAt, sendAt, attempts, retryAt, promptedAt, sentAt,
+                answerUntil, closesAt, reminderAt, rating, ratedAt, comment, invalidReplies, noInputs, followUpAsked,
+                optOutAsked, endReason, endedAt, leaseUntil, question, answers, Optional.empty());
+    }
+
+    /**
      * When the engine has something to do with this survey without being asked: send it, retry
      * it, take over a send that never answered, remind, or close it.
      *
@@ -254,7 +316,8 @@ public record OpenSurvey(
                 .add("followUpAsked", followUpAsked).add("optOutAsked", optOutAsked).add("endReason", endReason.map(Masking::text))
                 .add("endedAt", endedAt).add("leaseUntil", leaseUntil)
                 .add("question", question == 0 ? Optional.empty() : Optional.of(question))
-                .add("answers", answers.isEmpty() ? Optional.empty() : Optional.of(answers)).toString();
+                .add("answers", answers.isEmpty() ? Optional.empty() : Optional.of(answers)).add("keys", keys)
+                .toString();
     }
 
     /** @return a builder holding this survey's values, for writing the next version */
@@ -315,6 +378,7 @@ public record OpenSurvey(
         private Optional<Instant> leaseUntil = Optional.empty();
         private int question;
         private List<Answer> answers = List.of();
+        private Optional<String> keys = Optional.empty();
 
         private Builder(String id, String surveyId, String interactionId, Instant scheduledAt) {
             this.id = Objects.requireNonNull(id, "id");
@@ -360,6 +424,7 @@ public record OpenSurvey(
             leaseUntil = s.leaseUntil;
             question = s.question;
             answers = s.answers;
+            keys = s.keys;
         }
 
         /** @param value the contact's id @return this */
@@ -538,6 +603,12 @@ public record OpenSurvey(
             return this;
         }
 
+        /** @param value the keys last pressed in answer to the primary question, or empty @return this */
+        public Builder keys(Optional<String> value) {
+            keys = Objects.requireNonNull(value, "keys");
+            return this;
+        }
+
         /** @param value the ratings of the survey's further questions @return this */
         public Builder answers(List<Answer> value) {
             answers = List.copyOf(value);
@@ -578,7 +649,7 @@ public record OpenSurvey(
                     entryPoint, caseType, holds, state, scheduledAt, sendAt, attempts, retryAt,
                     // A survey recorded as sent was prompted no later than that.
                     promptedAt.isEmpty() ? sentAt : promptedAt, sentAt, answerUntil, closesAt, reminderAt, rating, ratedAt, comment, invalidReplies, noInputs,
-                    followUpAsked, optOutAsked, endReason, endedAt, leaseUntil, question, answers);
+                    followUpAsked, optOutAsked, endReason, endedAt, leaseUntil, question, answers, keys);
         }
     }
 }

@@ -20,9 +20,11 @@ import java.util.OptionalInt;
  * @param question on a survey of several questions, the id of the question the reply was read
  *     against (a rating, an unreadable reply, no key); empty on a survey of one question and for
  *     replies that answer no question (a keyword, a comment after the last answer)
+ * @param keys on the phone keypad, the keys as pressed ({@code "7"}, {@code "10#"}), a rating's
+ *     and a wrong key's alike; empty when no key was pressed and for replies of other channels
  */
 public record ReplyRecord(String surveyKey, Instant receivedAt, Kind kind, OptionalInt value,
-        Optional<String> text, boolean counted, Optional<String> question) {
+        Optional<String> text, boolean counted, Optional<String> question, Optional<String> keys) {
 
     /** What a reply was read as. */
     public enum Kind {
@@ -57,6 +59,23 @@ public record ReplyRecord(String surveyKey, Instant receivedAt, Kind kind, Optio
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(question, "question");
+        Objects.requireNonNull(keys, "keys");
+    }
+
+    /**
+     * A reply with no keys pressed: one of another channel, or no key on the keypad.
+     *
+     * @param surveyKey the id of the survey it answered
+     * @param receivedAt when it came
+     * @param kind what it was read as
+     * @param value the rating read, if any
+     * @param text the comment or the unreadable text, if any
+     * @param counted whether it changed the survey's outcome
+     * @param question the id of the question the reply was read against, if any
+     */
+    public ReplyRecord(String surveyKey, Instant receivedAt, Kind kind, OptionalInt value, Optional<String> text,
+            boolean counted, Optional<String> question) {
+        this(surveyKey, receivedAt, kind, value, text, counted, question, Optional.empty());
     }
 
     /**
@@ -83,6 +102,6 @@ public record ReplyRecord(String surveyKey, Instant receivedAt, Kind kind, Optio
     public String toString() {
         return Fields.of("ReplyRecord").add("surveyKey", surveyKey).add("receivedAt", receivedAt).add("kind", kind)
                 .add("value", value).add("text", text.map(Masking::hidden)).add("counted", counted)
-                .add("question", question).toString();
+                .add("question", question).add("keys", keys).toString();
     }
 }

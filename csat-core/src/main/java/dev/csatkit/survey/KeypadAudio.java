@@ -7,17 +7,25 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The audio stages of a keypad survey: a notice before the call is connected ("this call may
- * be followed by a short survey"), the rating prompt after the agent hangs up, and the thank-you
- * after the rating. Each is optional, but at least one is set; when the rating prompt is absent
- * the message set's text prompt is spoken.
+ * The audio stages of a keypad survey: a notice before the conversation ("this call may be
+ * followed by a short survey"), the rating prompt after the agent hangs up, and the thank-you
+ * after the rating. The host's phone system asks for the notice when it routes the call
+ * ({@code SurveyEngine.noticeBeforeCall}) and plays it before anyone answers; a host that does
+ * not finds it at the start of the plan sent after the call instead. Each is optional, but at least one is set or the thank-you switched off; when
+ * the rating prompt is absent the message set's text prompt is spoken, and when the thank-you is
+ * absent the message set's thank-you text is spoken, unless it is switched off
+ * ({@link Builder#withoutThankYou()}): then the call ends after the last answer with nothing
+ * played.
  *
- * @param notice played before the call is connected
+ * @param notice played before the conversation, when the call is routed; first in the plan after
+ *     the call when the host did not play it then
  * @param ratingPrompt played after the call, asking for the rating
  * @param thankYou played after the rating
+ * @param thankYouPlayed whether a thank-you is played at all; false switches it off, and then
+ *     {@code thankYou} is empty
  */
 public record KeypadAudio(Optional<AudioStage> notice, Optional<AudioStage> ratingPrompt,
-        Optional<AudioStage> thankYou) {
+        Optional<AudioStage> thankYou, boolean thankYouPlayed) {
 
     /**
      * Validates that at least one stage is set.
@@ -29,9 +37,23 @@ public record KeypadAudio(Optional<AudioStage> notice, Optional<AudioStage> rati
         Objects.requireNonNull(ratingPrompt, "ratingPrompt");
         Objects.requireNonNull(thankYou, "thankYou");
         Checks checks = Checks.of("keypad audio");
-        checks.check(notice.isPresent() || ratingPrompt.isPresent() || thankYou.isPresent(), "", "no stage",
-                "must have at least one of notice, ratingPrompt and thankYou");
+        checks.check(notice.isPresent() || ratingPrompt.isPresent() || thankYou.isPresent() || !thankYouPlayed, "",
+                "no stage", "must have at least one of notice, ratingPrompt and thankYou, or the thank-you switched off");
+        checks.check(thankYouPlayed || thankYou.isEmpty(), "thankYou", "set",
+                "must be empty when the thank-you is switched off");
         checks.throwIfAny();
+    }
+
+    /**
+     * Stages with the thank-you played: the message set's text when {@code thankYou} is empty.
+     *
+     * @param notice played before the conversation, when the call is routed
+     * @param ratingPrompt played after the call, asking for the rating
+     * @param thankYou played after the rating
+     * @throws dev.csatkit.InvalidDefinitionException when no stage is set
+     */
+    public KeypadAudio(Optional<AudioStage> notice, Optional<AudioStage> ratingPrompt, Optional<AudioStage> thankYou) {
+        this(notice, ratingPrompt, thankYou, true);
     }
 
     /**
@@ -58,12 +80,13 @@ public record KeypadAudio(Optional<AudioStage> notice, Optional<AudioStage> rati
         private Optional<AudioStage> notice = Optional.empty();
         private Optional<AudioStage> ratingPrompt = Optional.empty();
         private Optional<AudioStage> thankYou = Optional.empty();
+        private boolean thankYouPlayed = true;
 
         private Builder() {
         }
 
         /**
-         * @param stage what to play before the call is connected
+         * @param stage what to play before the conversation, when the call is routed
          * @return this builder
          */
         public Builder notice(AudioStage stage) {
@@ -86,6 +109,19 @@ public record KeypadAudio(Optional<AudioStage> notice, Optional<AudioStage> rati
          */
         public Builder thankYou(AudioStage stage) {
             thankYou = Optional.of(stage);
+            thankYouPlayed = true;
+            return this;
+        }
+
+        /**
+         * Switches the thank-you off: nothing is played after the last answer, not even the
+         * message set's thank-you text.
+         *
+         * @return this builder
+         */
+        public Builder withoutThankYou() {
+            thankYou = Optional.empty();
+            thankYouPlayed = false;
             return this;
         }
 
@@ -94,7 +130,7 @@ public record KeypadAudio(Optional<AudioStage> notice, Optional<AudioStage> rati
          * @throws dev.csatkit.InvalidDefinitionException when no stage is set
          */
         public KeypadAudio build() {
-            return new KeypadAudio(notice, ratingPrompt, thankYou);
+            return new KeypadAudio(notice, ratingPrompt, thankYou, thankYouPlayed);
         }
     }
 }

@@ -24,6 +24,7 @@ import dev.csatkit.internal.json.SurveyCodec;
  *     "en": { "prompt": "...", "confirmation": "...", "invalidReply": "...", "thankYou": "...",
  *             "optOutInstructions": "...", "followUp": "...", "reminder": "...",
  *             "keypad": { "ratingPrompt": { "audio": "rate.wav" }, "thankYou": { "speech": "..." } } }
+ *                                        // "thankYou": false switches the thank-you off
  *   },
  *   "moreQuestions": [                     // optional: asked after the primary question, in order
  *     { "id": "effort", "scale": "five", "skippable": true,

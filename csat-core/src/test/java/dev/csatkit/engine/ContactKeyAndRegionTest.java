@@ -113,7 +113,7 @@ class ContactKeyAndRegionTest {
         List<SurveyResponse> responses = threeCalls(e);
         StringWriter csv = new StringWriter();
         CsvExport.writeResponses(responses.iterator(), csv);
-        assertThat(csv.toString().lines().findFirst().orElseThrow()).endsWith(",contact_key,region,brand");
+        assertThat(csv.toString().lines().findFirst().orElseThrow()).endsWith(",contact_key,region,brand,keys");
         assertThat(csv.toString()).doesNotContain("crm-ann");
         List<SurveyResponse> back = new ArrayList<>();
         try (ResponseCsvReader reader = ResponseCsvReader.open(new StringReader(csv.toString()),

@@ -102,6 +102,11 @@ final class EngineFixture {
         final List<CompletableFuture<DeliveryResult>> hung = Collections.synchronizedList(new ArrayList<>());
         /** Where answers complete; empty to answer on the caller's thread. */
         volatile java.util.Optional<java.util.concurrent.Executor> answerOn = java.util.Optional.empty();
+        /**
+         * With {@link #answerOn}: whether an answer waits until the engine has attached what it does
+         * with it, so that the engine always handles the answer on the answering thread.
+         */
+        volatile boolean answerOnceAttached;
         private volatile Clock clock;
 
         ScriptedChannel(String id, ChannelKind kind, ChannelCapabilities caps) {
@@ -156,6 +161,17 @@ final class EngineFixture {
             }
             log.add(new Attempt(message, at, r));
             DeliveryResult answer = r;
+            if (answerOn.isPresent() && answerOnceAttached) {
+                CompletableFuture<DeliveryResult> later = new CompletableFuture<>();
+                answerOn.get().execute(() -> {
+                    long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+                    while (later.getNumberOfDependents() == 0 && System.nanoTime() < until) {
+                        Thread.yield();
+                    }
+                    later.complete(answer);
+                });
+                return later;
+            }
             return answerOn.map(e -> CompletableFuture.supplyAsync(() -> answer, e))
                     .orElseGet(() -> CompletableFuture.completedFuture(answer));
         }

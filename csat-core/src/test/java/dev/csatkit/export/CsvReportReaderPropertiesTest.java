@@ -221,6 +221,7 @@ class CsvReportReaderPropertiesTest {
             case "invalid", "late" -> Arbitraries.of("", "false", "false", "false", "true", "TRUE", "yes", "no", "0", "1");
             case "locale" -> Arbitraries.of("", "sv", "fr-CA", "'sv", " sv ", "zh-Hant-TW");
             case "comment" -> Arbitraries.of("", "great", "\"a, b\"", "'=1+2", "\"said \"\"no\"\"\"", "\"two\nlines\"");
+            case "keys" -> Arbitraries.of("", "", "7", "10#", "0", "*7", "'=1", "'+1", "k".repeat(32));
             default -> Arbitraries.of("", "ann", "bob", "'+4681234", " ann", "ann ", "'", "\"bob\"", "Åsa", "\u2003ann");
         };
         Arbitrary<String> odd = switch (column) {
@@ -236,6 +237,7 @@ class CsvReportReaderPropertiesTest {
             case "invalid", "late" -> Arbitraries.of("maybe", " true", "'true");
             case "locale" -> Arbitraries.of("xx-!!", "en_GB", "'");
             case "comment" -> Arbitraries.of("c".repeat(70_000), "\"" + "d".repeat(65_535) + "\"\"\"");
+            case "keys" -> Arbitraries.of("k".repeat(33), "'" + "k".repeat(32), "\"7\n8\"");
             default -> Arbitraries.of("z".repeat(257), "é".repeat(200));
         };
         return Arbitraries.frequencyOf(

@@ -140,10 +140,10 @@ class ReportByQuestionTest {
         StringWriter csv = new StringWriter();
         assertThat(CsvExport.writeResponses(twoQuestions().iterator(), csv)).isEqualTo(6);
         String[] lines = csv.toString().split("\n");
-        assertThat(lines[0]).endsWith(",late,question_id,contact_key,region,brand");
+        assertThat(lines[0]).endsWith(",late,question_id,contact_key,region,brand,keys");
         assertThat(lines).hasSize(1 + 6 + 4);
-        assertThat(lines[1]).startsWith("i1,chat,").endsWith(",5,,false,false,csat,,,");
-        assertThat(lines[2]).startsWith("i1,chat,").endsWith(",3,,false,false,effort,,,");
+        assertThat(lines[1]).startsWith("i1,chat,").endsWith(",5,,false,false,csat,,,,");
+        assertThat(lines[2]).startsWith("i1,chat,").endsWith(",3,,false,false,effort,,,,");
         ReportSpec spec = spec().by(Dimension.AGENT).build();
         CsvReport read = CsvReportReader.of(spec).read(new ByteArrayInputStream(csv.toString()
                 .getBytes(StandardCharsets.UTF_8)), r -> { throw new AssertionError(r.message()); });
@@ -174,7 +174,7 @@ class ReportByQuestionTest {
         assertThat(one.toString()).doesNotContain("questions");
         StringWriter responses = new StringWriter();
         JsonExport.writeResponses(twoQuestions().iterator(), responses);
-        assertThat(responses.toString()).contains("\"question_id\":\"csat\",\"contact_key\":null,\"region\":null,\"brand\":null,\"answers\":[{\"question_id\":\"effort\","
+        assertThat(responses.toString()).contains("\"question_id\":\"csat\",\"contact_key\":null,\"region\":null,\"brand\":null,\"keys\":null,\"answers\":[{\"question_id\":\"effort\","
                 + "\"score\":3,\"responded_at\":\"2025-03-14T09:01:30Z\"}]");
     }
 }

@@ -71,7 +71,8 @@ class AudioStageTest {
     @Test
     void keypadAudioNeedsAtLeastOneStage() {
         assertThat(rule(() -> KeypadAudio.builder().build()))
-                .isEqualTo("must have at least one of notice, ratingPrompt and thankYou");
+                .isEqualTo("must have at least one of notice, ratingPrompt and thankYou, or the thank-you switched off");
+        assertThat(KeypadAudio.builder().withoutThankYou().build().stages()).isEmpty();
         KeypadAudio audio = KeypadAudio.builder()
                 .thankYou(AudioStage.Speech.of("Thank you"))
                 .notice(AudioStage.Clip.of("notice.mp3"))

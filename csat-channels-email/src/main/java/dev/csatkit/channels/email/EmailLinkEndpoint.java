@@ -11,6 +11,7 @@ import dev.csatkit.channels.support.HttpEndpoint;
 import dev.csatkit.channels.support.HttpEndpoint.Request;
 import dev.csatkit.channels.support.HttpEndpoint.Response;
 import dev.csatkit.channels.support.Masking;
+import dev.csatkit.channels.spi.ChannelKind;
 import dev.csatkit.engine.SurveyProfile;
 import java.io.IOException;
 import java.net.URI;
@@ -178,11 +179,18 @@ public final class EmailLinkEndpoint implements AutoCloseable {
          * know still works: the page then shows the link's rating alone, with its own texts in
          * the link's language.
          *
-         * @param values the engine's profiles (the email ones; others are harmless)
+         * @param values the engine's profiles (the email ones; others are harmless: of a survey that
+         *     goes on several channels, its email profile is the one shown)
          * @return this builder
          */
         public Builder profiles(Collection<SurveyProfile> values) {
-            values.forEach(p -> profiles.put(p.id(), Objects.requireNonNull(p, "profile")));
+            for (SurveyProfile p : values) {
+                Objects.requireNonNull(p, "profile");
+                SurveyProfile known = profiles.get(p.id());
+                if (known == null || (p.sendOn() == ChannelKind.EMAIL && known.sendOn() != ChannelKind.EMAIL)) {
+                    profiles.put(p.id(), p);
+                }
+            }
             return this;
         }
 

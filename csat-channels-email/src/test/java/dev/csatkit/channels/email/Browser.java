@@ -15,6 +15,8 @@ import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -85,7 +87,23 @@ final class Browser implements AutoCloseable {
     /** Does what leads to another page (a click, a key) and waits until that page is there. */
     Browser andWait(Runnable action) {
         WebElement before = find("html");
-        action.run();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                action.run();
+                break;
+            } catch (WebDriverException e) {
+                // Chromedriver sometimes loses a node it has just found while the page settles;
+                // the action did not happen unless the page has already moved on.
+                boolean lostNode = e instanceof StaleElementReferenceException
+                        || String.valueOf(e.getMessage()).contains("does not belong to the document");
+                if (!lostNode || attempt == 3) {
+                    throw e;
+                }
+                if (ExpectedConditions.stalenessOf(before).apply(driver)) {
+                    break;
+                }
+            }
+        }
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(before));
         return this;
     }

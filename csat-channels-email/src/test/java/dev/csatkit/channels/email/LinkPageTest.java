@@ -185,6 +185,25 @@ class LinkPageTest {
     }
 
     @Test
+    void aSurveyOnSeveralChannelsShowsItsEmailProfileWhateverTheOrderOfTheProfiles() throws Exception {
+        SurveyDefinition.Builder b = SurveyDefinition.builder("any-channel").name("After your ticket")
+                .scale(RatingScales.fivePoint()).channels(ChannelKind.CHAT, ChannelKind.EMAIL);
+        DefaultMessages.allForChannel(ChannelKind.EMAIL).forEach(b::messages);
+        SurveyDefinition survey = b.build();
+        SurveyProfile byChat = SurveyProfile.builder(survey, ChannelKind.CHAT)
+                .placeholders(Map.of("company", "Acme Chat")).build();
+        SurveyProfile byEmail = SurveyProfile.builder(survey, ChannelKind.EMAIL)
+                .placeholders(Map.of("company", Surveys.COMPANY)).build();
+        for (List<SurveyProfile> order : List.of(List.of(byEmail, byChat), List.of(byChat, byEmail))) {
+            page.close();
+            ChannelContext context = ChannelContext.builder("email").clock(CLOCK).inbound(replies::add).build();
+            page = EmailLinkEndpoint.builder(context, tokens, "surveys@example.com").profiles(order).start();
+            Document shown = Jsoup.parse(get(link("k-any", token("k-any", 4), byEmail, Locale.ENGLISH)).body());
+            assertThat(shown.selectFirst("header").text()).isEqualTo(Surveys.COMPANY);
+        }
+    }
+
+    @Test
     void aCommentTooLongComesBackToBeShortenedAndSpendsNothing() throws Exception {
         String t = token("k-long", 5);
         String comment = "é".repeat(EmailLinkEndpoint.MAX_COMMENT_LENGTH + 1);

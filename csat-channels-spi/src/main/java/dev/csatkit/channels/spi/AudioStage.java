@@ -19,7 +19,11 @@ public record AudioStage(Phase phase, String audio) {
 
     /** The moments of a call at which a keypad survey plays audio. */
     public enum Phase {
-        /** Before the conversation: tells the caller a survey follows. */
+        /**
+         * Tells the caller a survey follows. Meant for before the conversation, where the host's
+         * phone system plays it when the call is routed; a plan sent after the call starts with
+         * it only when the host did not play it then.
+         */
         ANNOUNCEMENT,
         /** After the agent hangs up: asks for the rating and explains the keys. */
         PROMPT,

@@ -151,6 +151,9 @@ public final class SurveyCodec {
         set.keypad().ifPresent(k -> {
             ObjectNode keypad = node.putObject("keypad");
             k.stages().forEach((stage, audio) -> keypad.set(stage, writeStage(audio)));
+            if (!k.thankYouPlayed()) {
+                keypad.put("thankYou", false);
+            }
         });
         return node;
     }
@@ -360,6 +363,13 @@ public final class SurveyCodec {
             for (String stage : List.of("notice", "ratingPrompt", "thankYou")) {
                 Optional<JsonNode> stageNode = f.optional(stage);
                 if (stageNode.isEmpty()) {
+                    continue;
+                }
+                if (stage.equals("thankYou") && stageNode.get().isBoolean()) {
+                    // false switches the thank-you off; true is the default, the message set's text.
+                    if (!stageNode.get().booleanValue()) {
+                        b.withoutThankYou();
+                    }
                     continue;
                 }
                 Optional<AudioStage> audio = readStage(stageNode.get(), f.path(stage), checks);

@@ -7,12 +7,14 @@ import dev.csatkit.Violation;
 import dev.csatkit.channels.support.Masking;
 import dev.csatkit.examples.export.ReportDocument;
 import dev.csatkit.examples.export.ReportText;
+import dev.csatkit.examples.export.XlsExport;
 import dev.csatkit.examples.export.XlsxExport;
 import dev.csatkit.export.CsvExport;
 import dev.csatkit.export.CsvReport;
 import dev.csatkit.export.CsvReportReader;
 import dev.csatkit.export.CsvRow;
 import dev.csatkit.export.ReportTables;
+import dev.csatkit.export.ResponseCsvReader;
 import dev.csatkit.export.Table;
 import dev.csatkit.scale.RatingScale;
 import dev.csatkit.scale.RatingScales;
@@ -20,10 +22,12 @@ import dev.csatkit.score.Dimension;
 import dev.csatkit.score.Period;
 import dev.csatkit.score.Report;
 import dev.csatkit.score.ReportSpec;
+import dev.csatkit.score.SurveyResponse;
 import dev.csatkit.survey.Question;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -37,6 +41,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,8 +55,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code csat report --input responses.csv [--by agent,channel] [--period day|week|month]
- * [--zone Europe/Stockholm] [--scale five] [--question effort=three ...] [--format table|json|csv|xlsx]
- * [--output FILE] [--low 2] [--min-sample 30] [--threads N]}: reads survey responses from CSV with
+ * [--zone Europe/Stockholm] [--scale five] [--question effort=three ...]
+ * [--format table|json|csv|xlsx|xls] [--output FILE] [--low 2] [--min-sample 30] [--threads N]
+ * [--from DATE|TIME] [--to DATE|TIME] [--where DIMENSION=VALUE ...]}: reads survey responses from CSV with
  * {@link CsvReportReader} and prints CSAT, Net CSAT, mean, distribution, response rate, the 95 %
  * interval and the band, overall and per segment, with each segment compared with the rest of its
  * group.
@@ -65,10 +71,14 @@ import org.jspecify.annotations.Nullable;
  * rejected, and the report goes on; a survey listed twice is counted once (the later row) and
  * the summary line says how many duplicates were dropped. With {@code --format csv} and
  * {@code --low}, the low-score list goes to a second file beside the output, {@code NAME-low.csv}.
+ *
+ * <p>{@code --from}, {@code --to} and {@code --where} keep only the responses sent in that time and
+ * in those segments, for every format alike (see {@link ResponseFilter}); the file is then read
+ * row by row on one thread, and the summary line says how many rows the filters left out.
  */
 final class ReportCommand implements Command {
 
-    private static final List<String> FORMATS = List.of("table", "json", "csv", "xlsx");
+    private static final List<String> FORMATS = List.of("table", "json", "csv", "xlsx", "xls");
 
     /** The options behind the report settings a broken rule names. */
     private static final Map<String, String> OPTION_OF_FIELD = Map.of("minimumSample", "--min-sample",
@@ -82,8 +92,8 @@ final class ReportCommand implements Command {
     @Override
     public String usage() {
         return "report --input FILE [--by agent,channel,...] [--period day|week|month] [--zone ZONE]\n"
-                + "         [--scale five] [--question ID=SCALE ...] [--format table|json|csv|xlsx] [--output FILE]\n"
-                + "         [--low N] [--min-sample N] [--threads N]\n"
+                + "         [--scale five] [--question ID=SCALE ...] [--format table|json|csv|xlsx|xls] [--output FILE]\n"
+                + "         [--low N] [--min-sample N] [--threads N] [--from T] [--to T] [--where DIM=VALUE ...]\n"
                 + "                                   CSAT report from a responses CSV; dimensions: "
                 + String.join(",", dimensionKeys());
     }
@@ -112,6 +122,8 @@ final class ReportCommand implements Command {
         int minSample = ReportSpec.DEFAULT_MINIMUM_SAMPLE;
         // 0: as CsvReportReader.of chooses; a pipeline running one report per team at once wants 1.
         int threads;
+        ResponseFilter.Builder filterOptions = ResponseFilter.builder();
+        ResponseFilter filter = ResponseFilter.builder().build(ZoneId.of("UTC"));
     }
 
     /** A command-line mistake, reported with the usage. */
@@ -127,8 +139,9 @@ final class ReportCommand implements Command {
     public String help() {
         return """
                 usage: csat report --input FILE [--by agent,channel,...] [--period day|week|month]
-                                   [--zone UTC] [--scale five] [--format table|json|csv|xlsx]
+                                   [--zone UTC] [--scale five] [--format table|json|csv|xlsx|xls]
                                    [--output FILE] [--low N] [--min-sample 30] [--threads N]
+                                   [--from DATE|TIME] [--to DATE|TIME] [--where DIM=VALUE ...]
 
                 Reads survey responses from CSV (a header row; columns interaction_id, survey_id,
                 sent_at and score, and optionally channel, agent, team, entry_point, locale,
@@ -143,11 +156,19 @@ final class ReportCommand implements Command {
                   --scale ID          the scale the scores are on: %s (default five);
                                       if most scores are off it, nothing is reported and the
                                       likely scale is named
-                  --format F          table (default), json, csv or xlsx (xlsx needs --output)
+                  --format F          table (default), json, csv, xlsx or xls (the binary Excel
+                                      97-2003 format); xlsx and xls need --output
                   --output FILE       write there instead of standard output
                   --low N             list ratings at or below N for review
                   --min-sample N      the fewest ratings a segment needs to be compared (default 30)
                   --threads N         threads reading the file (default: the idle processors)
+                  --from T            only surveys sent at or after T: a date (2026-03-01, its
+                                      start in --zone), a local time (2026-03-01T08:00) or an
+                                      instant (2026-03-01T08:00:00Z)
+                  --to T              only surveys sent before T; a date keeps its whole day
+                  --where DIM=VALUE   only responses with that value, such as team=Billing or
+                                      agent=(none); repeat it: one dimension's values are
+                                      alternatives, different dimensions must all match
                   -h, --help          this text
 
                 Rejected rows are named on standard error with their line, and a last line always
@@ -162,6 +183,11 @@ final class ReportCommand implements Command {
         try {
             options = parse(args);
             spec = spec(options);
+            try {
+                options.filter = options.filterOptions.build(options.zone);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
         } catch (UsageException e) {
             err.println("csat report: " + Masking.escape(e.getMessage()));
             err.println("usage: csat " + usage().substring(0, usage().indexOf("\n")));
@@ -198,8 +224,20 @@ final class ReportCommand implements Command {
             err.println("csat report: rejected " + Masking.escape(r.message()));
         };
         CsvReport read;
+        long filteredOut = 0;
         try {
-            read = stdin ? reader.read(in, rejected) : reader.read(Path.of(input), rejected);
+            if (options.filter.narrows()) {
+                Filtered filtered = readFiltered(spec, options.filter, stdin ? in : Files.newInputStream(Path.of(input)),
+                        !stdin, rejected);
+                read = filtered.read;
+                filteredOut = filtered.left;
+            } else {
+                read = stdin ? reader.read(in, rejected) : reader.read(Path.of(input), rejected);
+            }
+        } catch (IOException e) {
+            err.println("csat report: cannot read " + Masking.escape("--input " + input + ": "
+                    + PathChecks.reason(e, Path.of(input))));
+            return 1;
         } catch (InvalidDefinitionException e) {
             err.println("csat report: " + Masking.escape("--input " + input + ": " + e.getMessage()));
             return 1;
@@ -208,8 +246,9 @@ final class ReportCommand implements Command {
                     + PathChecks.reason(e.getCause(), stdin ? null : Path.of(input))));
             return 1;
         }
-        err.printf(Locale.ROOT, "csat report: %d rows read, %d accepted, %d rejected, %d %s dropped%n", read.rows(),
-                read.accepted(), read.rejected(), read.duplicates(), read.duplicates() == 1 ? "duplicate" : "duplicates");
+        err.printf(Locale.ROOT, "csat report: %d rows read, %d accepted, %d rejected, %d %s dropped%s%n", read.rows(),
+                read.accepted(), read.rejected(), read.duplicates(), read.duplicates() == 1 ? "duplicate" : "duplicates",
+                options.filter.narrows() ? ", " + filteredOut + " left out by --from, --to and --where" : "");
 
         if (2 * offScale.rows > read.rows()) {
             RatingScale scale = spec.scale();
@@ -348,6 +387,15 @@ final class ReportCommand implements Command {
                     }
                 }
                 case "--low" -> o.low = integer(option, value);
+                case "--from" -> o.filterOptions.from(value);
+                case "--to" -> o.filterOptions.to(value);
+                case "--where" -> {
+                    try {
+                        o.filterOptions.where(value, String.join(",", dimensionKeys()));
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException(e.getMessage());
+                    }
+                }
                 case "--min-sample" -> o.minSample = integer(option, value);
                 case "--threads" -> {
                     o.threads = integer(option, value);
@@ -361,8 +409,8 @@ final class ReportCommand implements Command {
         if (o.input == null) {
             throw new UsageException("--input is required (a CSV file, or - for standard input)");
         }
-        if (o.format.equals("xlsx") && o.output == null) {
-            throw new UsageException("--format xlsx needs --output FILE");
+        if ((o.format.equals("xlsx") || o.format.equals("xls")) && o.output == null) {
+            throw new UsageException("--format " + o.format + " needs --output FILE");
         }
         if (o.format.equals("csv") && o.low != null && o.output == null) {
             throw new UsageException("--format csv with --low needs --output FILE (the low scores go beside it)");
@@ -412,6 +460,13 @@ final class ReportCommand implements Command {
             }
             return;
         }
+        if (o.format.equals("xls")) {
+            List<Table> tables = tables(report);
+            try (OutputStream file = Files.newOutputStream(Objects.requireNonNull(output))) {
+                XlsExport.write(tables, file);
+            }
+            return;
+        }
         try (Writer writer = output == null ? nonClosing(stdout)
                 : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
             switch (o.format) {
@@ -430,6 +485,50 @@ final class ReportCommand implements Command {
                 CsvExport.writeTable(ReportTables.lowScores(report), low);
             }
         }
+    }
+
+    /** A filtered read: the report and counts, and how many responses the filters left out. */
+    private record Filtered(CsvReport read, long left) {
+    }
+
+    /**
+     * Reads the responses one by one, keeps the later row of a survey (and question) listed twice
+     * like {@link CsvReportReader}, then keeps those the filter passes.
+     */
+    private static Filtered readFiltered(ReportSpec spec, ResponseFilter filter, InputStream in, boolean close,
+            Consumer<CsvRow.Rejected> rejected) {
+        long rows = 0;
+        long accepted = 0;
+        long rejectedRows = 0;
+        long duplicates = 0;
+        Map<List<String>, SurveyResponse> latest = new HashMap<>();
+        ResponseCsvReader reader = ResponseCsvReader.open(new InputStreamReader(in, StandardCharsets.UTF_8),
+                spec.scale(), spec.questionScales(), spec.zone());
+        try {
+            while (reader.hasNext()) {
+                CsvRow row = reader.next();
+                rows++;
+                if (row instanceof CsvRow.Accepted a) {
+                    accepted++;
+                    SurveyResponse r = a.response();
+                    if (latest.put(List.of(r.interactionId(), r.surveyId(), r.question()), r) != null) {
+                        duplicates++;
+                    }
+                } else if (row instanceof CsvRow.Rejected r) {
+                    rejectedRows++;
+                    rejected.accept(r);
+                }
+            }
+        } finally {
+            if (close) {
+                reader.close();
+            }
+        }
+        List<SurveyResponse> kept = latest.values().stream().filter(filter)
+                .sorted(Comparator.comparing(SurveyResponse::sentAt)).toList();
+        Report report = Report.of(spec, kept);
+        return new Filtered(new CsvReport(report, rows, accepted, rejectedRows, duplicates),
+                latest.size() - kept.size());
     }
 
     /** {@code out/report.csv} gives {@code out/report-low.csv}. */

@@ -68,6 +68,8 @@ final class Customers {
     private static final char[] INVALID_KEYS = {'0', '#', 'A'};
 
     private final SplittableRandom rnd;
+    /** Callers who pressed a key not on the scale so far: every third of them gives up there. */
+    private int wrongKeyCallers;
     private final Calendar calendar;
     private final SimulatedClock clock;
     private final Runnable awaitSends;
@@ -141,26 +143,41 @@ final class Customers {
                 calls.add(List.of());
             }
         } else {
+            // What the caller does, call by call, and its name in the report's counts.
+            List<String> did = new ArrayList<>();
             int misses = 0;
             while (misses < 2 && rnd.nextDouble() < (misses == 0 ? 0.18 : 0.1)) {
                 double m = rnd.nextDouble();
                 if (m < 0.4) {
-                    count("keypad: * to hear the question again");
+                    did.add("keypad: * to hear the question again");
                     calls.add(List.of(press('*', 0.5 + 3 * rnd.nextDouble())));
                 } else if (m < 0.7) {
-                    count("keypad: key not on the scale");
+                    did.add("keypad: key not on the scale");
                     calls.add(List.of(press(INVALID_KEYS[rnd.nextInt(INVALID_KEYS.length)], 1 + 5 * rnd.nextDouble())));
                 } else {
-                    count("keypad: key after the 15 s window");
+                    did.add("keypad: key after the 15 s window");
                     calls.add(List.of(press(digit(e.keypad()), 16 + 8 * rnd.nextDouble())));
                 }
                 misses++;
             }
-            count("keypad: rating key");
+            did.add("keypad: rating key");
             double at = 1 + 8 * rnd.nextDouble();
             calls.add(rnd.nextDouble() < 0.15
                     ? List.of(press(digit(e.keypad()), at), press('#', at + 0.4))
                     : List.of(press(digit(e.keypad()), at)));
+            // Every third caller who presses a key not on the scale gives up there and presses
+            // nothing more: the survey ends with that key and no score. Counted, not drawn, so the
+            // seed's other choices stay as they were.
+            int wrong = did.indexOf("keypad: key not on the scale");
+            if (wrong >= 0 && ++wrongKeyCallers % 3 == 0) {
+                did.subList(wrong + 1, did.size()).clear();
+                did.add("keypad: key not on the scale, then nothing");
+                calls.subList(wrong + 1, calls.size()).clear();
+                for (int i = 0; i < 3; i++) {
+                    calls.add(List.of());
+                }
+            }
+            did.forEach(this::count);
         }
         for (int i = 0; i < calls.size(); i++) {
             ivr.add(number, new IvrScript.Call(IvrScript.Outcome.ANSWER, calls.get(i),

@@ -22,7 +22,12 @@ import dev.csatkit.score.Segment;
 import dev.csatkit.score.SurveyResponse;
 import dev.csatkit.score.Tally;
 import dev.csatkit.score.VsRest;
+import dev.csatkit.score.CallerSentiment;
+import dev.csatkit.score.SentimentSpec;
+import dev.csatkit.store.LowScoreReview;
 import dev.csatkit.store.MoodAssessment;
+import dev.csatkit.store.ReviewNotes;
+import dev.csatkit.store.ReviewStatus;
 import dev.csatkit.store.SurveyState;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,6 +40,7 @@ import java.time.ZoneOffset;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -137,7 +143,7 @@ public final class DemoReport {
             out.add(new SurveyResponse(r.interactionId(), r.surveyId(), r.channel(), r.agent(), r.team(),
                     r.entryPoint(), r.locale(), r.caseType(), r.sentAt(), r.respondedAt(), OptionalInt.of(polarity),
                     r.comment(), r.invalid(), r.late(), r.question(), List.of(), r.contactKey(), r.region(), r.brand(),
-                    r.waitTime(), r.openTickets()));
+                    r.waitTime(), r.openTickets(), r.keys()));
         }
         return out;
     }
@@ -166,6 +172,7 @@ public final class DemoReport {
         customerActions(w);
         csat(w);
         lowScores(w);
+        reviews(w);
     }
 
     private void helpdesk(Writer w) throws IOException {
@@ -313,6 +320,9 @@ public final class DemoReport {
                         sentAfterLastDay));
         ReportText.trend(byDay, w);
         mood(w);
+        smsMood(w);
+        sentiment(w);
+        keypadKeys(w);
     }
 
     /** The chat survey's two questions, each on its own 1-5 scale. */
@@ -346,14 +356,16 @@ public final class DemoReport {
         }
     }
 
-    /** Whether the agents' reading of a caller's mood foretells the caller's rating. */
+    /** Whether the agents' reading of a caller's mood foretells the caller's rating on the keypad. */
     private void mood(Writer w) throws IOException {
-        if (result.moods().isEmpty()) {
+        List<MoodAssessment> keypadMoods = result.moods().stream()
+                .filter(m -> m.surveyId().equals(HelpdeskSimulation.KEYPAD_SURVEY)).toList();
+        if (keypadMoods.isEmpty()) {
             return;
         }
         Map<String, Integer> mood = new HashMap<>();
         double sum = 0;
-        for (MoodAssessment m : result.moods()) {
+        for (MoodAssessment m : keypadMoods) {
             mood.put(m.interactionId(), m.value());
             sum += m.value();
         }
@@ -370,10 +382,159 @@ public final class DemoReport {
         Tally o = others.build();
         w.write("\n");
         line(w, "Agents' reading of callers' mood: %,d calls, mean %.2f on 1-5. Callers read as unhappy (1-2) gave",
-                result.moods().size(), sum / result.moods().size());
+                keypadMoods.size(), sum / keypadMoods.size());
         line(w, "the keypad survey CSAT %s (%d ratings); the others %s (%d ratings).", ReportText.percent(u.csat()),
                 u.responses(), ReportText.percent(o.csat()), o.responses());
     }
+
+    /**
+     * The billing line's agents pick one of three faces for the caller's mood, beside the SMS
+     * survey the caller gets ten minutes later: the SMS CSAT per face.
+     */
+    private void smsMood(Writer w) throws IOException {
+        Map<String, Integer> mood = new HashMap<>();
+        for (MoodAssessment m : result.moods()) {
+            if (m.surveyId().equals(HelpdeskSimulation.SMS_SURVEY)) {
+                mood.put(m.interactionId(), m.value());
+            }
+        }
+        if (mood.isEmpty()) {
+            return;
+        }
+        RatingScale faces = RatingScales.threeFaces();
+        List<List<String>> rows = new ArrayList<>();
+        for (int face = faces.min(); face <= faces.max(); face++) {
+            int f = face;
+            Tally.Builder t = Tally.builder(RatingScales.fivePoint());
+            long calls = mood.values().stream().filter(v -> v == f).count();
+            for (SurveyResponse r : result.responses()) {
+                if (r.surveyId().equals(HelpdeskSimulation.SMS_SURVEY) && r.primary()
+                        && Integer.valueOf(f).equals(mood.get(r.interactionId()))) {
+                    t.add(r);
+                }
+            }
+            Tally tally = t.build();
+            rows.add(List.of(f + " " + FACES.get(f - 1), count(calls), count(tally.sent()), count(tally.responses()),
+                    ReportText.percent(tally.csat())));
+        }
+        w.write("\n");
+        line(w, "Beside the SMS survey, the billing line's agents read the caller's mood on three faces: %,d calls.",
+                mood.size());
+        line(w, "The SMS CSAT of the callers they read each way:");
+        table(w, List.of("mood", "calls", "surveys sent", "ratings", "CSAT"), rows, 1, 5);
+    }
+
+    /** The three faces of the mood scale, lowest first. */
+    private static final List<String> FACES = List.of("unhappy", "neutral", "happy");
+
+    /**
+     * The callers' sentiment, Talkdesk's composite of the rating, the agent's reading of the mood,
+     * the wait and the open tickets, per team and per region. Each survey's rating and mood are
+     * placed on their own scales (the keypad's 1-9 and 1-5, the SMS survey's 1-5 and three faces)
+     * before the calls of both are grouped together.
+     */
+    CallerSentiment callerSentiment() {
+        Map<String, Integer> moods = new HashMap<>();
+        result.moods().forEach(m -> moods.put(m.interactionId(), m.value()));
+        List<CallerSentiment.InteractionSentiment> calls = new ArrayList<>();
+        SentimentSpec keypad = SentimentSpec.builder(RatingScales.keypadNine(), RatingScales.fivePoint()).build();
+        SentimentSpec sms = SentimentSpec.builder(RatingScales.fivePoint(), RatingScales.threeFaces()).build();
+        calls.addAll(CallerSentiment.of(keypad, surveyed(HelpdeskSimulation.KEYPAD_SURVEY), moods).interactions());
+        calls.addAll(CallerSentiment.of(sms, surveyed(HelpdeskSimulation.SMS_SURVEY), moods).interactions());
+        return new CallerSentiment(keypad, calls);
+    }
+
+    private List<SurveyResponse> surveyed(String surveyId) {
+        return result.responses().stream().filter(r -> r.surveyId().equals(surveyId)).toList();
+    }
+
+    private void sentiment(Writer w) throws IOException {
+        CallerSentiment sentiment = callerSentiment();
+        if (sentiment.interactions().isEmpty()) {
+            return;
+        }
+        SentimentSpec spec = sentiment.spec();
+        w.write("\n");
+        line(w, "Caller sentiment, 0-100, on the %,d calls surveyed: the rating weighs %.0f %%, the agent's reading of",
+                sentiment.interactions().size(), 100 * spec.csatWeight());
+        line(w, "the mood %.0f %%, the wait %.0f %% (%d min or more counts 0), open tickets %.0f %% (%d or more count 0);",
+                100 * spec.moodWeight(), 100 * spec.waitWeight(), spec.waitCeiling().toMinutes(),
+                100 * spec.ticketWeight(), spec.ticketCeiling());
+        line(w, "an input a call lacks is left out and the others weigh more. Overall %s",
+                ReportText.number(sentiment.overall(), 1));
+        for (Dimension d : List.of(Dimension.TEAM, Dimension.REGION)) {
+            List<List<String>> rows = new ArrayList<>();
+            for (CallerSentiment.Group g : sentiment.by(d)) {
+                rows.add(List.of(g.value(), count(g.interactions()), ReportText.number(g.mean(), 1)));
+            }
+            table(w, List.of(d.key(), "calls", "sentiment"), rows, 1, 3);
+        }
+    }
+
+    /**
+     * The keys keypad callers pressed, as the responses keep them: a rating's key, a key not on
+     * the scale (no score, invalid) and no key at all (no score, invalid, no keys), one call of each.
+     */
+    private void keypadKeys(Writer w) throws IOException {
+        List<SurveyResponse> keypad = surveyed(HelpdeskSimulation.KEYPAD_SURVEY).stream().filter(SurveyResponse::primary)
+                .sorted(java.util.Comparator.comparing(SurveyResponse::interactionId)).toList();
+        if (keypad.isEmpty()) {
+            return;
+        }
+        long rated = keypad.stream().filter(SurveyResponse::isRating).count();
+        List<SurveyResponse> wrongKey = keypad.stream().filter(r -> r.invalid() && r.keys().isPresent()).toList();
+        List<SurveyResponse> noKey = keypad.stream().filter(r -> r.invalid() && r.keys().isEmpty()).toList();
+        w.write("\n");
+        line(w, "Keypad surveys, with the keys as pressed: %,d calls, %,d rated, %,d ended on a key not on the scale,",
+                keypad.size(), rated, wrongKey.size());
+        line(w, "%,d with no key pressed; one call of each:", noKey.size());
+        List<List<String>> rows = new ArrayList<>();
+        keypad.stream().filter(SurveyResponse::isRating).findFirst().ifPresent(r -> rows.add(keys(r, "a rating")));
+        // A digit off the scale reads best beside the rating; any other key if no caller pressed one.
+        wrongKey.stream().filter(r -> r.keys().orElseThrow().chars().allMatch(Character::isDigit)).findFirst()
+                .or(() -> wrongKey.stream().findFirst())
+                .ifPresent(r -> rows.add(keys(r, "a key not on the scale")));
+        noKey.stream().findFirst().ifPresent(r -> rows.add(keys(r, "no key")));
+        table(w, List.of("interaction", "score", "invalid", "keys"), rows, 1, 3);
+    }
+
+    private static List<String> keys(SurveyResponse r, String what) {
+        String keys = r.keys().map(k -> "\"" + k + "\"").orElse("(none)");
+        return List.of(r.interactionId(), r.score().isPresent() ? String.valueOf(r.score().getAsInt()) : "-",
+                String.valueOf(r.invalid()), String.format(Locale.ROOT, "%-8s %s", keys, what));
+    }
+
+    /** The quality team's queue of low scores, and the one review the run's reviewer resolved. */
+    private void reviews(Writer w) throws IOException {
+        if (result.reviews().isEmpty()) {
+            return;
+        }
+        Map<ReviewStatus, Long> byStatus = new EnumMap<>(ReviewStatus.class);
+        result.reviews().forEach(r -> byStatus.merge(r.status(), 1L, Long::sum));
+        w.write("\n");
+        line(w, "Reviews of low scores (1-3 on the keypad, 1-2 on the 1-5 scales): %,d opened; %s", result.reviews().size(),
+                byStatus.entrySet().stream().map(e -> e.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                        + " " + count(e.getValue())).collect(Collectors.joining(", ")));
+        for (LowScoreReview r : result.reviews()) {
+            if (r.status() == ReviewStatus.RESOLVED) {
+                line(w, "  %s (%s, agent %s, score %d): taken by %s and resolved,", r.interactionId(),
+                        r.surveyId(), r.agent().orElse("-"), r.score(), r.reviewer().orElse("-"));
+                line(w, "    root cause: %s", r.notes().map(ReviewNotes::rootCause).orElse("-"));
+            }
+        }
+        List<List<String>> rows = new ArrayList<>();
+        result.reviews().stream().filter(r -> r.status() == ReviewStatus.OPEN || r.status() == ReviewStatus.IN_REVIEW)
+                .limit(REVIEWS_SHOWN).forEach(r -> rows.add(List.of(
+                        r.openedAt().toString().replace('T', ' ').replace("Z", ""), r.interactionId(),
+                        r.agent().orElse("-"), String.valueOf(r.score()))));
+        if (!rows.isEmpty()) {
+            line(w, "  The queue, oldest first:");
+            table(w, List.of("opened at (UTC)", "interaction", "agent", "score"), rows, 3, 4);
+        }
+    }
+
+    /** Open reviews listed in the text report. */
+    static final int REVIEWS_SHOWN = 5;
 
     private void lowScores(Writer w) throws IOException {
         Map<String, SurveyResponse> native_ = new HashMap<>();

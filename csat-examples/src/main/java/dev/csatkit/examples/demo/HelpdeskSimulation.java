@@ -36,8 +36,11 @@ import dev.csatkit.policy.FrequencyCap;
 import dev.csatkit.policy.Sampling;
 import dev.csatkit.scale.RatingScale;
 import dev.csatkit.scale.RatingScales;
+import dev.csatkit.score.SurveyResponse;
 import dev.csatkit.store.InMemorySurveyStore;
+import dev.csatkit.store.LowScoreReview;
 import dev.csatkit.store.OpenSurvey;
+import dev.csatkit.store.ReviewNotes;
 import dev.csatkit.store.SurveyState;
 import dev.csatkit.store.SurveyStore;
 import dev.csatkit.survey.DefaultMessages;
@@ -95,8 +98,8 @@ public final class HelpdeskSimulation implements AutoCloseable {
     /** The company name in the survey messages. */
     static final String COMPANY = "Acme";
 
-    private static final String KEYPAD_SURVEY = "after-call-keypad";
-    private static final String SMS_SURVEY = "after-call-sms";
+    static final String KEYPAD_SURVEY = "after-call-keypad";
+    static final String SMS_SURVEY = "after-call-sms";
     private static final String EMAIL_SURVEY = "after-ticket-email";
     private static final String CHAT_SURVEY = "after-chat";
 
@@ -126,6 +129,11 @@ public final class HelpdeskSimulation implements AutoCloseable {
     private final DemoSettings settings;
     private final SimulatedClock clock;
     private final SplittableRandom rnd;
+    /**
+     * The billing line agents' mood readings: a source of their own, so that adding them left
+     * every other choice of a seed's run as it was.
+     */
+    private final SplittableRandom billingMoods;
     private final Staff staff = new Staff();
     private final Population people;
     private final Traffic traffic;
@@ -174,6 +182,7 @@ public final class HelpdeskSimulation implements AutoCloseable {
         this.settings = settings;
         this.clock = new SimulatedClock(settings.start());
         this.rnd = new SplittableRandom(settings.seed());
+        this.billingMoods = new SplittableRandom(settings.seed() ^ 0x6d6f6f64L);
         this.people = population(settings, rnd);
         this.traffic = new Traffic(staff, people, rnd.split());
 
@@ -241,7 +250,8 @@ public final class HelpdeskSimulation implements AutoCloseable {
                         .acknowledgeSendingRules("ops@example.com", Instant.parse("2026-01-05T09:00:00Z"))
                         .route(Route.media(Medium.VOICE).entryPoints(Traffic.BILLING_LINE))
                         .minHandleTime(Duration.ofSeconds(30)).frequencyCap(cap).delay(Duration.ofMinutes(10))
-                        .reminderAfter(Duration.ofHours(4)).placeholders(company).build(),
+                        .reminderAfter(Duration.ofHours(4)).moodScale(RatingScales.threeFaces())
+                        .placeholders(company).build(),
                 SurveyProfile.builder(survey(EMAIL_SURVEY, "Your support request", RatingScales.fivePoint(),
                                 ChannelKind.EMAIL, MissingLanguage.SKIP), ChannelKind.EMAIL)
                         .route(Route.media(Medium.TICKET, Medium.EMAIL)).sampling(Sampling.percent(50))
@@ -347,7 +357,32 @@ public final class HelpdeskSimulation implements AutoCloseable {
             }
             t = t.plus(TICK);
         }
+        reviewOne();
         return result();
+    }
+
+    /** The quality team's reviewer at the end of the run, working the oldest review in the queue. */
+    static final String REVIEWER = "qa-lena";
+
+    /**
+     * The quality team takes the oldest open review of a low score and resolves it, with a root
+     * cause read from the call or chat itself; the rest stay in the queue.
+     */
+    private void reviewOne() {
+        List<LowScoreReview> queue = engine.openReviews(1);
+        if (queue.isEmpty()) {
+            return;
+        }
+        LowScoreReview oldest = queue.get(0);
+        Optional<SurveyResponse> rated = engine.responses().stream()
+                .filter(r -> r.interactionId().equals(oldest.interactionId()) && r.primary()).findFirst();
+        Duration wait = rated.flatMap(SurveyResponse::waitTime).orElse(Duration.ZERO);
+        String cause = wait.compareTo(Duration.ofMinutes(5)) >= 0
+                ? "the caller waited " + wait.toMinutes() + " minutes in the queue"
+                : "the first answer did not solve the problem";
+        engine.takeReview(oldest.surveyKey(), REVIEWER);
+        engine.resolveReview(oldest.surveyKey(), REVIEWER, ReviewNotes.of(cause,
+                "called the customer back and solved it", "the case goes to coaching with the agent"));
     }
 
     /**
@@ -405,6 +440,12 @@ public final class HelpdeskSimulation implements AutoCloseable {
         if (!replay && i.entryPoint().filter(Traffic.SUPPORT_LINE::equals).isPresent() && i.ending() == Ending.RESOLVED
                 && i.agent().filter(a -> a.kind() == AgentKind.HUMAN).isPresent() && rnd.nextDouble() < 0.85) {
             engine.recordMood(i, v.experience().moodAsRead(rnd.nextGaussian()));
+        }
+        // On the billing line, the agent picks one of three faces beside the SMS survey, as Talkdesk's agents do.
+        if (!replay && i.entryPoint().filter(Traffic.BILLING_LINE::equals).isPresent() && i.ending() == Ending.RESOLVED
+                && i.agent().filter(a -> a.kind() == AgentKind.HUMAN).isPresent()
+                && billingMoods.nextDouble() < 0.85) {
+            engine.recordMood(i, v.experience().faceAsRead(billingMoods.nextGaussian()));
         }
     }
 
@@ -585,9 +626,11 @@ public final class HelpdeskSimulation implements AutoCloseable {
         }
         Map<String, RatingScale> scales = new LinkedHashMap<>();
         engine.profiles().forEach(p -> scales.put(p.survey().id(), p.survey().scale()));
+        List<LowScoreReview> reviews = new ArrayList<>();
+        engine.forEachReview(Instant.MIN, Instant.MAX, reviews::add);
         return new SimulationResult(settings, people.size(), interactions, replayed, scheduled, skipped, skipExamples,
                 earlierOptOuts, d, replies, customers.actions(), finalStates, open.size(), engine.responses(), scales,
-                engine.moods(), clock.instant());
+                engine.moods(), reviews, clock.instant());
     }
 
     /** Stops the adapters and the local HTTP endpoints. */

@@ -65,6 +65,17 @@ final class Population {
             new Market("ja-JP", "Asia/Tokyo", "81", "90", 2),
             new Market("pt-BR", "America/Sao_Paulo", "55", "11", 2));
 
+    /**
+     * The region a customer's calls are reported under, from where they live: the helpdesk's home
+     * market, the rest of Europe, the Americas and Asia.
+     */
+    static String region(String zone) {
+        if (zone.equals("Europe/London")) {
+            return "uk";
+        }
+        return zone.startsWith("Europe/") ? "europe" : zone.startsWith("America/") ? "americas" : "asia";
+    }
+
     /** Readable styles and how often a customer makes one their habit, in {@link Style} order. */
     private static final Style[] HABITS = {Style.DIGITS, Style.DIGITS_WITH_COMMENT, Style.WORD, Style.SLASH,
         Style.OUT_OF, Style.STARS, Style.EMOJI, Style.STAR_EMOJI, Style.LABEL, Style.CUE, Style.OTHER_DIGITS};
@@ -88,7 +99,7 @@ final class Population {
             Market m = pick(MARKETS, MARKETS.stream().mapToInt(Market::weight).toArray(), totalWeight, rnd);
             String id = String.format(Locale.ROOT, "c%06d", n);
             Contact.Builder b = Contact.builder(id).locale(Locale.forLanguageTag(m.tag())).zone(ZoneId.of(m.zone()))
-                    .chat(String.format(Locale.ROOT, "visitor-%06d", n));
+                    .region(region(m.zone())).chat(String.format(Locale.ROOT, "visitor-%06d", n));
             double phone = rnd.nextDouble();
             String digits = m.mobile() + String.format(Locale.ROOT, "%06d", n);
             if (phone < 0.04) {

@@ -5,6 +5,7 @@ import dev.csatkit.engine.Medium;
 import dev.csatkit.engine.SkipReason;
 import dev.csatkit.scale.RatingScale;
 import dev.csatkit.score.SurveyResponse;
+import dev.csatkit.store.LowScoreReview;
 import dev.csatkit.store.MoodAssessment;
 import dev.csatkit.store.SurveyState;
 import java.time.Instant;
@@ -34,6 +35,7 @@ import java.util.TreeMap;
  * @param responses the engine's survey outcomes, one per survey sent
  * @param scales the scale of each survey, by survey id
  * @param moods the agents' assessments of callers' mood
+ * @param reviews the reviews of low scores as the run left them, oldest first
  * @param drainedAt the simulated time when the run ended: every survey closed, every reply in
  */
 public record SimulationResult(DemoSettings settings, int contacts, Map<Medium, Long> interactions, long replayed,
@@ -41,7 +43,7 @@ public record SimulationResult(DemoSettings settings, int contacts, Map<Medium, 
         long earlierOptOuts, Map<ChannelKind, Delivery> delivery, Map<ChannelKind, Map<String, Long>> replies,
         Map<String, Long> customerActions, Map<SurveyState, Long> finalStates, long stillOpen,
         List<SurveyResponse> responses, Map<String, RatingScale> scales, List<MoodAssessment> moods,
-        Instant drainedAt) {
+        List<LowScoreReview> reviews, Instant drainedAt) {
 
     /** Copies the collections, maps in key order. */
     public SimulationResult {
@@ -58,6 +60,7 @@ public record SimulationResult(DemoSettings settings, int contacts, Map<Medium, 
         responses = List.copyOf(responses);
         scales = sorted(scales);
         moods = List.copyOf(moods);
+        reviews = List.copyOf(reviews);
     }
 
     /** Enum keys in declaration order, text keys in name order. */

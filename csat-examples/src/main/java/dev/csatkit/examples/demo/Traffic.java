@@ -13,8 +13,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -32,6 +34,8 @@ final class Traffic {
     static final String SUPPORT_EMAIL = "support-email";
     /** Where chats come in. */
     static final String WEB_CHAT = "web-chat";
+    /** How far back a caller's tickets count as open. */
+    static final Duration OPEN_TICKET_WINDOW = Duration.ofDays(3);
 
     /** Share of each hour of a weekday, UTC; the helpdesk serves Europe and the Americas. */
     private static final double[] HOUR_WEIGHT = {
@@ -47,6 +51,7 @@ final class Traffic {
     record Experience(double satisfaction) {
 
         private static final double[] FIVE = {-1.3, -0.5, 0.2, 1.1};
+        private static final double[] THREE = {-0.5, 0.6};
         private static final double[] NINE = {-1.5, -1.0, -0.6, -0.25, 0.05, 0.35, 0.75, 1.4};
 
         /** @return the rating the customer gives on a 1–5 scale */
@@ -65,6 +70,14 @@ final class Traffic {
          */
         int moodAsRead(double noise) {
             return bin(satisfaction + noise, FIVE);
+        }
+
+        /**
+         * @param noise how far off the agent's reading is
+         * @return how the agent reads the caller's mood on three faces: 1 unhappy, 2 neutral, 3 happy
+         */
+        int faceAsRead(double noise) {
+            return bin(satisfaction + noise, THREE);
         }
 
         private static int bin(double x, double[] thresholds) {
@@ -92,6 +105,8 @@ final class Traffic {
     private final Population people;
     private final SplittableRandom rnd;
     private int sequence;
+    /** The end of each customer's tickets so far, by customer id, for the callers' open tickets. */
+    private final Map<String, List<Instant>> tickets = new HashMap<>();
 
     /**
      * @param staff who answers
@@ -198,7 +213,8 @@ final class Traffic {
             b.agent(agent.agent()).hangUp(rnd.nextDouble() < 0.78 ? HangUp.AGENT : HangUp.CONTACT);
             handle = rnd.nextDouble() < 0.05 ? Duration.ofSeconds(8 + rnd.nextInt(22)) : logNormal(330, 0.6, 30, 2700);
         }
-        b.between(end.minus(wait).minus(handle), end).handleTime(handle);
+        b.between(end.minus(wait).minus(handle), end).handleTime(handle).waitTime(wait)
+                .openTickets(openTickets(c, end));
         double waitEffect = -0.25 * wait.toSeconds() / 300.0;
         return new Visit(b.build(), c, experience(c, agent, caseType, waitEffect));
     }
@@ -218,6 +234,7 @@ final class Traffic {
             b.agent(agent.agent());
         }
         Duration open = Duration.ofMinutes(30 + rnd.nextInt(36 * 60));
+        tickets.computeIfAbsent(c.id(), id -> new ArrayList<>()).add(end);
         b.between(end.minus(open), end).handleTime(logNormal(720, 0.7, 60, 5400));
         double waitEffect = -0.15 - 0.2 * open.toHours() / 36.0;
         return new Visit(b.build(), c, experience(c, agent, caseType, waitEffect));
@@ -247,6 +264,16 @@ final class Traffic {
         };
         double skill = agent == null ? -1.0 : agent.skill();
         return new Experience(1.15 + skill + c.mood() + caseEffect + situation + rnd.nextGaussian());
+    }
+
+    /**
+     * The caller's open tickets as the helpdesk would report them: here, the tickets the customer
+     * raised in the three days before the call, since a caller with a fresh ticket is often
+     * calling about it. Worked out from what came before, so it draws nothing from the seed.
+     */
+    private int openTickets(Customer c, Instant at) {
+        Instant from = at.minus(OPEN_TICKET_WINDOW);
+        return (int) tickets.getOrDefault(c.id(), List.of()).stream().filter(t -> t.isAfter(from)).count();
     }
 
     private static String team(String caseType) {

@@ -114,8 +114,8 @@ class DemoCommandTest {
             String text = Files.readString(csv);
             long rows = records(text) - 1;
             // The chat survey's effort answers are rows of their own question, after their survey's row.
-            // question_id, then contact_key, region and brand.
-            long effort = text.lines().filter(l -> l.matches(".*,effort,[^,]*,[^,]*,[^,]*")).count();
+            // question_id, then contact_key, region, brand and keys.
+            long effort = text.lines().filter(l -> l.matches(".*,effort,[^,]*,[^,]*,[^,]*,[^,]*")).count();
             assertThat(rows).isPositive();
             assertThat(effort > 0).isEqualTo(scale.equals("five"));
             Run report = CsatCliTest.run("report", "--input", csv.toString(), "--scale", scale, "--by", "agent");

@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.csatkit.channels.spi.ChannelKind;
 import dev.csatkit.engine.SkipReason;
 import dev.csatkit.scale.RatingScale;
+import dev.csatkit.score.CallerSentiment;
+import dev.csatkit.score.Dimension;
 import dev.csatkit.score.SurveyResponse;
+import dev.csatkit.store.LowScoreReview;
+import dev.csatkit.store.MoodAssessment;
+import dev.csatkit.store.ReviewNotes;
+import dev.csatkit.store.ReviewStatus;
 import dev.csatkit.store.SurveyState;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -131,5 +137,84 @@ class HelpdeskSimulationTest {
             assertThat(mapped.score()).hasValue(expected);
             assertThat(mapped.interactionId()).isEqualTo(original.interactionId());
         }
+    }
+
+    private static String text() throws Exception {
+        StringWriter text = new StringWriter();
+        DemoReport.of(week).print(text);
+        return text.toString();
+    }
+
+    @Test
+    void theBillingLinesAgentsReadTheMoodBesideTheSmsSurvey() throws Exception {
+        assertThat(week.moods()).extracting(MoodAssessment::surveyId).contains("after-call-keypad", "after-call-sms");
+        assertThat(week.moods()).filteredOn(m -> m.surveyId().equals("after-call-sms"))
+                .allSatisfy(m -> assertThat(m.value()).isBetween(1, 3));
+        assertThat(text()).contains("""
+                Beside the SMS survey, the billing line's agents read the caller's mood on three faces: 512 calls.
+                The SMS CSAT of the callers they read each way:
+                  mood       calls  surveys sent  ratings    CSAT
+                  1 unhappy     78            43       20  45.0 %
+                  2 neutral     79            40       17  58.8 %
+                  3 happy      355           195      100  98.0 %
+                """);
+    }
+
+    @Test
+    void callerSentimentIsShownPerTeamAndPerRegion() throws Exception {
+        CallerSentiment sentiment = DemoReport.of(week).callerSentiment();
+        assertThat(sentiment.interactions()).hasSize(808)
+                .allSatisfy(s -> assertThat(s.response().waitTime()).isPresent())
+                .allSatisfy(s -> assertThat(s.response().region()).isPresent());
+        assertThat(sentiment.by(Dimension.TEAM)).extracting(CallerSentiment.Group::value)
+                .containsExactly("Billing", "Technical");
+        assertThat(sentiment.by(Dimension.REGION)).extracting(CallerSentiment.Group::value)
+                .containsExactly("americas", "asia", "europe", "uk");
+        assertThat(text()).contains("""
+                an input a call lacks is left out and the others weigh more. Overall 82.5
+                  team       calls  sentiment
+                  Billing      510       85.3
+                  Technical    298       77.8
+                  region    calls  sentiment
+                  americas    152       82.3
+                  asia         17       78.1
+                  europe      388       81.3
+                  uk          251       85.0
+                """);
+    }
+
+    @Test
+    void keypadCallsShowTheirKeysAWrongKeyAndNoKeyIncluded() throws Exception {
+        assertThat(text()).contains("""
+                Keypad surveys, with the keys as pressed: 488 calls, 344 rated, 8 ended on a key not on the scale,
+                136 with no key pressed; one call of each:
+                  interaction   score  invalid  keys
+                  call-0000001      5    false  "5"      a rating
+                """).containsPattern("  call-\\d{7}      -     true  \"0\"      a key not on the scale\n"
+                + "  call-0000004      -     true  \\(none\\)   no key\n");
+        SurveyResponse noKey = week.responses().stream().filter(r -> r.interactionId().equals("call-0000004"))
+                .findFirst().orElseThrow();
+        assertThat(noKey.score()).isEmpty();
+        assertThat(noKey.invalid()).isTrue();
+        assertThat(noKey.keys()).isEmpty();
+    }
+
+    @Test
+    void theReviewQueueHoldsTheLowScoresAndOneIsResolvedWithItsRootCause() throws Exception {
+        assertThat(week.reviews()).hasSize(102);
+        assertThat(week.reviews()).filteredOn(r -> r.status() == ReviewStatus.OPEN).hasSize(101);
+        LowScoreReview resolved = week.reviews().stream().filter(r -> r.status() == ReviewStatus.RESOLVED)
+                .findFirst().orElseThrow();
+        assertThat(resolved.reviewer()).hasValue(HelpdeskSimulation.REVIEWER);
+        assertThat(resolved.notes().map(ReviewNotes::rootCause)).hasValue("the first answer did not solve the problem");
+        assertThat(resolved.interactionId()).isEqualTo("call-0000087");
+        assertThat(text()).contains("""
+                Reviews of low scores (1-3 on the keypad, 1-2 on the 1-5 scales): 102 opened; open 101, resolved 1
+                  call-0000087 (after-call-keypad, agent hana, score 3): taken by qa-lena and resolved,
+                    root cause: the first answer did not solve the problem
+                  The queue, oldest first:
+                  opened at (UTC)      interaction   agent  score
+                  2025-03-03 09:25:00  call-0000160  karl       2
+                """);
     }
 }

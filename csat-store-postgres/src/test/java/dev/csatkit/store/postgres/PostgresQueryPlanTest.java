@@ -196,6 +196,43 @@ class PostgresQueryPlanTest {
     }
 
     @Test
+    void precheckUsesPrimaryKeysOnly() throws SQLException {
+        String contact = "contact-plan-pre";
+        Instant until = T0.plus(Duration.ofDays(1));
+        OpenSurvey s = survey("plan-pre", contact)
+                .holds(List.of(perSurveyHold(contact, until), acrossHold(contact, until))).build();
+        check(sql().precheck, PostgresSurveyStore.precheckParams(s.interactionId(),
+                s.holds().stream().map(CapHold::key).toList(), optOutKeys(s), T0),
+                "opt_out_pkey", "interaction_claim_pkey", "cap_hold_pkey");
+    }
+
+    /**
+     * On tables this full, a plan made for each call's arrays looks cheaper to the server than one
+     * plan for all, and costs more than the read itself: precheck must let it settle on one plan
+     * per session, once the driver has prepared the statement (after five calls).
+     */
+    @Test
+    void precheckSettlesOnOnePlanPerSession() throws SQLException {
+        Sql sql = sql().precheck;
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql.jdbc())) {
+            for (int i = 0; i < 12; i++) {
+                OpenSurvey s = survey("plan-pre-" + i, "contact-" + i)
+                        .holds(List.of(new CapHold("cap:" + (i + 1), T0.plus(Duration.ofDays(1))))).build();
+                sql.bind(c, ps, PostgresSurveyStore.precheckParams("interaction-" + (i + 1),
+                        s.holds().stream().map(CapHold::key).toList(), List.of("contact:contact-" + i,
+                                "SMS:addr-" + (i + 1)), T0));
+                ps.executeQuery().close();
+            }
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT generic_plans, "
+                    + "custom_plans FROM pg_prepared_statements WHERE statement LIKE '%array_position(k.opt%'")) {
+                assertThat(rs.next()).as("the driver prepared precheck on the server").isTrue();
+                assertThat(rs.getLong(1)).as("generic plans of precheck, beside %s custom ones", rs.getLong(2))
+                        .isPositive();
+            }
+        }
+    }
+
+    @Test
     void claimsUseTheDueIndexes() throws SQLException {
         Instant now = Instant.parse("2025-06-01T11:00:00Z");
         check(sql().claimDue, PostgresSurveyStore.claimParams(now, 100, now.plusSeconds(300)), "survey_due",

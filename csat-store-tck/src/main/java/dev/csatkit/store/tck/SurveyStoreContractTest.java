@@ -54,7 +54,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -789,6 +791,59 @@ public abstract class SurveyStoreContractTest {
                     .question("effort").rating(1, at).build();
             applied(Transition.at(at).check(otherSent).response(row).build(), "an outcome of a further question");
             assertThat(store.response(other.id())).as("an outcome must keep the question it is of").contains(row);
+        }
+
+        @Test
+        void theOutcomeKeepsItsContactKeyRegionBrandWaitOpenTicketsAndKeysAsWritten() {
+            Instant at = T0.plus(MINUTE);
+            // A rating with every newer field, names outside ASCII and a wait with a fraction of a second;
+            // a key off the scale with no score; nothing pressed, where a zero wait and no open
+            // tickets are values to keep, not the absence of one.
+            Map<String, SurveyResponse> written = new LinkedHashMap<>();
+            String[][] cases = {{"newer-rated", "2#"}, {"newer-wrong-key", "0"}, {"newer-no-key", ""}};
+            for (String[] c : cases) {
+                OpenSurvey s = scheduled(survey(c[0]).build());
+                OpenSurvey sent = advance(s, delivered(s, T0), T0);
+                SurveyResponse.Builder b = SurveyResponse.builder(s.interactionId(), s.surveyId(), T0)
+                        .channel(s.channel()).agent(s.agent().orElse(null)).locale(s.locale())
+                        .keys(Optional.of(c[1]));
+                if (c[0].equals("newer-rated")) {
+                    b.rating(2, at).contactKey("ck-0123456789abcdef0123").region("Västra Götaland – väst")
+                            .brand("Åkesson & Ørsted").waitTime(Duration.ofSeconds(95, 250_000_000))
+                            .openTickets(OptionalInt.of(3));
+                } else {
+                    b.invalidReply(at).contactKey("ck-fedcba9876543210fedc").region("north").brand("acme")
+                            .waitTime(c[0].equals("newer-no-key") ? Duration.ZERO : Duration.ofMinutes(12))
+                            .openTickets(OptionalInt.of(c[0].equals("newer-no-key") ? 0 : 7));
+                }
+                SurveyResponse response = b.build();
+                applied(step(sent, sent.toBuilder().state(SurveyState.RATED).rating(2, at).build(), at)
+                        .response(response).build(), "an outcome with a contact key, region, brand, wait, open "
+                        + "tickets and keys");
+                written.put(s.id(), response);
+            }
+            for (Map.Entry<String, SurveyResponse> e : written.entrySet()) {
+                SurveyResponse w = e.getValue();
+                SurveyResponse got = store.response(e.getKey()).orElseThrow(
+                        () -> new AssertionError("the outcome of survey " + e.getKey() + " must be found"));
+                assertThat(got.contactKey()).as("the store must keep a response's contact key as written")
+                        .isEqualTo(w.contactKey());
+                assertThat(got.region()).as("the store must keep a response's region as written, outside ASCII too")
+                        .isEqualTo(w.region());
+                assertThat(got.brand()).as("the store must keep a response's brand as written, outside ASCII too")
+                        .isEqualTo(w.brand());
+                assertThat(got.waitTime()).as("the store must keep a response's wait as written, to the nanosecond, "
+                        + "and a zero wait as zero, not as no wait").isEqualTo(w.waitTime());
+                assertThat(got.openTickets()).as("the store must keep a response's open tickets as written, and 0 "
+                        + "as 0, not as none").isEqualTo(w.openTickets());
+                assertThat(got.keys()).as("the store must keep the keys a caller pressed as written: a rating's, a "
+                        + "key off the scale with no score, and none when nothing was pressed").isEqualTo(w.keys());
+                assertThat(got).as("the whole outcome, as written").isEqualTo(w);
+            }
+            List<SurveyResponse> all = new ArrayList<>();
+            store.forEachResponse(T0, T0.plus(HOUR), all::add);
+            assertThat(all).as("forEachResponse must hand out the newer fields as written too")
+                    .containsAll(written.values());
         }
 
         @Test

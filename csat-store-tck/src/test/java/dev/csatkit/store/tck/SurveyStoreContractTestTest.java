@@ -16,6 +16,7 @@ import dev.csatkit.store.ScheduleResult;
 import dev.csatkit.store.SurveyStore;
 import dev.csatkit.store.Transition;
 import java.lang.reflect.RecordComponent;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ class SurveyStoreContractTestTest {
 
     enum Flaw {
         IGNORES_VERSION, HANDS_OUT_LEASED, CLAIMS_WHEN_CAPPED, WRITES_WHEN_REFUSED, IGNORES_REVIEW_VERSION,
-        DROPS_QUESTIONS
+        DROPS_QUESTIONS, LOSES_NEWER_FIELDS
     }
 
     /** The in-memory store with one flaw added around it. */
@@ -107,6 +108,16 @@ class SurveyStoreContractTestTest {
                         r.caseType(), r.sentAt(), r.respondedAt(), r.score(), r.comment(), r.invalid(), r.late())),
                         t.reply().map(r -> new ReplyRecord(r.surveyKey(), r.receivedAt(), r.kind(), r.value(), r.text(),
                                 r.counted())), t.inboundId(), t.optOut(), t.review(), t.now(), t.inboundUntil());
+            }
+            if (flaw == Flaw.LOSES_NEWER_FIELDS) {
+                // Keeps the wait in whole seconds and has no place for the keys a caller pressed.
+                t = new Transition(t.current(), t.next(), t.holds(), t.outbox(), t.response().map(r ->
+                        new SurveyResponse(r.interactionId(), r.surveyId(), r.channel(), r.agent(), r.team(),
+                                r.entryPoint(), r.locale(), r.caseType(), r.sentAt(), r.respondedAt(), r.score(),
+                                r.comment(), r.invalid(), r.late(), r.question(), r.answers(), r.contactKey(),
+                                r.region(), r.brand(), r.waitTime().map(w -> Duration.ofSeconds(w.toSeconds())),
+                                r.openTickets(), Optional.empty())), t.reply(), t.inboundId(), t.optOut(), t.review(),
+                        t.now(), t.inboundUntil());
             }
             ApplyResult result = delegate().apply(t);
             if (flaw == Flaw.WRITES_WHEN_REFUSED && !(result instanceof ApplyResult.Applied) && !t.outbox().isEmpty()) {
@@ -203,6 +214,12 @@ class SurveyStoreContractTestTest {
         }
     }
 
+    static class LosesNewerFields extends BrokenKit {
+        LosesNewerFields() {
+            super(Flaw.LOSES_NEWER_FIELDS);
+        }
+    }
+
     private static Events run(Class<?> kit) {
         return EngineTestKit.engine("junit-jupiter").selectors(selectClass(kit)).execute().testEvents();
     }
@@ -228,7 +245,7 @@ class SurveyStoreContractTestTest {
     void aCorrectStorePassesEveryCheck() {
         Events events = run(Correct.class);
         assertThat(failures(events)).isEmpty();
-        assertThat(events.succeeded().count()).as("every check of every group must be found and run").isEqualTo(59);
+        assertThat(events.succeeded().count()).as("every check of every group must be found and run").isEqualTo(60);
     }
 
     @Test
@@ -270,12 +287,22 @@ class SurveyStoreContractTestTest {
     @Test
     void losingTheQuestionsAndAnswersIsCaught() {
         Map<String, String> f = failures(run(DropsQuestions.class));
+        // It keeps only what it knew before several questions, so it also loses the newer fields.
         assertThat(f).containsOnlyKeys("aSurveyOfSeveralQuestionsKeepsWhereItStandsAndItsAnswers()",
-                "theOutcomeKeepsItsQuestionAndAnswersAndTheHistoryTheQuestionEachReplyAnswered()");
+                "theOutcomeKeepsItsQuestionAndAnswersAndTheHistoryTheQuestionEachReplyAnswered()",
+                "theOutcomeKeepsItsContactKeyRegionBrandWaitOpenTicketsAndKeysAsWritten()");
         assertThat(f.get("aSurveyOfSeveralQuestionsKeepsWhereItStandsAndItsAnswers()"))
                 .has(saying("the question a survey of several questions is on"));
         assertThat(f.get("theOutcomeKeepsItsQuestionAndAnswersAndTheHistoryTheQuestionEachReplyAnswered()"))
                 .has(saying("the outcome must keep the answers to further questions"));
+    }
+
+    @Test
+    void losingTheWaitsFractionOrTheKeysIsCaught() {
+        Map<String, String> f = failures(run(LosesNewerFields.class));
+        assertThat(f).containsOnlyKeys("theOutcomeKeepsItsContactKeyRegionBrandWaitOpenTicketsAndKeysAsWritten()");
+        assertThat(f.get("theOutcomeKeepsItsContactKeyRegionBrandWaitOpenTicketsAndKeysAsWritten()"))
+                .has(saying("must keep a response's wait as written, to the nanosecond"));
     }
 
     @Test

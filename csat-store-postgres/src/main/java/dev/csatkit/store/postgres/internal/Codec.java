@@ -118,6 +118,7 @@ public final class Codec {
             o.put("qn", s.question());
         }
         answers(o, s.answers());
+        text(o, "ky", s.keys());
         return write(o);
     }
 
@@ -177,7 +178,7 @@ public final class Codec {
                 rating == null ? OptionalInt.empty() : OptionalInt.of(rating.asInt()), time(o, "rtd"),
                 text(o, "cm"), o.path("inv").asInt(0), o.path("nin").asInt(0), o.path("fu").asBoolean(false),
                 o.path("oq").asBoolean(false), text(o, "er"), time(o, "end"), time(o, "ls"), o.path("qn").asInt(0),
-                answers(o));
+                answers(o), text(o, "ky"));
     }
 
     // ------------------------------------------------------------------ outbox
@@ -246,10 +247,17 @@ public final class Codec {
         text(o, "ck", r.contactKey());
         text(o, "rg", r.region());
         text(o, "br", r.brand());
-        r.waitTime().ifPresent(w -> o.put("wt", w.toSeconds()));
+        r.waitTime().ifPresent(w -> {
+            o.put("wt", w.getSeconds());
+            // Bodies written before the fraction was kept have whole seconds only, and read as such.
+            if (w.getNano() != 0) {
+                o.put("wtn", w.getNano());
+            }
+        });
         if (r.openTickets().isPresent()) {
             o.put("ot", r.openTickets().getAsInt());
         }
+        text(o, "ky", r.keys());
         return write(o);
     }
 
@@ -266,8 +274,9 @@ public final class Codec {
                 score == null ? OptionalInt.empty() : OptionalInt.of(score.asInt()), text(o, "cm"),
                 o.path("inv").asBoolean(false), o.path("late").asBoolean(false),
                 text(o, "q").orElse(Question.PRIMARY_ID), answers(o), text(o, "ck"), text(o, "rg"), text(o, "br"),
-                o.has("wt") ? Optional.of(java.time.Duration.ofSeconds(o.get("wt").asLong())) : Optional.empty(),
-                o.has("ot") ? OptionalInt.of(o.get("ot").asInt()) : OptionalInt.empty());
+                o.has("wt") ? Optional.of(java.time.Duration.ofSeconds(o.get("wt").asLong(), o.path("wtn").asLong(0)))
+                        : Optional.empty(),
+                o.has("ot") ? OptionalInt.of(o.get("ot").asInt()) : OptionalInt.empty(), text(o, "ky"));
     }
 
     /**
@@ -284,6 +293,7 @@ public final class Codec {
         text(o, "t", r.text());
         o.put("c", r.counted());
         text(o, "q", r.question());
+        text(o, "ky", r.keys());
         return write(o);
     }
 
@@ -297,7 +307,7 @@ public final class Codec {
         JsonNode v = o.get("v");
         return new ReplyRecord(Text.load(surveyKey), instant(o, "at"), ReplyRecord.Kind.valueOf(o.get("k").asText()),
                 v == null ? OptionalInt.empty() : OptionalInt.of(v.asInt()), text(o, "t"), o.path("c").asBoolean(),
-                text(o, "q"));
+                text(o, "q"), text(o, "ky"));
     }
 
     /**

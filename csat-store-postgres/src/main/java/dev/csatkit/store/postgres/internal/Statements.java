@@ -24,6 +24,16 @@ public final class Statements {
      */
     public final Sql schedule;
     /**
+     * {@code precheck}: the read {@link #schedule} starts with, as one plain statement (one
+     * snapshot) that writes nothing: the first opted-out key, the interaction's live claim, and
+     * the first live hold, each in the caller's order. The usual refusal, a capped contact, is
+     * then one round trip of four index probes, before the engine builds a survey. The values
+     * come in through a subquery the planner may not flatten ({@code OFFSET 0}): seeing the
+     * arrays, it would make a plan for each call's keys, which costs more than the read; not
+     * seeing them, it settles on one plan per session after five calls.
+     */
+    public final Sql precheck;
+    /**
      * {@code claimDue}: locks the earliest due surveys nobody else is locking, and leases them. The
      * rows are updated by an array of their ids, so the plan looks each up by its key whatever the
      * planner guesses of the batch's size.
@@ -92,6 +102,19 @@ public final class Statements {
                     :version, :contactId, :channelId, :address, :state, :dueAt::timestamptz,
                     :promptedAt::timestamptz, :sentAt::timestamptz, :endedAt::timestamptz,
                     :leaseUntil::timestamptz, :body)
+                """, schema);
+
+        precheck = Sql.of("precheck", """
+                SELECT (SELECT min(array_position(k.opt, o.key)) FROM {s}.opt_out o WHERE o.key = ANY (k.opt)),
+                    (SELECT c.until FROM {s}.interaction_claim c
+                     WHERE c.interaction_id = :interaction AND c.until > k.now),
+                    f.ord, f.until
+                FROM (SELECT :optOutKeys::text[] AS opt, :holdKeys::text[] AS hold, :now::timestamptz AS now
+                      OFFSET 0) AS k
+                LEFT JOIN LATERAL (
+                    SELECT array_position(k.hold, h.key) AS ord, h.until
+                    FROM {s}.cap_hold h WHERE h.key = ANY (k.hold) AND h.until > k.now
+                    ORDER BY 1 LIMIT 1) AS f ON true
                 """, schema);
 
         claimDue = Sql.of("claimDue", """

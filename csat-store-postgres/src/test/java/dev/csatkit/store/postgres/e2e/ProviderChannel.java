@@ -7,6 +7,7 @@ import dev.csatkit.channels.spi.DeliveryResult;
 import dev.csatkit.channels.spi.OutboundMessage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -17,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A channel whose provider is a table every process shares, as a real SMS or chat provider is
@@ -27,9 +29,14 @@ import javax.sql.DataSource;
  *
  * <p>A victim process's channel can be told to hang from some moment on: its sends then never
  * answer, and half of them are delivered by the provider first, as when a provider accepts a
- * message and the answer is lost with the process.
+ * message and the answer is lost with the process. A send that hangs is logged with the lease the
+ * store holds for it at that moment (the message's or the survey's due time), which is when another
+ * process may take it over: the lease counts from the store's write, not from the send.
  */
 public final class ProviderChannel implements Channel {
+
+    /** What the engine appends to a survey's key to make its prompt's idempotency key. */
+    private static final String PROMPT = ":prompt";
 
     private final String id;
     private final ChannelKind kind;
@@ -104,7 +111,7 @@ public final class ProviderChannel implements Channel {
                 if (acceptedFirst) {
                     deliver(key);
                 }
-                log(key, acceptedFirst ? "HANG_AFTER_DELIVERY" : "HANG", false);
+                log(key, acceptedFirst ? "HANG_AFTER_DELIVERY" : "HANG", false, leaseOf(key));
                 Runnable first = onFirstHang;
                 onFirstHang = () -> { };
                 first.run();
@@ -115,15 +122,15 @@ public final class ProviderChannel implements Channel {
                 fail = random.nextDouble() < failRate;
             }
             if (delivered(key)) {
-                log(key, "ACCEPTED", true);
+                log(key, "ACCEPTED", true, null);
                 return CompletableFuture.completedFuture(new DeliveryResult.Accepted("again-" + key));
             }
             if (fail) {
-                log(key, "RETRY_LATER", false);
+                log(key, "RETRY_LATER", false, null);
                 return CompletableFuture.completedFuture(new DeliveryResult.RetryLater(Optional.empty(), "busy"));
             }
             boolean repeat = !deliver(key);
-            log(key, "ACCEPTED", repeat);
+            log(key, "ACCEPTED", repeat, null);
             if (!repeat) {
                 delivered.accept(message);
             }
@@ -162,14 +169,35 @@ public final class ProviderChannel implements Channel {
         }
     }
 
-    private void log(String key, String result, boolean repeat) throws SQLException {
+    /**
+     * The lease the store holds for a send under way: a side message's due time in the outbox, or a
+     * prompt's survey's due time, which {@code claimOutbox} and {@code claimDue} compare with.
+     */
+    private @Nullable OffsetDateTime leaseOf(String key) throws SQLException {
+        String s = "\"" + schema + "\"";
+        String survey = key.endsWith(PROMPT) ? key.substring(0, key.length() - PROMPT.length()) : "";
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO \"" + schema + "\".e2e_attempt (key, node, result, repeat, at) VALUES (?, ?, ?, ?, ?)")) {
+                "SELECT coalesce((SELECT due_at FROM " + s + ".outbox WHERE key = ?), "
+                        + "(SELECT due_at FROM " + s + ".survey WHERE id = ?))")) {
+            ps.setString(1, key);
+            ps.setString(2, survey);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getObject(1, OffsetDateTime.class);
+            }
+        }
+    }
+
+    private void log(String key, String result, boolean repeat, @Nullable OffsetDateTime lease) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO \"" + schema + "\".e2e_attempt (key, node, result, repeat, at, lease_until) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, key);
             ps.setString(2, node);
             ps.setString(3, result);
             ps.setBoolean(4, repeat);
             ps.setObject(5, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+            ps.setObject(6, lease);
             ps.executeUpdate();
         }
     }

@@ -34,7 +34,9 @@ class TwoProcessEngineTest {
             // Both processes took part in both kinds of work. How the work splits depends on how the
             // machine shares its cores between two JVMs and the server, so only a share is asked
             // of each: the guarantees above are what must hold whatever the split.
-            long delivered = s.count("SELECT count(*) FROM e2e_provider");
+            // What the processes delivered themselves: the drain after them sends the rest, and on a
+            // loaded machine that may be most of it.
+            long delivered = s.count("SELECT count(*) FROM e2e_provider WHERE node IN ('a', 'b')");
             long scheduled = s.count("SELECT count(*) FROM e2e_decision WHERE outcome = 'SCHEDULED'");
             for (String node : List.of("a", "b")) {
                 softly.assertThat(s.count("SELECT count(*) FROM e2e_decision WHERE node = '" + node
@@ -89,8 +91,11 @@ class TwoProcessEngineTest {
                     + "AND result = 'HANG_AFTER_DELIVERY'";
             s.checkGuarantees(softly, "SELECT key FROM e2e_provider WHERE node = 'victim'");
 
-            // Every send the victim left hanging went again under the same key, after the lease.
-            List<Map<String, Object>> hung = s.rows("SELECT key, min(at) AS at FROM e2e_attempt "
+            // Every send the victim left hanging went again under the same key, after the lease the
+            // store held for it when it hung. The lease counts from the store's write (the claim, or
+            // the step that wrote a side message), which may come well before the send under load:
+            // measured from the send, a take-over at the lease's end would look early.
+            List<Map<String, Object>> hung = s.rows("SELECT key, max(lease_until) AS lease FROM e2e_attempt "
                     + "WHERE node = 'victim' AND result LIKE 'HANG%' GROUP BY key");
             softly.assertThat(hung).as("sends left hanging when the victim was killed").isNotEmpty();
             for (Map<String, Object> h : hung) {
@@ -102,10 +107,14 @@ class TwoProcessEngineTest {
                     softly.assertThat(s.rows("SELECT state FROM survey WHERE id || ':prompt' = '" + key + "'"))
                             .as("%s was never sent again after the victim died, under the same key", key)
                             .containsExactly(Map.of("state", "OPTED_OUT"));
+                } else if (h.get("lease") == null) {
+                    softly.fail("%s hung with no lease in the store", key);
                 } else {
-                    Duration gap = Duration.between((OffsetDateTime) h.get("at"), (OffsetDateTime) after.get(0).get("at"));
-                    softly.assertThat(gap).as("%s was taken over only after its lease", key)
-                            .isGreaterThanOrEqualTo(World.LEASE.minusSeconds(30));
+                    // The store keeps microseconds; the clocks read nanoseconds.
+                    OffsetDateTime lease = (OffsetDateTime) h.get("lease");
+                    softly.assertThat((OffsetDateTime) after.get(0).get("at"))
+                            .as("%s was taken over only after its lease, until %s", key, lease)
+                            .isAfterOrEqualTo(lease.minus(Duration.ofMillis(1)));
                 }
             }
             softly.assertThat(s.count("SELECT count(*) FROM e2e_attempt a WHERE a.node = 'survivor' AND a.key IN ("

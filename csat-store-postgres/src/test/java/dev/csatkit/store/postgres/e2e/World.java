@@ -64,7 +64,7 @@ public final class World {
                     + "at timestamptz NOT NULL, prompted_at timestamptz)");
             st.execute("CREATE TABLE " + s + ".e2e_attempt (seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
                     + "key text NOT NULL, node text NOT NULL, result text NOT NULL, repeat boolean NOT NULL, "
-                    + "at timestamptz NOT NULL)");
+                    + "at timestamptz NOT NULL, lease_until timestamptz)");
             st.execute("CREATE TABLE " + s + ".e2e_decision (node text NOT NULL, interaction text NOT NULL, "
                     + "outcome text NOT NULL, at timestamptz NOT NULL)");
             st.execute("CREATE TABLE " + s + ".e2e_stop (contact text PRIMARY KEY, node text NOT NULL, "

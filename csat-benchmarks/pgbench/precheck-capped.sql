@@ -1,0 +1,3 @@
+\set i random(0, 19999)
+\set n random(1, 2000000000)
+SELECT (SELECT min(array_position(k.o, o.key)) FROM csat.opt_out o WHERE o.key = ANY (k.o)), (SELECT c.until FROM csat.interaction_claim c WHERE c.interaction_id = k.i AND c.until > k.now), f.ord, f.until FROM (SELECT ARRAY[E'contact\x3acontact-' || lpad(:i::text,7,'0'), 'SMS:+4670' || lpad(:i::text,7,'0')]::text[] AS o, 'call-' || :n::text AS i, '2026-01-05T12:00:00Z'::timestamptz AS now, ARRAY[E'\u0001*\u00010contact-' || lpad(:i::text,7,'0')]::text[] AS h OFFSET 0) k LEFT JOIN LATERAL (SELECT array_position(k.h, h.key) AS ord, h.until FROM csat.cap_hold h WHERE h.key = ANY (k.h) AND h.until > k.now ORDER BY 1 LIMIT 1) f ON true;

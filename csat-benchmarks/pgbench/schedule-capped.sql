@@ -1,0 +1,3 @@
+\set i random(0, 19999)
+\set n random(1, 2000000000)
+SELECT outcome, opted_ord, claimed_until, held_ord, held_until FROM csat.schedule_survey('call-' || :n::text, 'survey-call-' || :n::text, '2026-01-05T12:00:00Z'::timestamptz, '2026-02-04T12:00:00Z'::timestamptz, ARRAY[E'contact\x3acontact-' || lpad(:i::text,7,'0'), 'SMS:+4670' || lpad(:i::text,7,'0')]::text[], ARRAY[E'\u0001*\u00010contact-' || lpad(:i::text,7,'0')]::text[], ARRAY[E'\u0001*\u00010contact-' || lpad(:i::text,7,'0')]::text[], ARRAY['2026-01-06T12:00:00Z']::timestamptz[], 1, 'contact-' || lpad(:i::text,7,'0'), 'sms', '+4670' || lpad(:i::text,7,'0'), 'SCHEDULED', '2026-01-05T12:00:00Z'::timestamptz, null::timestamptz, null::timestamptz, null::timestamptz, null::timestamptz, '{"a":1}');

@@ -58,6 +58,18 @@ class DemoCommandTest {
         return section.substring(from, section.indexOf("```", from));
     }
 
+    /** The code block of the command line page's section on the closing hint. */
+    private static String pageHint() throws IOException {
+        Path dir = Path.of("").toAbsolutePath();
+        while (!Files.exists(dir.resolve("README.md"))) {
+            dir = dir.getParent();
+        }
+        String page = Files.readString(dir.resolve("docs/command-line.md"));
+        String section = page.substring(page.indexOf("## The demo's chart and closing hint"));
+        int from = section.indexOf("```text\n") + "```text\n".length();
+        return section.substring(from, section.indexOf("```", from));
+    }
+
     @Test
     void onPostgresTheSameSeedPrintsTheSameReportAsInMemory() {
         TestPostgres db = TestPostgres.get();
@@ -148,6 +160,8 @@ class DemoCommandTest {
                         + " --scale five --by channel\n",
                 "  java -jar csat-examples/target/csat.jar report --input " + out.resolve("responses-keypad9.csv")
                         + " --scale keypad9 --by agent\n");
+        assertThat(r.out()).as("the hint docs/command-line.md shows, for --output week")
+                .contains(pageHint().replace(" week/", " " + out + "/"));
 
         try (InputStream in = Files.newInputStream(out.resolve("report.xlsx"));
                 ReadableWorkbook book = new ReadableWorkbook(in)) {

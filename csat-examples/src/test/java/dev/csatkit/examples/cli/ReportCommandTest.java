@@ -5,17 +5,26 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.csatkit.examples.guide.DocBlocks;
+import dev.csatkit.examples.guide.DocBlocks.Block;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
@@ -424,14 +433,94 @@ class ReportCommandTest {
     }
 
     @Test
+    void rejectedRowsAreReportedAsTheCommandLinePageShows() throws IOException {
+        Block shown = DocBlocks.of("docs/command-line.md").stream()
+                .filter(b -> b.text().startsWith("csat report: rejected line")).findFirst()
+                .orElseThrow(() -> new AssertionError("docs/command-line.md shows rejected rows"));
+        assertThat(run("report", "--input", input.toString())).isZero();
+        assertThat(err()).as("%s: the rows of this test's file", shown.where()).isEqualTo(shown.text());
+    }
+
+    @Test
+    void theJsonLayoutThePageSketchesNamesFieldsTheReportHas() throws IOException {
+        Block sketch = DocBlocks.of("docs/command-line.md").stream()
+                .filter(b -> b.heading().equals("## One JSON layout for reports") && b.text().startsWith("{"))
+                .findFirst().orElseThrow(() -> new AssertionError("docs/command-line.md sketches the JSON layout"));
+        assertThat(run("report", "--input", input.toString(), "--by", "agent", "--period", "week", "--low", "2",
+                "--format", "json")).isZero();
+        JsonNode json = new ObjectMapper().readTree(out());
+        List<String> names = new ArrayList<>();
+        collectNames(json, names);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"(\\w+)\" :").matcher(sketch.text());
+        List<String> missing = new ArrayList<>();
+        while (m.find()) {
+            // "NAME" stands for the report's name.
+            if (!m.group(1).equals("NAME") && !names.contains(m.group(1))) {
+                missing.add(m.group(1));
+            }
+        }
+        assertThat(missing).as("%s names fields csat report --format json does not write", sketch.where()).isEmpty();
+        assertThat(sketch.text()).contains("\"layout\" : \"" + json.path("layout").asText() + "\"");
+    }
+
+    private static void collectNames(JsonNode node, List<String> names) {
+        node.fieldNames().forEachRemaining(names::add);
+        node.elements().forEachRemaining(child -> collectNames(child, names));
+    }
+
+    @Test
     void anUnreadableInputSaysPermissionDenied() throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
-                "an administrator reads any file: permission bits do not hold one back");
-        Path locked = dir.resolve("locked.csv");
-        Files.copy(input, locked);
-        locked.toFile().setReadable(false);
+        Path locked = unreadableFile(dir, input);
         assertThat(run("report", "--input", locked.toString())).isEqualTo(CsatCli.USAGE);
         assertThat(err()).isEqualTo("csat report: --input " + locked + ": permission denied\n");
+    }
+
+    /**
+     * A file this process is refused to read, checked by opening it: a copy of a file without
+     * its read bit or, for an administrator, whom permission bits do not hold back, a sysfs file
+     * with no read bit at all (a write-only trigger such as a PCI bus's {@code rescan}), which the
+     * kernel refuses to open for reading to anyone.
+     */
+    static Path unreadableFile(Path dir, Path source) throws IOException {
+        Path locked = dir.resolve("locked.csv");
+        Files.copy(source, locked);
+        locked.toFile().setReadable(false);
+        if (refusesReading(locked)) {
+            return locked;
+        }
+        List<Path> writeOnly = new ArrayList<>(List.of(Path.of("/sys/bus/pci/rescan")));
+        if (Files.isDirectory(Path.of("/sys"))) {
+            try (Stream<Path> files = Files.find(Path.of("/sys"), 4, (p, a) -> a.isRegularFile()
+                    && !Files.isSymbolicLink(p) && noReadBit(p))) {
+                files.limit(20).forEach(writeOnly::add);
+            } catch (UncheckedIOException | IOException e) {
+                // A part of /sys this process may not list: the files found so far will do.
+            }
+        }
+        Optional<Path> refused = writeOnly.stream().filter(p -> noReadBit(p) && refusesReading(p)).findFirst();
+        assertThat(refused).as("a file this process cannot read: a file without its read bit is read by"
+                + " this user, and /sys has no readable-by-nobody file (%s)", writeOnly).isPresent();
+        return refused.orElseThrow();
+    }
+
+    private static boolean noReadBit(Path p) {
+        try {
+            return Collections.disjoint(Files.getPosixFilePermissions(p), Set.of(PosixFilePermission.OWNER_READ,
+                    PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ));
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    private static boolean refusesReading(Path p) {
+        try {
+            Files.newInputStream(p).close();
+            return false;
+        } catch (AccessDeniedException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Test

@@ -28,8 +28,10 @@ class DemoCommandTest {
 
     @Test
     void theSameSeedPrintsTheSameReport() throws IOException {
-        Run first = CsatCliTest.run("demo");
-        Run second = CsatCliTest.run("demo");
+        // Both into one place: the same seed writes the same files, and the page quotes the week's.
+        Path week = dir.resolve("default-week");
+        Run first = CsatCliTest.run("demo", "--output", week.toString());
+        Run second = CsatCliTest.run("demo", "--output", week.toString());
         assertThat(first.code()).isZero();
         assertThat(second.out()).isEqualTo(first.out());
         assertThat(first.out())
@@ -44,6 +46,32 @@ class DemoCommandTest {
         assertThat(first.err()).as("the progress bar goes to standard error").contains("simulating", "100%");
         assertThat(first.out()).doesNotContain("simulating  [");
         assertThat(first.out()).as("the excerpt docs/command-line.md shows").contains(pageExcerpt());
+
+        // The page's figures for the default week's keypad file read on the default scale.
+        Run wrongScale = CsatCliTest.run("report", "--input", week.resolve("responses-keypad9.csv").toString());
+        assertThat(wrongScale.code()).isEqualTo(CsatCli.USAGE);
+        List<String> pageBlocks = pageBlocks("## `report`: rejected rows and the wrong scale", 2);
+        assertThat(wrongScale.err().lines().toList()).as("what docs/command-line.md shows")
+                .contains(pageBlocks.get(0).strip(), pageBlocks.get(1).strip());
+    }
+
+    /** The first {@code n} text blocks of a section of the command line page. */
+    private static List<String> pageBlocks(String heading, int n) throws IOException {
+        Path dir = Path.of("").toAbsolutePath();
+        while (!Files.exists(dir.resolve("README.md"))) {
+            dir = dir.getParent();
+        }
+        String page = Files.readString(dir.resolve("docs/command-line.md"));
+        String section = page.substring(page.indexOf(heading));
+        List<String> blocks = new java.util.ArrayList<>();
+        int at = 0;
+        while (blocks.size() < n) {
+            int from = section.indexOf("```text\n", at) + "```text\n".length();
+            int to = section.indexOf("```", from);
+            blocks.add(section.substring(from, to));
+            at = to + 3;
+        }
+        return blocks;
     }
 
     /** The code block after "An excerpt:" in the command line page's section on the demo. */

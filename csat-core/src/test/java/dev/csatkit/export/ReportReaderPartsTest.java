@@ -24,8 +24,9 @@ class ReportReaderPartsTest {
         assertThat(h.cellOf(ResponseRows.SURVEY_ID)).isEqualTo(4);
         assertThat(h.cellOf(ResponseRows.INTERACTION_ID)).isEqualTo(5);
         assertThat(h.cellOf(ResponseRows.AGENT)).isEqualTo(-1);
+        // One slot per known column, the keys column last.
         assertThat(h).hasToString("ResponseHeader[cells=6, index=[5, 4, -1, -1, -1, -1, -1, -1, 1, -1, 0, -1, -1, -1,"
-                + " -1, -1, -1, -1]]");
+                + " -1, -1, -1, -1, -1]]");
         ResponseHeader same = ResponseHeader.of(List.of("score", "sent_at", "", "extra", "survey_id", "interaction_id"));
         assertThat(h).isEqualTo(same).hasSameHashCodeAs(same);
         assertThat(h).isNotEqualTo(ResponseHeader.of(List.of("score", "sent_at", "", "survey_id", "interaction_id")));

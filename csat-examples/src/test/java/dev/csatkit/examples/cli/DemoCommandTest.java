@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.csatkit.examples.cli.CsatCliTest.Run;
+import dev.csatkit.examples.guide.DocBlocks;
 import dev.csatkit.store.postgres.testing.TestPostgres;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -50,28 +51,11 @@ class DemoCommandTest {
         // The page's figures for the default week's keypad file read on the default scale.
         Run wrongScale = CsatCliTest.run("report", "--input", week.resolve("responses-keypad9.csv").toString());
         assertThat(wrongScale.code()).isEqualTo(CsatCli.USAGE);
-        List<String> pageBlocks = pageBlocks("## `report`: rejected rows and the wrong scale", 2);
+        List<String> pageBlocks = DocBlocks.of("docs/command-line.md").stream()
+                .filter(b -> b.heading().equals("## `report`: rejected rows and the wrong scale"))
+                .map(DocBlocks.Block::text).toList();
         assertThat(wrongScale.err().lines().toList()).as("what docs/command-line.md shows")
                 .contains(pageBlocks.get(0).strip(), pageBlocks.get(1).strip());
-    }
-
-    /** The first {@code n} text blocks of a section of the command line page. */
-    private static List<String> pageBlocks(String heading, int n) throws IOException {
-        Path dir = Path.of("").toAbsolutePath();
-        while (!Files.exists(dir.resolve("README.md"))) {
-            dir = dir.getParent();
-        }
-        String page = Files.readString(dir.resolve("docs/command-line.md"));
-        String section = page.substring(page.indexOf(heading));
-        List<String> blocks = new java.util.ArrayList<>();
-        int at = 0;
-        while (blocks.size() < n) {
-            int from = section.indexOf("```text\n", at) + "```text\n".length();
-            int to = section.indexOf("```", from);
-            blocks.add(section.substring(from, to));
-            at = to + 3;
-        }
-        return blocks;
     }
 
     /** The code block after "An excerpt:" in the command line page's section on the demo. */

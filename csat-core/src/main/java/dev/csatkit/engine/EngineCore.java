@@ -46,11 +46,19 @@ final class EngineCore {
     final Duration retention;
     final Optional<Duration> acrossWindow;
     /**
-     * Idempotency keys this instance has handed to a channel and not yet had an answer for, with
-     * when (System.nanoTime): a send under way is not started again before its send timeout.
+     * Idempotency keys this instance has handed to a channel (or is about to) and not yet written
+     * the answer of: a send under way is not started again before its send timeout.
      */
-    private final ConcurrentHashMap<String, Long> inFlight = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, UnderWay> inFlight = new ConcurrentHashMap<>();
     private final long sendTimeoutNanos;
+
+    /**
+     * One caller's mark of a key as under way, since when (System.nanoTime). Marks are told apart
+     * by identity, never by their time, so a caller only ever removes its own.
+     */
+    private static final class UnderWay {
+        final long since = System.nanoTime();
+    }
 
     EngineCore(Clock clock, SurveyStore store, List<ProfileRuntime> runtimes, Map<String, Channel> channels,
             Composer composer, List<SurveyListener> listeners, Duration sendLease, Duration sendTimeout,
@@ -141,7 +149,7 @@ final class EngineCore {
         }
         // The side messages count as under way from the moment they are written: a dispatcher that
         // leases them before this thread hands them to the channel must not send them too.
-        Long writing = System.nanoTime();
+        UnderWay writing = new UnderWay();
         outbox.forEach(m -> inFlight.put(m.key(), writing));
         ApplyResult result = null;
         try {
@@ -157,7 +165,7 @@ final class EngineCore {
                 publish(review.event());
             }
             for (OutboxMessage m : outbox) {
-                sendSide(m, true);
+                sendHeld(m);
                 inFlight.remove(m.key(), writing); // still the marker only when nothing was sent
             }
         }
@@ -201,8 +209,22 @@ final class EngineCore {
      *     channel silent for longer is taken to hang, and the message goes again under its key
      */
     boolean inFlight(String idempotencyKey) {
-        Long since = inFlight.get(idempotencyKey);
-        return since != null && System.nanoTime() - since < sendTimeoutNanos;
+        UnderWay u = inFlight.get(idempotencyKey);
+        return u != null && fresh(u);
+    }
+
+    private boolean fresh(UnderWay u) {
+        return System.nanoTime() - u.since < sendTimeoutNanos;
+    }
+
+    /**
+     * Marks a key as under way here, in one step with the check that no send of it is.
+     *
+     * @return this caller's mark, or null when a send of the key is under way here
+     */
+    private @Nullable UnderWay take(String idempotencyKey) {
+        UnderWay mine = new UnderWay();
+        return inFlight.compute(idempotencyKey, (k, u) -> u != null && fresh(u) ? u : mine) == mine ? mine : null;
     }
 
     /**
@@ -215,7 +237,7 @@ final class EngineCore {
     <T> CompletableFuture<T> send(Channel channel, OutboundMessage message,
             BiFunction<? super DeliveryResult, Throwable, T> record) {
         String key = message.idempotencyKey();
-        Long started = System.nanoTime();
+        UnderWay started = new UnderWay();
         inFlight.put(key, started);
         CompletableFuture<DeliveryResult> answer;
         try {
@@ -232,18 +254,44 @@ final class EngineCore {
     /**
      * Sends one side message held (leased) by this caller, through the gate, and settles it in the
      * outbox when the channel answers: removed once accepted or refused for good, kept for another
-     * try otherwise. A message deferred by quiet hours stays in the outbox until they end.
+     * try otherwise. A message deferred by quiet hours stays in the outbox until they end. Nothing
+     * is sent while a send of it is under way here, nor when another attempt settled it since the
+     * caller read it (accepted, given up, or kept for a later try).
      *
      * @return when the channel answered (or at once when nothing was sent)
      */
     CompletableFuture<?> sendSide(OutboxMessage m) {
-        return sendSide(m, false);
+        UnderWay mine = take(m.key());
+        if (mine == null) {
+            return CompletableFuture.completedFuture(null); // still under way here; its answer settles it
+        }
+        try {
+            // The caller's copy may be older than the answer of a send written since: a dispatch
+            // claims a message whose lease ran out, then that send's answer settles it. A send's
+            // mark goes only once its answer is written, so with this mark taken the store tells
+            // whether an attempt settled the message since; only one no attempt settled goes.
+            boolean unsettled;
+            try {
+                unsettled = store.settleOutbox(m, Optional.of(m));
+            } catch (RuntimeException e) {
+                // Kept in the outbox: taken up again when its lease ends.
+                LOG.warn("side message {} not sent now: {}", m.key(), Masking.text(e.toString()));
+                return CompletableFuture.completedFuture(null);
+            }
+            if (!unsettled) {
+                LOG.debug("side message {} not sent: another attempt settled it", m.key());
+                return CompletableFuture.completedFuture(null);
+            }
+            return sendHeld(m);
+        } finally {
+            inFlight.remove(m.key(), mine); // still the mark only when nothing was sent
+        }
     }
 
-    /** @param written whether this caller has just written the message, and so holds it as under way */
-    private CompletableFuture<?> sendSide(OutboxMessage m, boolean written) {
+    /** Sends a side message this caller holds as under way: it wrote it, or took it and found it unsettled. */
+    private CompletableFuture<?> sendHeld(OutboxMessage m) {
         try {
-            return trySendSide(m, written);
+            return trySendSide(m);
         } catch (Throwable e) {
             LOG.warn("side message {} not sent: {}", m.key(), Masking.text(e.toString()));
             store.settleOutbox(m, Optional.empty());
@@ -251,10 +299,7 @@ final class EngineCore {
         }
     }
 
-    private CompletableFuture<?> trySendSide(OutboxMessage m, boolean written) {
-        if (!written && inFlight(m.key())) {
-            return CompletableFuture.completedFuture(null); // still under way here; its answer settles it
-        }
+    private CompletableFuture<?> trySendSide(OutboxMessage m) {
         Instant now = clock.instant();
         Channel channel = channels.get(m.channelId());
         Optional<OpenSurvey> survey = m.surveyKey().flatMap(store::find);

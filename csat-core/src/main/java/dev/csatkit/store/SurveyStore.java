@@ -111,7 +111,9 @@ public interface SurveyStore {
      * Settles an outbox message: removes it (sent, or refused for good), or keeps it for another
      * try. Does nothing when the message is gone or another attempt settled it first (its stored
      * {@link OutboxMessage#attempts()} is no longer the one in {@code message}); a lease taken
-     * meanwhile does not stop the attempt that was under way from settling it.
+     * meanwhile does not stop the attempt that was under way from settling it. Right before it
+     * sends a message it claimed, the engine settles it as it stands ({@code next} equal to
+     * {@code message}): {@code false} then tells it another attempt settled the message since.
      *
      * @param message the message as claimed or written
      * @param next the message to keep, due again, or empty to remove it

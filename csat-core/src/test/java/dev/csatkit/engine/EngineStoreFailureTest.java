@@ -122,6 +122,38 @@ class EngineStoreFailureTest {
                 .as("settled the second time: never again").hasSize(2);
     }
 
+    @Test
+    void a_claimed_side_message_the_store_cannot_check_stays_in_the_outbox_and_goes_after_its_lease() {
+        Decision.Scheduled d = (Decision.Scheduled) engine.decide(call("c1", contact("k-1", PHONE)).build());
+        engine.dispatchDue();
+        String confirmation = d.surveyKey() + ":confirm:";
+        sms.policy = m -> m.idempotencyKey().startsWith(confirmation)
+                ? new dev.csatkit.channels.spi.DeliveryResult.RetryLater(Optional.empty(), "carrier busy") : null;
+        engine.receive(new InboundReply("sms", PHONE, "+15550100", new ReplyContent.Text("5"), "m-1", clock.instant()));
+        sms.policy = m -> null;
+        assertThat(confirmations()).as("the confirmation's first try, answered RetryLater").isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(2)); // its retry waits a minute
+        store.failNextSettle(); // the check before the send: is the claimed message still unsettled?
+        engine.dispatchDue();
+        assertThat(confirmations()).as("not sent while the store could not tell").isEqualTo(1);
+        clock.advance(Duration.ofMinutes(4));
+        engine.dispatchDue();
+        assertThat(confirmations()).as("still leased to the dispatch that claimed it").isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(2)); // past the 5-minute lease
+        engine.dispatchDue();
+        clock.advance(Duration.ofHours(1));
+        engine.dispatchDue();
+        assertThat(confirmations()).as("sent again once its lease ran out, then settled").isEqualTo(2);
+        assertThat(sms.accepted()).filteredOn(a -> a.message().idempotencyKey().startsWith(confirmation))
+                .as("accepted once").hasSize(1);
+    }
+
+    private long confirmations() {
+        return sms.logged().stream().filter(a -> a.message().idempotencyKey().contains(":confirm:")).count();
+    }
+
     /** What a store throws when it is down. */
     static final class StoreDown extends RuntimeException {
         StoreDown(String operation) {

@@ -1002,6 +1002,39 @@ public abstract class SurveyStoreContractTest {
             assertThat(due).as("the message must stay, due again when the retry said").hasSize(1);
             assertThat(due.get(0).attempts()).isEqualTo(1);
         }
+
+        @Test
+        void settlingAClaimedMessageAsItStandsTellsWhetherAnotherAttemptSettledItSince() {
+            OpenSurvey s = scheduled(survey("as-claimed").build());
+            write(s, message("as-claimed-sent", s, OutboxMessage.Purpose.CONFIRMATION, T0),
+                    message("as-claimed-retried", s, OutboxMessage.Purpose.FOLLOW_UP, T0),
+                    message("as-claimed-kept", s, OutboxMessage.Purpose.HELP, T0));
+            Instant lease = T0.plus(MINUTE);
+            List<OutboxMessage> claimed = store.claimOutbox(T0, 10, lease);
+            assertThat(claimed).extracting(OutboxMessage::key)
+                    .containsExactly("as-claimed-kept", "as-claimed-retried", "as-claimed-sent");
+            OutboxMessage kept = claimed.get(0);
+            OutboxMessage retried = claimed.get(1);
+            OutboxMessage sent = claimed.get(2);
+            // Other attempts, of the messages as written, answer after the claim.
+            assertThat(store.settleOutbox(sent.dueAt(T0, false), Optional.empty())).isTrue();
+            Instant retryAt = T0.plus(HOUR);
+            assertThat(store.settleOutbox(retried.dueAt(T0, false), Optional.of(retried.dueAt(retryAt, true))))
+                    .isTrue();
+
+            // The engine settles a message it claimed as it stands right before it sends it.
+            assertThat(store.settleOutbox(sent, Optional.of(sent))).as("a message another attempt removed since "
+                    + "the claim must answer false, and stay gone").isFalse();
+            assertThat(store.settleOutbox(retried, Optional.of(retried))).as("a message another attempt kept for a "
+                    + "later try since the claim must answer false and stay as that attempt left it").isFalse();
+            assertThat(store.settleOutbox(kept, Optional.of(kept))).as("a message no attempt settled since the claim "
+                    + "must answer true").isTrue();
+            assertThat(store.claimOutbox(lease.minusMillis(1), 10, lease.plus(MINUTE))).as("kept as claimed: still "
+                    + "leased until %s", lease).isEmpty();
+            Instant lease2 = retryAt.plus(DAY); // claimAllOutbox leases for a day
+            assertThat(claimAllOutbox(retryAt)).as("what is left, each as its last settle left it")
+                    .containsExactlyInAnyOrder(kept.dueAt(lease2, false), retried.dueAt(lease2, true));
+        }
     }
 
     // ---- latestDelivered -----------------------------------------------------------------------

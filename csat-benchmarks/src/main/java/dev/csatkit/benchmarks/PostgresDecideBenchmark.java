@@ -78,6 +78,21 @@ public class PostgresDecideBenchmark {
             PostgresBench.execute(pool, "VACUUM ANALYZE");
         }
 
+        /**
+         * @param other another pool on the same server
+         * @return this state's schema, tables and contacts, reached through {@code other} by an
+         *     engine of its own
+         */
+        Db withPool(HikariDataSource other) {
+            Db d = new Db();
+            d.pool = other;
+            d.schema = schema;
+            d.engine = PostgresBench.engine(PostgresBench.store(other, schema), PostgresBench.fixed(), 1_000);
+            d.order = order;
+            d.insert = insert;
+            return d;
+        }
+
         @TearDown(Level.Trial)
         public void tearDown() {
             PostgresBench.drop(pool, schema);

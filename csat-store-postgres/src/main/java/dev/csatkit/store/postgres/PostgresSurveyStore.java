@@ -161,29 +161,52 @@ public final class PostgresSurveyStore implements SurveyStore {
         }
         List<String> opt = List.copyOf(optOutKeys);
         List<String> caps = List.copyOf(capKeys);
-        Optional<ScheduleResult> refused = db.query(sql.precheck, precheckParams(interactionId, caps, opt, now), rs -> {
-            rs.next();
-            int opted = rs.getInt(1);
-            if (!rs.wasNull()) {
-                return Optional.of(new ScheduleResult.OptedOut(opt.get(opted - 1)));
-            }
-            Instant claimed = time(rs, 2);
-            if (claimed != null) {
-                return Optional.of(new ScheduleResult.Duplicate(claimed));
-            }
-            int held = rs.getInt(3);
-            if (!rs.wasNull()) {
-                return Optional.of(new ScheduleResult.Capped(caps.get(held - 1), Objects.requireNonNull(time(rs, 4))));
-            }
-            return Optional.empty();
-        });
+        Optional<ScheduleResult> refused = db.query(sql.precheck(opt.size(), caps.size()),
+                precheckParams(interactionId, caps, opt, now), rs -> precheckAnswer(rs, opt, caps));
         precheckRate.record(refused.isPresent());
         return refused;
     }
 
     static Params precheckParams(String interactionId, List<String> capKeys, List<String> optOutKeys, Instant now) {
-        return new Params().texts("optOutKeys", optOutKeys).texts("holdKeys", capKeys).time("now", now)
-                .text("interaction", interactionId);
+        Params p = new Params().time("now", now).text("interaction", interactionId);
+        for (int i = 0; i < optOutKeys.size(); i++) {
+            p.text("o" + (i + 1), optOutKeys.get(i));
+        }
+        for (int i = 0; i < capKeys.size(); i++) {
+            p.text("h" + (i + 1), capKeys.get(i));
+        }
+        return p;
+    }
+
+    /** {@code schedule}'s answer from precheck's rows: the first opt-out, else the claim, else the first hold. */
+    private static Optional<ScheduleResult> precheckAnswer(ResultSet rs, List<String> opt, List<String> caps)
+            throws SQLException {
+        int opted = Integer.MAX_VALUE;
+        int held = Integer.MAX_VALUE;
+        Instant claimed = null;
+        Instant heldUntil = null;
+        while (rs.next()) {
+            int kind = rs.getInt(1);
+            int ord = rs.getInt(2);
+            if (kind == 0) {
+                opted = Math.min(opted, ord);
+            } else if (kind == 1) {
+                claimed = time(rs, 3);
+            } else if (ord < held) {
+                held = ord;
+                heldUntil = time(rs, 3);
+            }
+        }
+        if (opted != Integer.MAX_VALUE) {
+            return Optional.of(new ScheduleResult.OptedOut(opt.get(opted - 1)));
+        }
+        if (claimed != null) {
+            return Optional.of(new ScheduleResult.Duplicate(claimed));
+        }
+        if (heldUntil != null) {
+            return Optional.of(new ScheduleResult.Capped(caps.get(held - 1), heldUntil));
+        }
+        return Optional.empty();
     }
 
     Params scheduleParams(ScheduleRequest request) {

@@ -99,4 +99,28 @@ class PostgresPrecheckTest {
         assertThat(precheck(s, T0)).isEmpty();
         assertThat(store.schedule(request(s))).isEqualTo(new ScheduleResult.Scheduled(s));
     }
+
+    /** Each count of keys reads through a statement of its own: each must keep the caller's order. */
+    @Test
+    void everyCountOfKeysAnswersInTheCallersOrder() {
+        CapHold x = new CapHold("count:x", DAY);
+        CapHold y = new CapHold("count:y", DAY.plusSeconds(60));
+        assertThat(store.schedule(request(survey("count-held", "contact-count").holds(List.of(x, y)).build())))
+                .isInstanceOf(ScheduleResult.Scheduled.class);
+        store.apply(Transition.at(T0).optOut(optOut(List.of("count:b", "count:c"), Optional.empty())).build());
+
+        assertThat(store.precheck("count-1", List.of("count:z", y.key(), x.key()), List.of(), T0))
+                .contains(new ScheduleResult.Capped(y.key(), y.until()));
+        assertThat(store.precheck("count-2", List.of(x.key()), List.of("count:a"), T0))
+                .contains(new ScheduleResult.Capped(x.key(), x.until()));
+        assertThat(store.precheck("count-3", List.of(y.key(), y.key()), List.of("count:a", "count:a"), T0))
+                .as("a key given twice").contains(new ScheduleResult.Capped(y.key(), y.until()));
+        assertThat(store.precheck("count-4", List.of("count:z"), List.of("count:a", "count:c", "count:b"), T0))
+                .contains(new ScheduleResult.OptedOut("count:c"));
+        assertThat(store.precheck("count-5", List.of("count:z"), List.of("count:b", "count:c", "count:a", "count:d"),
+                T0)).contains(new ScheduleResult.OptedOut("count:b"));
+        assertThat(store.precheck("interaction-count-held", List.of("count:z"), List.of("count:a"), T0))
+                .as("the scheduled survey's interaction").containsInstanceOf(ScheduleResult.Duplicate.class);
+        assertThat(store.precheck("count-6", List.of("count:z", "count:w"), List.of("count:a"), T0)).isEmpty();
+    }
 }

@@ -1,5 +1,8 @@
 package dev.csatkit.store.postgres.internal;
 
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
 /**
  * Every statement the store runs, for one schema. Each store operation is one of them, so each
  * is one round trip; the comments say how each keeps its operation atomic.
@@ -24,15 +27,9 @@ public final class Statements {
      */
     public final Sql schedule;
     /**
-     * {@code precheck}: the read {@link #schedule} starts with, as one plain statement (one
-     * snapshot) that writes nothing: the first opted-out key, the interaction's live claim, and
-     * the first live hold, each in the caller's order. The usual refusal, a capped contact, is
-     * then one round trip of four index probes, before the engine builds a survey. The values
-     * come in through a subquery the planner may not flatten ({@code OFFSET 0}): seeing the
-     * arrays, it would make a plan for each call's keys, which costs more than the read; not
-     * seeing them, it settles on one plan per session after five calls.
-     */
-    public final Sql precheck;
+     * {@code precheck}'s statements by their keys' counts: {@link #precheck(int, int)}. */
+    private final ConcurrentMap<Integer, Sql> prechecks = new ConcurrentHashMap<>();
+    private final String schema;
     /**
      * {@code claimDue}: locks the earliest due surveys nobody else is locking, and leases them. The
      * rows are updated by an array of their ids, so the plan looks each up by its key whatever the
@@ -95,6 +92,7 @@ public final class Statements {
      * @param schema the store's schema, a plain lower-case identifier
      */
     public Statements(String schema) {
+        this.schema = schema;
         schedule = Sql.of("schedule", """
                 SELECT outcome, opted_ord, claimed_until, held_ord, held_until
                 FROM {s}.schedule_survey(:interaction, :id, :now::timestamptz, :claimUntil::timestamptz,
@@ -104,18 +102,6 @@ public final class Statements {
                     :leaseUntil::timestamptz, :body)
                 """, schema);
 
-        precheck = Sql.of("precheck", """
-                SELECT (SELECT min(array_position(k.opt, o.key)) FROM {s}.opt_out o WHERE o.key = ANY (k.opt)),
-                    (SELECT c.until FROM {s}.interaction_claim c
-                     WHERE c.interaction_id = :interaction AND c.until > k.now),
-                    f.ord, f.until
-                FROM (SELECT :optOutKeys::text[] AS opt, :holdKeys::text[] AS hold, :now::timestamptz AS now
-                      OFFSET 0) AS k
-                LEFT JOIN LATERAL (
-                    SELECT array_position(k.hold, h.key) AS ord, h.until
-                    FROM {s}.cap_hold h WHERE h.key = ANY (k.hold) AND h.until > k.now
-                    ORDER BY 1 LIMIT 1) AS f ON true
-                """, schema);
 
         claimDue = Sql.of("claimDue", """
                 WITH due AS (
@@ -346,5 +332,66 @@ public final class Statements {
                 SELECT (SELECT count(*) FROM gone), (SELECT count(*) FROM replies), (SELECT count(*) FROM claims),
                     (SELECT count(*) FROM holds), (SELECT count(*) FROM inbound)
                 """, schema);
+    }
+
+    /**
+     * {@code precheck}: the read {@link #schedule} starts with, as one plain statement (one
+     * snapshot) that writes nothing: a row for each opted-out key, for the interaction's live
+     * claim, and for each live hold, each key with its place in the caller's order. The usual
+     * refusal, a capped contact, is then one round trip of three index scans, before the engine
+     * builds a survey; the store picks the answer by {@code schedule}'s order.
+     *
+     * <p>There is one statement for each count of keys, each key a parameter of its own: with
+     * arrays for parameters the server cannot tell a plan's cost before it sees them, makes a plan
+     * for each call's arrays, and planning then costs more than the read. With one parameter per
+     * key it settles on one plan per session after five calls.
+     *
+     * @param optOutKeys how many opt-out keys, 0 or more
+     * @param holdKeys how many cap keys, 1 or more
+     * @return the statement; its parameters are {@code :o1}…, {@code :h1}…, {@code :interaction}
+     *     and {@code :now}
+     */
+    public Sql precheck(int optOutKeys, int holdKeys) {
+        if (optOutKeys < 0 || holdKeys < 1) {
+            throw new IllegalArgumentException("precheck reads 0 or more opt-out keys (" + optOutKeys
+                    + ") and 1 or more cap keys (" + holdKeys + ")");
+        }
+        // Key counts are few (a contact's addresses, one or two caps): the map stays small.
+        return prechecks.computeIfAbsent(optOutKeys << 16 | holdKeys, k -> precheckSql(optOutKeys, holdKeys));
+    }
+
+    private Sql precheckSql(int optOutKeys, int holdKeys) {
+        StringBuilder q = new StringBuilder();
+        if (optOutKeys > 0) {
+            q.append("SELECT 0 AS kind, ").append(ordinal("o.key", "o", optOutKeys))
+                    .append(" AS ord, NULL::timestamptz AS until FROM {s}.opt_out o WHERE o.key IN (")
+                    .append(list("o", optOutKeys)).append(")\nUNION ALL\n");
+        }
+        q.append("SELECT 1, 0, c.until FROM {s}.interaction_claim c\n")
+                .append("WHERE c.interaction_id = :interaction AND c.until > :now::timestamptz\nUNION ALL\n")
+                .append("SELECT 2, ").append(ordinal("h.key", "h", holdKeys)).append(", h.until FROM {s}.cap_hold h\n")
+                .append("WHERE h.key IN (").append(list("h", holdKeys)).append(") AND h.until > :now::timestamptz");
+        return Sql.of("precheck", q.toString(), schema);
+    }
+
+    /** {@code :p1, :p2, …} */
+    private static String list(String prefix, int n) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+            b.append(i > 1 ? ", :" : ":").append(prefix).append(i);
+        }
+        return b.toString();
+    }
+
+    /** The place of {@code column}'s value among the parameters, from 1. */
+    private static String ordinal(String column, String prefix, int n) {
+        if (n == 1) {
+            return "1";
+        }
+        StringBuilder b = new StringBuilder("CASE ").append(column);
+        for (int i = 1; i <= n; i++) {
+            b.append(" WHEN :").append(prefix).append(i).append(" THEN ").append(i);
+        }
+        return b.append(" END").toString();
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -361,5 +362,166 @@ class InMemorySurveyStoreTest {
         assertThat(store.seenInbound("in-3", at(29))).isTrue();
         assertThat(store.purge(at(30), 10)).isZero();
         assertThat(store.purge(at(31), 10)).isEqualTo(1);
+    }
+
+    private static CapHold hold(String key, long until) {
+        return new CapHold(key, at(until));
+    }
+
+    private Optional<ScheduleResult> capped(String key, Instant now) {
+        return store.precheck("call-other", List.of(key), List.of(), now);
+    }
+
+    @Test
+    void undoingAScheduleLeavesTheDeniedKeyToItsHolderEvenWhenBothEndAtOneInstant() {
+        schedule(survey("sv-1", "call-1", "c1").holds(List.of(hold("cap-a", 600))).build());
+        assertThat(schedule(survey("sv-2", "call-2", "c1").holds(List.of(hold("cap-b", 600), hold("cap-c", 600),
+                hold("cap-a", 600))).build())).isEqualTo(new ScheduleResult.Capped("cap-a", at(600)));
+        assertThat(capped("cap-a", T)).hasValue(new ScheduleResult.Capped("cap-a", at(600)));
+        assertThat(capped("cap-b", T)).isEmpty();
+        assertThat(capped("cap-c", T)).isEmpty();
+    }
+
+    @Test
+    void aStepMovesAHoldReleasesOneAndReleasesOneMovedToNow() {
+        schedule(survey("sv-1", "call-1", "c1").holds(List.of(hold("cap-a", 600), hold("cap-b", 600), hold("cap-c", 600)))
+                .build());
+        assertThat(store.apply(Transition.at(at(100))
+                .hold(new Transition.HoldChange(hold("cap-a", 600), Optional.of(at(1_200))))
+                .hold(new Transition.HoldChange(hold("cap-b", 600), Optional.empty()))
+                .hold(new Transition.HoldChange(hold("cap-c", 600), Optional.of(at(100)))).build()))
+                .isEqualTo(new ApplyResult.Applied(false));
+        assertThat(capped("cap-a", at(100))).hasValue(new ScheduleResult.Capped("cap-a", at(1_200)));
+        assertThat(capped("cap-b", at(100))).isEmpty();
+        // Moved to the step's own instant: released, not held for a millisecond more.
+        assertThat(capped("cap-c", at(100))).isEmpty();
+    }
+
+    @Test
+    void aStepWhoseHoldIsTakenPutsBackEveryHoldAsItWas() {
+        schedule(survey("sv-1", "call-1", "c1").holds(List.of(hold("cap-a", 600))).build());
+        schedule(survey("sv-2", "call-2", "c2").holds(List.of(hold("cap-b", 900))).build());
+        OpenSurvey sv1 = store.find("sv-1").orElseThrow();
+        OpenSurvey next = sv1.toBuilder().state(SurveyState.AWAITING_REPLY).build();
+        assertThat(store.apply(Transition.at(at(10)).change(sv1, next)
+                .hold(new Transition.HoldChange(hold("cap-a", 600), Optional.of(at(1_200))))
+                .hold(new Transition.HoldChange(hold("cap-b", 300), Optional.of(at(1_500)))).build()))
+                .isEqualTo(new ApplyResult.Capped("cap-b", at(900)));
+        assertThat(capped("cap-a", at(10))).hasValue(new ScheduleResult.Capped("cap-a", at(600)));
+        assertThat(capped("cap-b", at(10))).hasValue(new ScheduleResult.Capped("cap-b", at(900)));
+        assertThat(store.find("sv-1")).hasValue(sv1);
+    }
+
+    @Test
+    void aHoldThatEndedWhenTheRefusedStepBeganIsNotPutBack() {
+        schedule(survey("sv-1", "call-1", "c1").holds(List.of(hold("cap-a", 600))).build());
+        schedule(survey("sv-2", "call-2", "c2").holds(List.of(hold("cap-b", 900))).build());
+        assertThat(store.apply(Transition.at(at(600))
+                .hold(new Transition.HoldChange(hold("cap-a", 600), Optional.of(at(1_200))))
+                .hold(new Transition.HoldChange(hold("cap-b", 300), Optional.of(at(1_500)))).build()))
+                .isEqualTo(new ApplyResult.Capped("cap-b", at(900)));
+        assertThat(capped("cap-a", at(600))).isEmpty();
+    }
+
+    @Test
+    void aSurveyScheduledAlreadyPromptedIsTheAddressesLatestDelivered() {
+        OpenSurvey s = survey("sv-1", "call-1", "c1").promptedAt(at(1)).sentAt(at(1)).build();
+        assertThat(schedule(s)).isEqualTo(new ScheduleResult.Scheduled(s));
+        assertThat(store.latestDelivered("sms", s.address())).hasValue(s);
+    }
+
+    @Test
+    void anAddressRemembersItsEightLastPromptedSurveys() {
+        OpenSurvey sent = survey("sv-x", "call-x", "c1").promptedAt(at(1)).sentAt(at(1)).build();
+        schedule(sent);
+        for (int i = 0; i < 8; i++) {
+            assertThat(store.latestDelivered("sms", sent.address())).as("after %d more", i).hasValue(sent);
+            schedule(survey("sv-" + i, "call-" + i, "c1").promptedAt(at(2 + i)).build());
+        }
+        // Eight surveys prompted since: the sent one is no longer remembered.
+        assertThat(store.latestDelivered("sms", sent.address())).isEmpty();
+    }
+
+    @Test
+    void aSurveyPromptedEarlierButWrittenLaterKeepsItsPlaceByTime() {
+        OpenSurvey later = survey("sv-a", "call-a", "c1").promptedAt(at(20)).sentAt(at(20)).build();
+        OpenSurvey earlier = survey("sv-b", "call-b", "c1").promptedAt(at(10)).sentAt(at(10)).build();
+        schedule(later);
+        schedule(earlier);
+        assertThat(store.latestDelivered("sms", later.address())).hasValue(later);
+    }
+
+    @Test
+    void aMessageWrittenAgainForTheSameDueTimeIsStillHandedOut() {
+        store.apply(Transition.at(T).send(message("m1", 5, 0)).build());
+        store.apply(Transition.at(T).send(message("m1", 5, 0)).build());
+        assertThat(store.claimOutbox(at(5), 10, at(50))).extracting(OutboxMessage::key).containsExactly("m1");
+    }
+
+    @Test
+    void theOutboxHandsOutNoMoreThanTheLimit() {
+        store.apply(Transition.at(T).send(message("m1", 1, 0)).send(message("m2", 2, 0)).send(message("m3", 3, 0))
+                .build());
+        assertThat(store.claimOutbox(at(3), 2, at(50))).extracting(OutboxMessage::key).containsExactly("m1", "m2");
+        assertThat(store.claimOutbox(at(3), 2, at(50))).extracting(OutboxMessage::key).containsExactly("m3");
+    }
+
+    @Test
+    void purgingOneSurveyOfAnAddressKeepsTheOthersDeliveredAndALimitOfOneWorks() {
+        OpenSurvey prompted = survey("sv-1", "call-1", "c1").promptedAt(at(1)).build();
+        OpenSurvey sent = survey("sv-2", "call-2", "c1").promptedAt(at(2)).sentAt(at(2))
+                .state(SurveyState.AWAITING_REPLY).build();
+        schedule(prompted);
+        schedule(sent);
+        store.apply(Transition.at(at(5)).change(prompted, prompted.toBuilder().end(SurveyState.EXPIRED, "closed", at(5))
+                .build()).build());
+        assertThat(store.purge(at(10), 1)).isEqualTo(1);
+        assertThat(store.find("sv-1")).isEmpty();
+        assertThat(store.latestDelivered("sms", sent.address())).hasValue(sent);
+    }
+
+    @Test
+    void purgeForgetsAnInboundIdThatEndsAtTheCutoff() {
+        store.apply(Transition.at(T).inbound("in-x", at(30)).build());
+        assertThat(store.seenInbound("in-x", at(29))).isTrue();
+        assertThat(store.purge(at(29), 10)).isZero();
+        assertThat(store.seenInbound("in-x", at(28))).isTrue();
+        assertThat(store.purge(at(30), 10)).isZero();
+        assertThat(store.seenInbound("in-x", at(29))).isFalse();
+    }
+
+    @Test
+    void theReviewQueueKeepsTheWantedStatusesOldestFirstUpToTheLimit() {
+        LowScoreReview a = LowScoreReview.builder("sv-a", "csat", "call-a", "c1", 1, at(10)).build();
+        LowScoreReview b = LowScoreReview.builder("sv-b", "csat", "call-b", "c1", 2, at(20)).build();
+        LowScoreReview c = LowScoreReview.builder("sv-c", "csat", "call-c", "c2", 2, at(30)).build();
+        store.saveReview(ReviewChange.open(c));
+        store.saveReview(ReviewChange.open(b));
+        store.saveReview(ReviewChange.open(a));
+        LowScoreReview b1 = b.toBuilder().next(at(40)).status(ReviewStatus.WITHDRAWN).build();
+        store.saveReview(ReviewChange.of(b, b1));
+        assertThat(store.reviews(Set.of(ReviewStatus.OPEN), 1)).containsExactly(a);
+        assertThat(store.reviews(Set.of(ReviewStatus.OPEN), 5)).containsExactly(a, c);
+        assertThat(store.reviews(Set.of(ReviewStatus.WITHDRAWN), 5)).containsExactly(b1);
+        assertThat(store.reviews(Set.of(ReviewStatus.RESOLVED), 5)).isEmpty();
+        assertThatThrownBy(() -> store.reviews(Set.of(ReviewStatus.OPEN), 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("limit = 0: must be at least 1");
+    }
+
+    @Test
+    void aPurgedSurveyGivesUpItsPlaceAmongTheAddressesEightLast() {
+        OpenSurvey sent = survey("sv-g", "call-g", "c1").promptedAt(at(1)).sentAt(at(1)).build();
+        OpenSurvey ended = survey("sv-s", "call-s", "c1").promptedAt(at(2)).build();
+        schedule(sent);
+        schedule(ended);
+        for (int i = 0; i < 6; i++) {
+            schedule(survey("sv-" + i, "call-" + i, "c1").promptedAt(at(3 + i)).build());
+        }
+        store.apply(Transition.at(at(20)).change(ended, ended.toBuilder().end(SurveyState.EXPIRED, "closed", at(20))
+                .build()).build());
+        assertThat(store.purge(at(21), 10)).isEqualTo(1);
+        // Eight remembered: the purged one's place goes to the next survey, so the sent one stays.
+        schedule(survey("sv-n", "call-n", "c1").promptedAt(at(30)).build());
+        assertThat(store.latestDelivered("sms", sent.address())).hasValue(sent);
     }
 }

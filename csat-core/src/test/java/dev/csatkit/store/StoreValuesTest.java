@@ -136,7 +136,7 @@ class StoreValuesTest {
         assertThat(new ReviewNotes("x".repeat(ReviewNotes.MAX_LENGTH), Optional.empty(), Optional.empty()).rootCause())
                 .hasSize(4_000);
         assertThatThrownBy(() -> ReviewNotes.of(" ", "ok", "ok")).isInstanceOf(InvalidDefinitionException.class)
-                .hasMessageContaining("rootCause").hasMessageContaining("must not be blank");
+                .hasMessage("Invalid review notes: rootCause = \"\u00abmasked\u00bb\": must not be blank");
         assertThatThrownBy(() -> ReviewNotes.of("ok", "x".repeat(4_001), "ok"))
                 .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessageContaining("followUp").hasMessageContaining("must be at most 4000 characters");
@@ -264,5 +264,57 @@ class StoreValuesTest {
                     .hasMessage("the review of survey sv-1 keeps its survey, interaction, contact and opening time "
                             + "from version to version");
         }
+    }
+
+    @Test
+    void descriptionsNameTheirTypeAndHidePersonalText() {
+        OpenSurvey plain = survey().build();
+        assertThat(plain.toString()).startsWith("OpenSurvey[id=" + plain.id() + ", version=0")
+                .doesNotContain("question=").doesNotContain("answers=");
+        assertThat(survey().question(2).comment("my secret").build().toString()).contains("question=2")
+                .doesNotContain("my secret");
+        LowScoreReview review = LowScoreReview.builder("sv-a", "csat", "call-a", "c1", 1, T).build();
+        assertThat(review.toString()).startsWith("LowScoreReview[surveyKey=sv-a, version=0, surveyId=csat");
+        ReplyRecord reply = new ReplyRecord("sv-1", T, ReplyRecord.Kind.COMMENT, java.util.OptionalInt.empty(),
+                Optional.of("my secret"), true);
+        assertThat(reply.toString()).startsWith("ReplyRecord[surveyKey=sv-1, receivedAt=" + T).doesNotContain("my secret");
+        assertThat(ReviewNotes.of("my secret", "call back", "coaching").toString())
+                .startsWith("ReviewNotes[rootCause=").doesNotContain("my secret").doesNotContain("coaching");
+    }
+
+    @Test
+    void blankOptionalNotesAreDroppedAndANulAnywhereIsRefused() {
+        ReviewNotes notes = new ReviewNotes("late", Optional.of("  "), Optional.of(" "));
+        assertThat(notes.followUp()).isEmpty();
+        assertThat(notes.remediation()).isEmpty();
+        assertThat(new ReviewNotes("late", Optional.of("called"), Optional.of("fixed")).remediation()).hasValue("fixed");
+        assertThatThrownBy(() -> ReviewNotes.of("\u0000late", "called", "fixed"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageContaining("rootCause").hasMessageContaining("must be well-formed Unicode without NUL");
+        assertThatThrownBy(() -> ReviewNotes.of("late", "called", "fix\u0000ed"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageContaining("remediation").hasMessageContaining("must be well-formed Unicode without NUL");
+        // A missing root cause is named as missing, not masked as if it were text.
+        assertThatThrownBy(() -> new ReviewNotes(null, Optional.empty(), Optional.empty()))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Invalid review notes: rootCause = (missing): must not be blank");
+    }
+
+    @Test
+    void aReviewersNameIsCheckedLikeAnyLine() {
+        LowScoreReview open = LowScoreReview.builder("sv-a", "csat", "call-a", "c1", 1, T).build();
+        assertThat(open.toBuilder().next(T).status(ReviewStatus.IN_REVIEW).reviewer("ann@example.com", T).build()
+                .reviewer()).hasValue("ann@example.com");
+        assertThatThrownBy(() -> open.toBuilder().next(T).status(ReviewStatus.IN_REVIEW)
+                .reviewer("ann\nbob", T).build()).isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageContaining("reviewer");
+    }
+
+    @Test
+    void aStepBuilderTellsTheVersionItWasComputedFrom() {
+        OpenSurvey s = survey().build();
+        assertThat(Transition.at(T).check(s).current()).hasValue(s);
+        assertThat(Transition.at(T).current()).isEmpty();
+        assertThat(SurveyStore.contactKey("c1")).isEqualTo("contact:c1");
     }
 }

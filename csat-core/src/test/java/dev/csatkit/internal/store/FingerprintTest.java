@@ -52,4 +52,11 @@ class FingerprintTest {
         }
         assertThat(seen).hasSize(400_000);
     }
+
+    @Test
+    void onlyTheAllZeroHashIsMoved() {
+        // A key found by search whose reference hash has two halves without a common set bit
+        // (0x08146c488e08c0c3 & 0x672b009670561334 == 0): it is not (0, 0), so it keeps its hash.
+        assertThat(Fingerprint.of("k47306009")).isEqualTo(new Fingerprint(0x08146c488e08c0c3L, 0x672b009670561334L));
+    }
 }

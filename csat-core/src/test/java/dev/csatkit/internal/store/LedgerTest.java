@@ -258,4 +258,36 @@ class LedgerTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void unclaimOnlyRemovesTheClaimThatExpiresAtTheGivenInstant() {
+        Ledger ledger = new Ledger();
+        assertThat(ledger.claim("i-1", T0, WEEK)).isTrue();
+        assertThat(ledger.unclaim("i-1", T0.plus(WEEK).minusMillis(1))).isFalse();
+        assertThat(ledger.unclaim("i-2", T0.plus(WEEK))).isFalse();
+        assertThat(ledger.claimedUntil("i-1", T0)).hasValue(T0.plus(WEEK));
+        assertThat(ledger.unclaim("i-1", T0.plus(WEEK))).isTrue();
+        assertThat(ledger.claimedUntil("i-1", T0)).isEmpty();
+        assertThat(ledger.unclaim("i-1", T0.plus(WEEK))).isFalse();
+        assertThat(ledger.claim("i-1", T0.plusSeconds(1), WEEK)).isTrue();
+    }
+
+    @Test
+    void readsWithoutWritingSeeLiveClaimsAndHoldsUpToTheirExpiry() {
+        Ledger ledger = new Ledger();
+        ledger.reserveOnce("i-1", "c1", T0, DAY, WEEK);
+        long claimEnd = T0.plus(WEEK).toEpochMilli();
+        long holdEnd = T0.plus(DAY).toEpochMilli();
+        assertThat(ledger.peekOnce("i-1", "c1", T0)).isEqualTo(-claimEnd);
+        assertThat(ledger.peekOnce("i-2", "c1", T0.plus(DAY).minusMillis(1))).isEqualTo(holdEnd);
+        assertThat(ledger.peekOnce("i-2", "c1", T0.plus(DAY))).isZero();
+        assertThat(ledger.peekOnce("i-1", "c9", T0.plus(WEEK).minusMillis(1))).isEqualTo(-claimEnd);
+        assertThat(ledger.peekOnce("i-1", "c9", T0.plus(WEEK))).isZero();
+        assertThat(ledger.claimedUntil("i-1", T0.plus(WEEK).minusMillis(1))).hasValue(T0.plus(WEEK));
+        assertThat(ledger.claimedUntil("i-1", T0.plus(WEEK))).isEmpty();
+        assertThat(ledger.heldUntil("c1", T0.plus(DAY).minusMillis(1))).hasValue(T0.plus(DAY));
+        assertThat(ledger.heldUntil("c1", T0.plus(DAY))).isEmpty();
+        assertThat(ledger.heldUntil("i-1", T0)).isEmpty();
+        assertThat(ledger.size()).isEqualTo(2);
+    }
 }

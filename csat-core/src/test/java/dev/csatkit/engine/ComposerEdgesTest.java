@@ -68,18 +68,22 @@ class ComposerEdgesTest {
         assertThat(again.subList(1, again.size())).isEqualTo(rest);
     }
 
-    @Test
-    void aTextReminderCarriesTheOptOutInstructions() {
+    static SurveyDefinition withReminder() {
         MessageSet en = DefaultMessages.forChannel(ChannelKind.SMS, Locale.ENGLISH).orElseThrow();
-        SurveyDefinition survey = SurveyDefinition.builder("after-call").name("After-call survey")
-                .scale(RatingScales.fivePoint()).channels(ChannelKind.SMS).defaultLocale(Locale.ENGLISH)
+        return SurveyDefinition.builder("after-call").name("After-call survey")
+                .scale(RatingScales.fivePoint()).channels(ChannelKind.SMS, ChannelKind.CHAT, ChannelKind.EMAIL)
+                .defaultLocale(Locale.ENGLISH)
                 .messages(Locale.ENGLISH, MessageSet.builder().prompt(en.prompt().source())
                         .confirmation("Thanks.").invalidReply("Please reply with a number from 1 to 5.")
                         .thankYou("Thank you.").reminder("Still there? We would love your rating.")
                         .optOutInstructions("Reply STOP to opt out.").build())
                 .build();
+    }
+
+    @Test
+    void aTextReminderCarriesTheOptOutInstructions() {
         ScriptedChannel sms = EngineFixture.sms();
-        SurveyProfile p = SurveyProfile.builder(survey, ChannelKind.SMS).acknowledgeSendingRules("ops", T0)
+        SurveyProfile p = SurveyProfile.builder(withReminder(), ChannelKind.SMS).acknowledgeSendingRules("ops", T0)
                 .placeholders(EngineFixture.company()).noQuietHours().reminderAfter(Duration.ofHours(2)).build();
         SurveyEngine e = SurveyEngine.builder().clock(clock).channel(sms).profile(p).build();
         e.decide(call("c1", contact("k1", PHONE)).build());
@@ -88,5 +92,36 @@ class ComposerEdgesTest {
         assertThat(e.dispatchDue().reminded()).isEqualTo(1);
         assertThat(sms.texts()).hasSize(2);
         assertThat(sms.texts().get(1)).isEqualTo("Still there? We would love your rating.\nReply STOP to opt out.");
+    }
+
+    @Test
+    void aChatReminderKeepsTheButtonsAndAnEmailOneComesBeforeThePrompt() {
+        ScriptedChannel chat = EngineFixture.chat();
+        ScriptedChannel mail = EngineFixture.email();
+        SurveyEngine e = SurveyEngine.builder().clock(clock).channel(chat).channel(mail)
+                .emailLinks((key, to, value, expires) -> "https://example.com/r?s=" + key + "&v=" + value)
+                .profile(SurveyProfile.builder(withReminder(), ChannelKind.CHAT).route(Route.media(Medium.CHAT))
+                        .placeholders(EngineFixture.company()).noFrequencyCap().reminderAfter(Duration.ofHours(2))
+                        .build())
+                .profile(SurveyProfile.builder(withReminder(), ChannelKind.EMAIL).route(Route.media(Medium.TICKET))
+                        .placeholders(EngineFixture.company()).noFrequencyCap().reminderAfter(Duration.ofHours(2))
+                        .build())
+                .build();
+        e.decide(Interaction.builder("chat-1", contact("k1", PHONE), Medium.CHAT).agent(EngineFixture.alice()).build());
+        e.decide(Interaction.builder("ticket-1", contact("k1", PHONE), Medium.TICKET).agent(EngineFixture.alice())
+                .build());
+        e.dispatchDue();
+        clock.advance(Duration.ofHours(3));
+        assertThat(e.dispatchDue().reminded()).isEqualTo(2);
+        MessageContent.Chat firstChat = (MessageContent.Chat) chat.delivered.get(0).content();
+        MessageContent.Chat chatReminder = (MessageContent.Chat) chat.delivered.get(1).content();
+        assertThat(chatReminder.text()).isEqualTo("Still there? We would love your rating.");
+        assertThat(chatReminder.buttons()).isEqualTo(firstChat.buttons()).hasSize(5);
+        MessageContent.Email firstMail = (MessageContent.Email) mail.delivered.get(0).content();
+        MessageContent.Email mailReminder = (MessageContent.Email) mail.delivered.get(1).content();
+        assertThat(mailReminder.subject()).isEqualTo(firstMail.subject());
+        assertThat(mailReminder.plainText())
+                .isEqualTo("Still there? We would love your rating.\n\n" + firstMail.plainText());
+        assertThat(mailReminder.html()).isEqualTo(firstMail.html());
     }
 }

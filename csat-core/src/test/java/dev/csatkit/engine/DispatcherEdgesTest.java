@@ -121,4 +121,24 @@ class DispatcherEdgesTest {
         assertThat(after.decide(call("c2", contact("k1", "+46701234567")).build()))
                 .isInstanceOf(Decision.Scheduled.class);
     }
+
+    @Test
+    void aDispatchInterruptedWhileItWaitsForTheChannelKeepsTheInterrupt() {
+        ScriptedChannel sms = EngineFixture.sms();
+        sms.hang = m -> true;
+        SurveyEngine e = engine(new InMemorySurveyStore(), sms, "after-call");
+        e.decide(call("c1", contact("k1", "+46701234567")).build());
+        Thread.currentThread().interrupt();
+        SurveyEngine.DispatchSummary summary;
+        try {
+            summary = e.dispatchDue();
+        } finally {
+            // Read and cleared here, so that no later test runs interrupted.
+            assertThat(Thread.interrupted()).isTrue();
+            sms.release(new dev.csatkit.channels.spi.DeliveryResult.Accepted("late"));
+        }
+        assertThat(summary.sent()).isZero();
+        assertThat(sms.attempts).hasSize(1);
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    }
 }

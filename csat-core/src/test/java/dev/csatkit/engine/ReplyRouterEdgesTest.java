@@ -86,4 +86,46 @@ class ReplyRouterEdgesTest {
                 .isEqualTo(new ReplyOutcome.Unmatched("the survey was busy; the reply was not applied"));
         assertThat(applies).hasValue(32);
     }
+
+    @Test
+    void aReplyTheStoreHasAlreadyRecordedIsADuplicate() {
+        AtomicInteger applies = new AtomicInteger();
+        ForwardingSurveyStore recorded = new ForwardingSurveyStore(new InMemorySurveyStore()) {
+            @Override
+            public ApplyResult apply(Transition transition) {
+                // The dispatch goes through; every reply was written before by another instance.
+                return transition.inboundId().isPresent() && applies.incrementAndGet() > 0 ? new ApplyResult.Duplicate()
+                        : super.apply(transition);
+            }
+        };
+        SurveyEngine e = engine(recorded);
+        String key = mailedSurvey(e);
+        assertThat(e.receive(new InboundReply("mail", "k1@example.com", "csat@example.com",
+                new ReplyContent.Link(key, 4), "l1", T0))).isEqualTo(new ReplyOutcome.Duplicate("l1"));
+        assertThat(e.receive(new InboundReply("chat", "chat-k9", "bot", new ReplyContent.Text("STOP"), "s1", T0)))
+                .isEqualTo(new ReplyOutcome.Duplicate("s1"));
+        assertThat(applies).hasValue(2);
+    }
+
+    @Test
+    void aPossibleOptOutIsAskedAboutOnChatButHonouredByEmail() {
+        SurveyEngine e = SurveyEngine.builder().clock(clock).channel(chat).channel(mail)
+                .emailLinks((key, to, value, expires) -> "https://example.com/r?s=" + key + "&v=" + value)
+                .profile(SurveyProfile.builder(EngineFixture.smsSurvey("chat"), ChannelKind.CHAT)
+                        .route(Route.media(Medium.CHAT)).placeholders(company()).noFrequencyCap()
+                        .possibleOptOut(PossibleOptOut.ASK_ONCE).build())
+                .profile(SurveyProfile.builder(EngineFixture.smsSurvey("mail"), ChannelKind.EMAIL)
+                        .route(Route.media(Medium.TICKET)).placeholders(company()).noFrequencyCap()
+                        .possibleOptOut(PossibleOptOut.ASK_ONCE).build())
+                .build();
+        e.decide(Interaction.builder("chat-1", contact("k1", "+46701234567"), Medium.CHAT)
+                .agent(EngineFixture.alice()).build());
+        e.decide(Interaction.builder("ticket-1", contact("k2", "+46701234568"), Medium.TICKET)
+                .agent(EngineFixture.alice()).build());
+        e.dispatchDue();
+        assertThat(e.receive(new InboundReply("chat", "chat-k1", "bot", new ReplyContent.Text("stop, it was great, 5"),
+                "c1", T0))).isInstanceOf(ReplyOutcome.OptOutAsked.class);
+        assertThat(e.receive(new InboundReply("mail", "k2@example.com", "csat@example.com",
+                new ReplyContent.Text("stop, it was great, 5"), "m1", T0))).isEqualTo(new ReplyOutcome.OptedOut(true));
+    }
 }

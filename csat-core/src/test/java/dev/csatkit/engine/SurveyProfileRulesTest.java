@@ -194,6 +194,8 @@ class SurveyProfileRulesTest {
         assertThat(all.get(1).route()).isEqualTo(mails);
         assertThat(all.get(1).quietHours()).isEmpty();
         assertThat(all.get(1).answerWindow()).isEqualTo(Duration.ofDays(7));
+        // Only a keypad profile follows inbound calls alone unless the host says otherwise.
+        assertThat(all).extracting(SurveyProfile::inboundOnly).containsExactly(false, false, false);
         // The builder is as it was: building again gives the same profiles.
         assertThat(b.buildAll()).isEqualTo(all);
         assertThatThrownBy(b::build).isInstanceOf(InvalidDefinitionException.class)

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.csatkit.scale.RatingScales;
 import dev.csatkit.score.CustomerHealth;
+import dev.csatkit.score.Dimension;
+import dev.csatkit.score.Period;
 import dev.csatkit.score.Report;
 import dev.csatkit.score.ReportSpec;
 import dev.csatkit.score.SurveyResponse;
@@ -179,6 +181,69 @@ class ExportWritersTest {
                 "k1,post-call,c1,ct-1,a-1,blue,1,RESOLVED,2025-03-14T09:00:00Z,qa-lena,2025-03-14T09:01:00Z,"
                         + "2025-03-14T09:05:00Z,'=cause,\"called back, twice\",training,1,'-again,2025-03-14T09:05:00Z,3",
                 "k2,post-call,c2,ct-2,,,2,OPEN,2025-03-14T09:00:00Z,,,,,,,0,,2025-03-14T09:00:00Z,0");
+    }
+
+    @Test
+    void aJsonReportByAgentAndDayNamesBothAndBlocksEachDay() throws Exception {
+        List<SurveyResponse> all = List.of(
+                SurveyResponse.builder("c1", "s", T).agent("ann").rating(5, T).build(),
+                SurveyResponse.builder("c2", "s", T.plusSeconds(86_400)).agent("bob").rating(2, T.plusSeconds(86_400))
+                        .build(),
+                SurveyResponse.builder("c3", "s", T.plusSeconds(86_400)).agent("bob").build());
+        ReportSpec spec = ReportSpec.builder(RatingScales.fivePoint()).by(Dimension.AGENT).period(Period.DAY)
+                .minimumSample(1).build();
+        StringWriter out = new StringWriter();
+        JsonExport.writeReport(Report.of(spec, all), out);
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("dimensions").toString()).isEqualTo("[\"agent\",\"period\"]");
+        assertThat(json.get("period").asText()).isEqualTo("day");
+        JsonNode trend = json.get("trend");
+        assertThat(trend).hasSize(2);
+        assertThat(trend.get(1).get("period").asText()).isEqualTo("2025-03-15");
+        assertThat(trend.get(1).get("start").asText()).isEqualTo("2025-03-15");
+        assertThat(trend.get(1).get("sent").asLong()).isEqualTo(2);
+        assertThat(trend.get(1).get("unanswered").asLong()).isEqualTo(1);
+        assertThat(trend.get(1).get("distribution").get("2").asLong()).isEqualTo(1);
+        assertThat(trend.get(0).get("distribution").get("5").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void theQuestionsTableHasARowPerQuestionOnItsOwnScale() {
+        List<SurveyResponse> all = List.of(
+                SurveyResponse.builder("c1", "post-call", T).rating(5, T.plusSeconds(60))
+                        .answer("effort", 3, T.plusSeconds(90)).build(),
+                SurveyResponse.builder("c2", "post-call", T).rating(1, T.plusSeconds(60)).build());
+        ReportSpec spec = ReportSpec.builder(RatingScales.fivePoint()).question("effort", RatingScales.threeFaces())
+                .minimumSample(1).build();
+        Table table = ReportTables.questions(Report.of(spec, all));
+        List<String> columns = table.columns();
+        assertThat(columns.subList(0, 3)).containsExactly("question", "scale", "sent");
+        assertThat(columns.subList(columns.size() - 5, columns.size()))
+                .containsExactly("score_1", "score_2", "score_3", "score_4", "score_5");
+        assertThat(table.rows()).hasSize(2);
+        List<Cell> csat = table.rows().get(0);
+        assertThat(csat.subList(0, 2)).containsExactly(Cell.text("csat"), Cell.text("five"));
+        assertThat(csat.subList(csat.size() - 5, csat.size())).containsExactly(new Cell.Count(1), new Cell.Count(0),
+                new Cell.Count(0), new Cell.Count(0), new Cell.Count(1));
+        List<Cell> effort = table.rows().get(1);
+        assertThat(effort.subList(0, 2)).containsExactly(Cell.text("effort"), Cell.text("three"));
+        // The three-point scale has no 4 or 5: those cells are empty, not 0.
+        assertThat(effort.subList(effort.size() - 5, effort.size())).containsExactly(new Cell.Count(0),
+                new Cell.Count(0), new Cell.Count(1), Cell.EMPTY, Cell.EMPTY);
+        assertThat(effort).hasSameSizeAs(columns);
+    }
+
+    @Test
+    void theSummaryHasAColumnPerValueOfTheQuestionsItShows() {
+        // The primary question on three points, a further one on five.
+        List<SurveyResponse> all = List.of(SurveyResponse.builder("c1", "post-call", T).rating(3, T.plusSeconds(60))
+                .answer("effort", 5, T.plusSeconds(90)).build());
+        ReportSpec.Builder spec = ReportSpec.builder(RatingScales.threeFaces()).question("effort", RatingScales.fivePoint())
+                .minimumSample(1);
+        List<String> overall = ReportTables.summary(Report.of(spec.build(), all)).columns();
+        assertThat(overall.get(overall.size() - 1)).isEqualTo("score_3");
+        List<String> byQuestion = ReportTables.summary(Report.of(spec.by(Dimension.QUESTION).build(), all)).columns();
+        assertThat(byQuestion.get(byQuestion.size() - 1)).isEqualTo("score_5");
     }
 
     @Test

@@ -296,4 +296,137 @@ class CsvChunkReaderRowsTest {
         assertThat(messages()).containsExactly("line 7: question_id = \"Effort\": must be 1-32 lower-case letters,"
                 + " digits, '_' or '-', starting with a letter");
     }
+    @Test
+    void onlyTheCellCsatIsThePrimaryQuestion() {
+        ReportSpec spec = ReportSpec.builder(RatingScales.fivePoint()).minimumSample(1).build();
+        // Four letters each, one changed: each is a question of its own, counted apart.
+        CsvReport read = read(spec,
+                row("c1", "question_id", "csat", "score", "5"),
+                row("c1", "question_id", "xsat", "score", "1"),
+                row("c1", "question_id", "cxat", "score", "1"),
+                row("c1", "question_id", "csxt", "score", "1"),
+                row("c1", "question_id", "csax", "score", "1"));
+        assertThat(List.of(read.rows(), read.accepted(), read.duplicates())).containsExactly(5L, 5L, 0L);
+        assertThat(counts(read.report().overall())).containsExactly(1L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 1L);
+        assertThat(read.report().questions().keySet()).containsExactly("csat", "csax", "csxt", "cxat", "xsat");
+    }
+
+    @Test
+    void manySegmentsOfTwoDimensionsAreEachCountedOnce() {
+        ReportSpec spec = ReportSpec.builder(RatingScales.fivePoint()).by(Dimension.AGENT, Dimension.TEAM)
+                .minimumSample(1).build();
+        List<String> rows = new ArrayList<>();
+        // 40 segments, more than the first tables hold: each of them a 1, and agent-7 in blue twice more.
+        for (int i = 0; i < 40; i++) {
+            rows.add(row("c" + i, "agent", "agent-" + i, "team", i % 2 == 0 ? "blue" : "red", "score", "1"));
+        }
+        rows.add(row("d1", "agent", "agent-7", "team", "blue", "score", "1"));
+        rows.add(row("d2", "agent", "agent-7", "team", "blue", "score", "5"));
+        Report report = read(spec, rows.toArray(String[]::new)).report();
+        assertThat(report.segments()).hasSize(41);
+        assertThat(report.segments()).filteredOn(s -> s.key().get(Dimension.AGENT).equals("agent-7"))
+                .extracting(s -> s.key().get(Dimension.TEAM) + "=" + counts(s.tally()))
+                .containsExactly("blue=[2, 0, 0, 0, 1, 0, 0, 0, 1]", "red=[1, 0, 0, 0, 1, 0, 0, 0, 0]");
+        assertThat(report.segments()).filteredOn(s -> s.key().get(Dimension.AGENT).equals("agent-39"))
+                .extracting(s -> s.key().get(Dimension.TEAM) + "=" + counts(s.tally()))
+                .containsExactly("red=[1, 0, 0, 0, 1, 0, 0, 0, 0]");
+        assertThat(report.overall().sent()).isEqualTo(42);
+        assertThat(report.overall().count(1)).isEqualTo(41);
+    }
+
+    @Test
+    void aStretchOfManyShortRowsHoldsThemAll() {
+        // Rows shorter than the 64 bytes a stretch is sized by, with keys longer than the 24 bytes per row.
+        StringBuilder csv = new StringBuilder("interaction_id,survey_id,sent_at,score\n");
+        for (int i = 0; i < 100; i++) {
+            csv.append(String.format("interaction-%016d,s,2025-03-14T09:00:00Z,%d%n", i, 1 + i % 5));
+        }
+        CsvReport read = withFile(csv.toString(), file -> CsvReportReader.of(five()).threads(1).read(file, rejected::add));
+        assertThat(List.of(read.rows(), read.accepted(), read.duplicates())).containsExactly(100L, 100L, 0L);
+        assertThat(counts(read.report().overall())).containsExactly(100L, 0L, 0L, 0L, 20L, 20L, 20L, 20L, 20L);
+    }
+
+    @Test
+    void manyLowScoresInOneStretchAreAllCandidates() {
+        ReportSpec spec = ReportSpec.builder(RatingScales.fivePoint()).lowScores(2).lowScoreLimit(100).build();
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            rows.add(row("c" + i, "score", "1", "sent_at", String.format("2025-03-14T09:00:%02dZ", i), "responded_at", ""));
+        }
+        Report report = read(spec, rows.toArray(String[]::new)).report();
+        assertThat(report.lowScores()).hasSize(30);
+        assertThat(report.lowScores().get(0).interactionId()).isEqualTo("c29");
+        assertThat(report.lowScores().get(29).interactionId()).isEqualTo("c0");
+    }
+    @Test
+    void aRowAtTheVeryInstantAZoneChangesItsOffsetTakesTheNewOne() {
+        // Santiago leaves summer time at 2025-04-06T03:00Z, local midnight: 02:59:59Z is 23:59:59 at
+        // -03:00 and 03:00Z is 23:00 at -04:00, both on 5 April (the old offset would make it the 6th);
+        // 04:00Z is midnight at -04:00, the 6th.
+        ReportSpec spec = ReportSpec.builder(RatingScales.fivePoint()).period(Period.DAY)
+                .zone(ZoneId.of("America/Santiago")).minimumSample(1).build();
+        CsvReport read = read(spec,
+                row("c1", "sent_at", "2025-04-06T02:59:59Z", "responded_at", ""),
+                row("c2", "sent_at", "2025-04-06T03:00:00Z", "responded_at", ""),
+                row("c3", "sent_at", "2025-04-06T04:00:00Z", "responded_at", ""));
+        assertThat(read.report().trend()).extracting(p -> p.period() + "=" + p.tally().sent())
+                .containsExactly("2025-04-05=2", "2025-04-06=1");
+    }
+
+    @Test
+    void rowsOfTwoFurtherQuestionsOfOneSurveyAreTwoKeysAndALateOneIsLate() {
+        ReportSpec spec = ReportSpec.builder(RatingScales.fivePoint()).question("effort", RatingScales.threeFaces())
+                .question("speed", RatingScales.threeFaces()).minimumSample(1).build();
+        CsvReport read = read(spec,
+                row("c1", "question_id", "effort", "score", "3"),
+                row("c1", "question_id", "speed", "score", "2"),
+                row("c2", "question_id", "effort", "score", "1", "late", "true"),
+                row("c3", "question_id", "effort", "score", "", "invalid", "true"));
+        assertThat(List.of(read.rows(), read.accepted(), read.duplicates())).containsExactly(4L, 4L, 0L);
+        // sent, unanswered, invalid, late, then the counts of 1, 2 and 3.
+        assertThat(counts(read.report().questions().get("effort"))).containsExactly(3L, 0L, 1L, 1L, 0L, 0L, 1L);
+        assertThat(counts(read.report().questions().get("speed"))).containsExactly(1L, 0L, 0L, 0L, 0L, 1L, 0L);
+    }
+    @Test
+    void theNewestLowScoreIsTheLatestReplyNotTheLatestSurvey() {
+        ReportSpec spec = ReportSpec.builder(RatingScales.fivePoint()).lowScores(2).lowScoreLimit(1).build();
+        // c1 was sent first and answered last.
+        CsvReport read = read(spec,
+                row("c1", "score", "1", "sent_at", "2025-03-14T09:00:00Z", "responded_at", "2025-03-14T09:10:00Z"),
+                row("c2", "score", "1", "sent_at", "2025-03-14T09:05:00Z", "responded_at", "2025-03-14T09:06:00Z"));
+        assertThat(read.report().lowScores()).extracting(SurveyResponse::interactionId).containsExactly("c1");
+        assertThat(read.report().lowScoresOmitted()).isEqualTo(1);
+    }
+
+    @Test
+    void aFurtherQuestionsSegmentLeftEmptyByADuplicateIsNoSegment() {
+        ReportSpec spec = ReportSpec.builder(RatingScales.fivePoint()).question("effort", RatingScales.threeFaces())
+                .by(Dimension.QUESTION, Dimension.AGENT).minimumSample(1).build();
+        CsvReport read = read(spec,
+                row("c1", "question_id", "effort", "agent", "ann", "score", "3"),
+                row("c1", "question_id", "effort", "agent", "bob", "score", "2"));
+        assertThat(read.duplicates()).isEqualTo(1);
+        assertThat(read.report().segments()).extracting(s -> s.key().get(Dimension.QUESTION) + "/"
+                + s.key().get(Dimension.AGENT) + "=" + s.tally().sent()).containsExactly("effort/bob=1");
+    }
+    @Test
+    void aRowCutShortNamesTheColumnsEitherSideOfTheCutByHeaderOrPlace() {
+        String csv = "interaction_id,survey_id,note,sent_at,score\n" + "c1,post-call\n" + "c2\n"
+                + "c3,post-call,x,2025-03-14T09:00:00Z,4\n";
+        CsvReport read = withFile(csv, file -> CsvReportReader.of(five()).threads(1).read(file, rejected::add));
+        assertThat(List.of(read.rows(), read.accepted(), read.rejected())).containsExactly(3L, 1L, 2L);
+        assertThat(messages()).containsExactly(
+                "line 2: row = 2 cells: must have 5 cells, one per column of the header; it ends after survey_id,"
+                        + " before column 3",
+                "line 3: row = 1 cell: must have 5 cells, one per column of the header; it ends after interaction_id,"
+                        + " before survey_id");
+    }
+
+    @Test
+    void aBadQuestionIdIsTheOnlyProblemNamedNotItsScore() {
+        CsvReport read = read(five(), row("c1", "question_id", "Bad!", "score", "9"));
+        assertThat(read.rejected()).isEqualTo(1);
+        assertThat(messages()).containsExactly("line 2: question_id = \"Bad!\": must be 1-32 lower-case letters,"
+                + " digits, '_' or '-', starting with a letter");
+    }
 }

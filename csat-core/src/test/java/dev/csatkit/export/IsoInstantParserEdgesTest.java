@@ -19,10 +19,14 @@ class IsoInstantParserEdgesTest {
     private static final IsoInstantParser UTC = new IsoInstantParser(ZoneOffset.UTC);
 
     private static boolean parse(IsoInstantParser parser, String text) {
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         // Bytes past the text that would pass for more digits, so that reading past it shows.
+        return parse(parser, text, '7');
+    }
+
+    private static boolean parse(IsoInstantParser parser, String text, char after) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         byte[] b = Arrays.copyOf(utf8, utf8.length + 24);
-        Arrays.fill(b, utf8.length, b.length, (byte) '7');
+        Arrays.fill(b, utf8.length, b.length, (byte) after);
         return parser.parse(b, 0, utf8.length);
     }
 
@@ -159,5 +163,44 @@ class IsoInstantParserEdgesTest {
         assertThat(parse(UTC, "2025-03-14T09:30:0")).isFalse();
         assertThat(parse(UTC, "2025-03-14T09:30:00")).isTrue();
         assertThat(UTC.seconds()).isEqualTo(1_741_944_600L);
+    }
+    @Test
+    void inALeapYearOnlyFebruaryIsADayLonger() {
+        int[] lengths = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        for (int m = 1; m <= 12; m++) {
+            String month = String.format("2024-%02d-", m);
+            assertThat(parse(UTC, month + lengths[m - 1] + "T00:00:00Z")).as(month + lengths[m - 1]).isTrue();
+            assertThat(parse(UTC, month + (lengths[m - 1] + 1) + "T00:00:00Z")).as(month + (lengths[m - 1] + 1)).isFalse();
+        }
+    }
+
+    @Test
+    void monthsPastTwelveAreRefusedWhateverTheirLowBits() {
+        // 20 and 28 have the low bits of April and December.
+        assertThat(parse(UTC, "2025-20-10T00:00:00Z")).isFalse();
+        assertThat(parse(UTC, "2025-28-10T00:00:00Z")).isFalse();
+        assertThat(parse(UTC, "2025-99-10T00:00:00Z")).isFalse();
+    }
+
+    @Test
+    void aTextEndsWhereItIsToldWhateverFollowsIt() {
+        for (char after : new char[] {'.', 'Z', '+', '0'}) {
+            assertThat(parse(UTC, "2025-03-14T09:30:00", after)).as("followed by %s", after).isTrue();
+            assertThat(UTC.seconds()).isEqualTo(1_741_944_600L);
+            assertThat(UTC.nanos()).isZero();
+            assertThat(parse(UTC, "2025-03-14T09:30:00.5", after)).as("followed by %s", after).isTrue();
+            assertThat(UTC.nanos()).isEqualTo(500_000_000);
+        }
+    }
+
+    @Test
+    void offsetDigitsAreDigitsOnly() {
+        // ':' and '/' are the bytes either side of the digits; each in each place of the offset.
+        for (String bad : new String[] {"+0::00", "+:0:00", "+01:0:", "+01::0", "+0/:00", "+/0:00", "+01:0/",
+            "+01:/0", "-0::00", "-01:0:"}) {
+            assertThat(parse(UTC, "2025-03-14T09:30:00" + bad)).as(bad).isFalse();
+        }
+        assertThat(parse(UTC, "2025-03-14T09:30:00+09:09")).isTrue();
+        assertThat(UTC.seconds()).isEqualTo(1_741_944_600L - 32_940);
     }
 }

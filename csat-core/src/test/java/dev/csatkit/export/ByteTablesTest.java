@@ -235,6 +235,65 @@ class ByteTablesTest {
         }
     }
 
+    @Test
+    void aKeyLongerThanTwiceTheArenaIsKeptWhole() {
+        // 64 expected keys of about 8 bytes make an arena of 64 * 12 + 16 = 784 bytes: doubling it is not enough.
+        SurveyKeyTable.Stripe stripe = new SurveyKeyTable.Stripe(64, 8);
+        SurveyKeyTable.Loser loser = new SurveyKeyTable.Loser();
+        byte[] key = padded("c".repeat(3_000) + "\u00ffpost");
+        int n = key.length - CsvRecordScanner.PADDING;
+        long h = Bytes.hash(key, 0, n);
+        assertThat(stripe.put(h, key, 0, n, 1, 2, (byte) 3, loser)).isFalse();
+        byte[] again = padded("c".repeat(3_000) + "\u00ffpost");
+        assertThat(stripe.put(h, again, 0, n, 5, 6, (byte) 7, loser)).isTrue();
+        assertThat(new long[] {loser.position, loser.segment, loser.slot}).containsExactly(1, 2, 3);
+        // One byte less is another key.
+        assertThat(stripe.put(Bytes.hash(again, 0, n - 1), again, 0, n - 1, 9, 0, (byte) 0, loser)).isFalse();
+    }
+
+    @Test
+    void aTableExpectingTheShortestKeysHoldsThem() {
+        // The shortest key is an id of one byte, 0xFF and a survey of one byte.
+        SurveyKeyTable table = new SurveyKeyTable();
+        table.expect(1_000, 3);
+        SurveyKeyTable.Loser loser = new SurveyKeyTable.Loser();
+        for (int round = 0; round < 2; round++) {
+            for (char c = '0'; c <= 'z'; c++) {
+                byte[] key = padded(c + "\u00ffs");
+                int n = key.length - CsvRecordScanner.PADDING;
+                assertThat(n).isEqualTo(4);
+                long h = Bytes.hash(key, 0, n);
+                assertThat(table.stripe(SurveyKeyTable.stripeOf(h)).put(h, key, 0, n, round, 0, (byte) 0, loser))
+                        .as("%s in round %d", c, round).isEqualTo(round == 1);
+            }
+        }
+    }
+
+    @Test
+    void theValueCacheKeepsAValueLongerThanTwiceItsArena() {
+        ByteKeyCache cache = new ByteKeyCache();
+        byte[] b = padded("v".repeat(3_000));
+        cache.put(b, 0, 3_000, ByteKeyCache.hash(b, 0, 3_000), 42);
+        assertThat(cache.get(b, 0, 3_000, ByteKeyCache.hash(b, 0, 3_000))).isEqualTo(42);
+        assertThat(cache.get(b, 0, 2_999, ByteKeyCache.hash(b, 0, 2_999))).isEqualTo(-1);
+    }
+
+    @Test
+    void theValueCacheRebuiltFromItsEntriesHoldsNoOther() {
+        ByteKeyCache cache = new ByteKeyCache();
+        byte[] b = padded("abcdefghijklmnopqrstuvwxyzABCDEFG");
+        // The 33rd value fills the table of 64 past half: it is rebuilt from the entries there are.
+        for (int i = 0; i < 33; i++) {
+            cache.put(b, i, i + 1, ByteKeyCache.hash(b, i, i + 1), i);
+        }
+        // The empty value hashes to 0 and has no length: only an entry that is not there could match it.
+        assertThat(ByteKeyCache.hash(b, 5, 5)).isZero();
+        assertThat(cache.get(b, 5, 5, 0)).isEqualTo(-1);
+        for (int i = 0; i < 33; i++) {
+            assertThat(cache.get(b, i, i + 1, ByteKeyCache.hash(b, i, i + 1))).isEqualTo(i);
+        }
+    }
+
     private static SurveyKeyTable expecting(long rows) {
         SurveyKeyTable table = new SurveyKeyTable();
         table.expect(rows, 30);

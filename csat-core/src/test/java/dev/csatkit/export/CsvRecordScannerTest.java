@@ -267,4 +267,54 @@ class CsvRecordScannerTest {
         scan(" x \n", true);
         assertThat(scanner.blank(bytes)).isFalse();
     }
+    @Test
+    void aRecordEndingInAQuotedCellLeavesTheEntryAfterItsLastCellFree() {
+        // The reader writes the empty cell standing for a missing column there, whatever the count.
+        for (int n = 1; n <= 70; n++) {
+            // Every cell quoted: the cells are all counted on the quoted path.
+            assertThat(scan(String.join(",", java.util.Collections.nCopies(n, "\"q\"")) + "\n", true))
+                    .as("%d cells", n).isEqualTo(CsvRecordScanner.FOUND);
+            assertThat(scanner.count()).isEqualTo(n);
+            assertThat(scanner.starts().length).as("%d cells", n).isGreaterThan(n);
+            assertThat(scanner.ends().length).as("%d cells", n).isGreaterThan(n);
+        }
+    }
+
+    @Test
+    void aLineEndAfterAClosingQuoteEndsTheRecordThere() {
+        assertThat(scan("\"a\"\nxyz", false)).isEqualTo(CsvRecordScanner.FOUND);
+        assertThat(scanner.next()).isEqualTo(4);
+        assertThat(scanner.lines()).isEqualTo(1);
+        assertThat(scan("\"a\",b\nxyz", false)).isEqualTo(CsvRecordScanner.FOUND);
+        assertThat(scanner.next()).isEqualTo(6);
+        assertThat(scanner.lines()).isEqualTo(1);
+        // A carriage return last in the bytes held may be the start of CR LF: more bytes decide.
+        assertThat(scan("\"a\"\r", false)).isEqualTo(CsvRecordScanner.INCOMPLETE);
+        assertThat(scan("\"a\",b\r", false)).isEqualTo(CsvRecordScanner.INCOMPLETE);
+        assertThat(scan("\"a\",b\r", true)).isEqualTo(CsvRecordScanner.FOUND);
+        assertThat(scanner.next()).isEqualTo(6);
+    }
+
+    @Test
+    void controlBytesAfterAClosingQuoteAreBlanksLikeSpaces() {
+        assertThat(scan("\"a\"\u0000,\"b\" \n", true)).isEqualTo(CsvRecordScanner.FOUND);
+        assertThat(cells()).containsExactly("a", "b");
+        assertThat(scanner.next()).isEqualTo(10);
+    }
+
+    @Test
+    void theCharacterNamedAfterAClosingQuoteIsReadWhereverTheRecordStarts() {
+        String record = "\"" + "a".repeat(20) + "\"x";
+        assertThat(scanFrom("skip\n" + record, 5, true)).isEqualTo(CsvRecordScanner.BROKEN);
+        assertThat(scanner.problem()).isEqualTo("Unexpected character ('x' (code 120)): Expected column separator "
+                + "character (',' (code 44)) or end-of-line");
+    }
+
+    @Test
+    void onlyTheCellsWithDoubledQuotesHaveThemMadeOne() {
+        // An unquoted cell's quotes are text, doubled or not, even when another cell has doubled quotes.
+        assertThat(scan("a\"\"b,\"c\"\"d\",e\"\"\n", true)).isEqualTo(CsvRecordScanner.FOUND);
+        assertThat(scanner.escaped()).isTrue();
+        assertThat(cells()).containsExactly("a\"\"b", "c\"d", "e\"\"");
+    }
 }

@@ -67,4 +67,48 @@ class OptOutScanTest {
         assertThat(en("STOP, it was fine")).isEqualTo(optOut("STOP", false, "STOP"));
         assertThat(en("stop 5")).as("a rating beside it").isEqualTo(optOut("STOP", false, "stop"));
     }
+
+    @Test
+    void aGapSkipsUpToThreeOfItsWords() {
+        assertThat(en("stop me all these texts")).isEqualTo(optOut("STOP MESSAGES", true, "stop me all these texts"));
+        assertThat(en("stop me all of these texts")).isEqualTo(new ParsedReply.Comment("stop me all of these texts"));
+        assertThat(en("stop texting")).isEqualTo(optOut("STOP MESSAGES", true, "stop texting"));
+        assertThat(en("stop texting, 5")).as("a phrase is certain beside a rating")
+                .isEqualTo(optOut("STOP MESSAGES", true, "stop texting"));
+    }
+
+    @Test
+    void wordsOfOneAlternativeMayBeJoinedByAHyphenAndOptionalSlotsLeftOut() {
+        assertThat(en("please opt-out")).isEqualTo(optOut("OPTOUT", true, "opt-out"));
+        assertThat(en("please opt out")).isEqualTo(optOut("OPTOUT", true, "opt out"));
+        assertThat(en("opt me out")).isEqualTo(optOut("OPT ME OUT", true, "opt me out"));
+        assertThat(en("hey, opted us out")).isEqualTo(optOut("OPT ME OUT", true, "opted us out"));
+        assertThat(en("do not text me")).isEqualTo(optOut("DON'T CONTACT ME", true, "do not text me"));
+        assertThat(en("thanks take me off")).isEqualTo(optOut("TAKE ME OFF", true, "take me off"));
+    }
+
+    @Test
+    void aMisspeltPhraseCountsUnlessNegated() {
+        assertThat(en("unsubscibe me")).isEqualTo(optOut("UNSUBSCRIBE", true, "unsubscibe"));
+        assertThat(en("i dont unsubscibe")).isEqualTo(new ParsedReply.Comment("i dont unsubscibe"));
+        assertThat(en("dont end texts")).isEqualTo(new ParsedReply.Comment("dont end texts"));
+    }
+
+    @Test
+    void aShoutedKeywordCountsOnlyAtAnEndAndInCapitalsThroughout() {
+        assertThat(en("great STOP service")).isEqualTo(new ParsedReply.Comment("great STOP service"));
+        assertThat(en("great service Stop")).isEqualTo(new ParsedReply.Comment("great service Stop"));
+        assertThat(en("great service STOOOP")).isEqualTo(optOut("STOP", false, "STOOOP"));
+        assertThat(en("Please STOP")).isEqualTo(optOut("STOP", true, "STOP"));
+        assertThat(en("5 STOP")).isEqualTo(optOut("STOP", false, "STOP"));
+        assertThat(en("stop it was fine")).isEqualTo(new ParsedReply.Comment("stop it was fine"));
+    }
+
+    @Test
+    void aCutReplyIsNeverCertainForAKeyword() {
+        String reply = "stop " + "please ".repeat(300);
+        assertThat(en(reply)).isEqualTo(new ParsedReply.OptOut("STOP", List.of("stop"), false, true));
+        assertThat(en("stop.stop")).isEqualTo(optOut("STOP", true, "stop", "stop"));
+        assertThat(en("stop, 5, great")).isEqualTo(optOut("STOP", false, "stop"));
+    }
 }

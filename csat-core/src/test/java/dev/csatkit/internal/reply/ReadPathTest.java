@@ -87,6 +87,9 @@ class ReadPathTest {
         assertThat(five.read("4 !?", Locale.ENGLISH)).isEqualTo(new ParsedReply.Rating(4));
         assertThat(five.read("4\t.", Locale.ENGLISH)).isEqualTo(new ParsedReply.Rating(4));
         assertThat(five.read("00005", Locale.ENGLISH)).isEqualTo(new ParsedReply.Rating(5));
+        assertThat(five.read("5x", Locale.ENGLISH)).isEqualTo(new ParsedReply.Comment("5x"));
+        assertThat(five.read("5 x", Locale.ENGLISH)).isEqualTo(new ParsedReply.Rating(5, "x"));
+        assertThat(five.read("5 ?x", Locale.ENGLISH)).isEqualTo(new ParsedReply.Rating(5, "x"));
         assertThat(five.read("+5", Locale.ENGLISH)).isEqualTo(new ParsedReply.Invalid(InvalidReason.AMBIGUOUS,
                 "a signed number on a scale with no negative values"));
         assertThat(five.read("-5", Locale.ENGLISH)).isEqualTo(new ParsedReply.Invalid(InvalidReason.OUT_OF_RANGE,
@@ -97,6 +100,8 @@ class ReadPathTest {
         assertThat(zeroTen.read("10", Locale.ENGLISH)).isEqualTo(new ParsedReply.Rating(10));
         assertThat(zeroTen.read("0010", Locale.ENGLISH)).isEqualTo(new ParsedReply.Rating(10));
         assertThat(zeroTen.read("9", Locale.ENGLISH)).isEqualTo(new ParsedReply.Rating(9));
+        assertThat(zeroTen.read("+5", Locale.ENGLISH)).as("a plus sign hedges where the lowest value is 0")
+                .isEqualTo(new ParsedReply.Invalid(InvalidReason.AMBIGUOUS, "a signed number on a scale with no negative values"));
         for (String offScale : new String[] {"11", "12", "19", "21", "91", "99", "100", "1000", "10000"}) {
             assertThat(zeroTen.read(offScale, Locale.ENGLISH)).as(offScale).isEqualTo(new ParsedReply.Invalid(
                     InvalidReason.OUT_OF_RANGE, offScale + " is not on the scale zero-ten (0 to 10)"));

@@ -61,6 +61,8 @@ class TokenizerTest {
         assertThat(tokens("5\uFE0F\u20E3")).as("keycap five").isEqualTo("NUMBER[0,3)=5 d1");
         assertThat(tokens("½")).as("a fraction is no number").isEqualTo("SYMBOL[0,1) ½");
         assertThat(tokens("⑳")).isEqualTo("NUMBER[0,1)=20 d2");
+        assertThat(tokens("⓪⑨")).as("the ends of the digits").isEqualTo("NUMBER[0,1)=0 d1 | NUMBER[1,2)=9 d1");
+        assertThat(tokens("௰")).as("Tamil ten is no decimal digit").isEqualTo("SYMBOL[0,1) ௰");
         assertThat(tokens("㊿")).as("fifty in a circle").isEqualTo("NUMBER[0,1)=50 d2");
         assertThat(tokens("Ⅻ")).as("a Roman numeral is a letter number, read as a symbol").isEqualTo("SYMBOL[0,1) Ⅻ");
     }

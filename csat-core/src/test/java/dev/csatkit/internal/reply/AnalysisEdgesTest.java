@@ -57,7 +57,12 @@ class AnalysisEdgesTest {
         "5⭐⭐|the reply names more than one rating: 2, 5",
         "★★★☆|a rating out of 4 stars on a scale that goes up to 5",
         "not satisfied|the rating is negated",
-        "not-satisfied|the rating is negated"})
+        "not-satisfied|the rating is negated",
+        "five or 4|the reply names more than one rating: 4, 5",
+        "five, four|the reply names more than one rating: 4, 5",
+        "five and a half stars|a half point falls between two points",
+        "4 half|a half point falls between two points",
+        "give it a 4 and a half|a half point falls between two points"})
     void hedgedReplies(String reply, String detail) {
         assertThat(en(reply)).isEqualTo(ambiguous(detail));
     }
@@ -66,7 +71,9 @@ class AnalysisEdgesTest {
     @CsvSource(delimiter = '|', value = {
         "Very-satisfied|5", "four/five|4", "4/five|4", "four/5|4", "5stars|5", "4.0|4", "4.00|4", "...5|5",
         "rating: four|4", "rating - four|4", "rating = four|4", "4 /|4", "★★★☆☆|3", "5⭐|5", "5⭐⭐⭐⭐⭐|5",
-        "4-star|4", "four stars|4", "I'd give it a four|4"})
+        "4-star|4", "four stars|4", "I'd give it a four|4", "give five|5", "a five|5", "rating five|5",
+        "score: - five|5", "i would rate it five|5", "one star|1", "one of five|1", "three out of five|3",
+        "3 out of five|3", "3 of 5 stars|3"})
     void ratingsAlone(String reply, int value) {
         assertThat(en(reply)).isEqualTo(new ParsedReply.Rating(value));
     }
@@ -87,8 +94,9 @@ class AnalysisEdgesTest {
     }
 
     @ParameterizedTest(name = "\"{0}\"")
-    @CsvSource(delimiter = '|', value = {"one more thing", "four it", "mp3", "2nd", "a4"})
-    void wordsWithANumberInThemAreAComment(String reply) {
+    @CsvSource(delimiter = '|', value = {"one more thing", "four it", "mp3", "2nd", "a4", "x or five", "or five",
+        "five or", "one thing", "a half"})
+    void numbersInWordsAndNumberWordsOutOfContextAreAComment(String reply) {
         assertThat(en(reply)).isEqualTo(new ParsedReply.Comment(reply));
     }
 

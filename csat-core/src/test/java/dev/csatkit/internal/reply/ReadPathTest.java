@@ -88,6 +88,9 @@ class ReadPathTest {
         assertThat(five.read("4\t.", Locale.ENGLISH)).isEqualTo(new ParsedReply.Rating(4));
         assertThat(five.read("00005", Locale.ENGLISH)).isEqualTo(new ParsedReply.Rating(5));
         assertThat(five.read("5x", Locale.ENGLISH)).isEqualTo(new ParsedReply.Comment("5x"));
+        // 2^32 + 3: a plain number read past four digits would wrap round to 3.
+        assertThat(five.read("4294967299", Locale.ENGLISH)).isEqualTo(new ParsedReply.Invalid(InvalidReason.OUT_OF_RANGE,
+                "a number of 10 digits is not on the scale five (1 to 5)"));
         assertThat(five.read("5 x", Locale.ENGLISH)).isEqualTo(new ParsedReply.Rating(5, "x"));
         assertThat(five.read("5 ?x", Locale.ENGLISH)).isEqualTo(new ParsedReply.Rating(5, "x"));
         assertThat(five.read("+5", Locale.ENGLISH)).isEqualTo(new ParsedReply.Invalid(InvalidReason.AMBIGUOUS,
@@ -100,6 +103,11 @@ class ReadPathTest {
         assertThat(zeroTen.read("10", Locale.ENGLISH)).isEqualTo(new ParsedReply.Rating(10));
         assertThat(zeroTen.read("0010", Locale.ENGLISH)).isEqualTo(new ParsedReply.Rating(10));
         assertThat(zeroTen.read("9", Locale.ENGLISH)).isEqualTo(new ParsedReply.Rating(9));
+        // No digit at all is no 0, signed or not.
+        for (String noDigit : new String[] {".", "-."}) {
+            assertThat(zeroTen.read(noDigit, Locale.ENGLISH)).as(noDigit).isEqualTo(new ParsedReply.Invalid(
+                    InvalidReason.UNRECOGNIZED, "the reply has no rating, keyword or words"));
+        }
         assertThat(zeroTen.read("+5", Locale.ENGLISH)).as("a plus sign hedges where the lowest value is 0")
                 .isEqualTo(new ParsedReply.Invalid(InvalidReason.AMBIGUOUS, "a signed number on a scale with no negative values"));
         for (String offScale : new String[] {"11", "12", "19", "21", "91", "99", "100", "1000", "10000"}) {

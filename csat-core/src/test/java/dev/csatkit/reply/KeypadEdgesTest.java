@@ -38,6 +38,17 @@ class KeypadEdgesTest {
     }
 
     @Test
+    void aParserBuiltForTwoDigitValuesKeepsTheSecondTimedKey() {
+        // Built here rather than in a static field, so that the test is credited with what the
+        // parser's constructor works out (how many timed keys to keep).
+        KeypadParser zeroTen = KeypadParser.forScale(RatingScales.zeroToTen());
+        assertThat(zeroTen.parse(List.of(at('1', Duration.ofSeconds(1)), at('0', Duration.ofSeconds(2)),
+                at('#', Duration.ofSeconds(3))))).isEqualTo(new KeypadReply.KeypadRating(10, "10"));
+        assertThat(zeroTen.parse(List.of(at('1', Duration.ofSeconds(1)), at('1', Duration.ofSeconds(2)))))
+                .isEqualTo(new KeypadReply.InvalidKey("11", "11 is not on the scale zero-ten (0 to 10, then #)"));
+    }
+
+    @Test
     void everyLetterKeyOfAPhoneIsNamedAndNothingNextToThem() {
         for (char c : new char[] {'A', 'B', 'C', 'D', 'a', 'b', 'c', 'd'}) {
             assertThat(NINE.parse(String.valueOf(c))).as("key %s", c)

@@ -43,4 +43,71 @@ class FoldTest {
         assertThat(Fold.isBlank(0x200B)).as("zero-width space").isTrue();
         assertThat(Fold.isBlank(0x3000)).isTrue();
     }
+
+    @Test
+    void lettersWithoutADecompositionFoldToTheirBaseLetters() {
+        assertThat(Fold.fold("Łódź")).isEqualTo("lodz");
+        assertThat(Fold.fold("Øre")).isEqualTo("ore");
+        assertThat(Fold.fold("Đakovo")).isEqualTo("dakovo");
+        assertThat(Fold.fold("Œuvre")).isEqualTo("oeuvre");
+        assertThat(Fold.fold("Æble")).isEqualTo("aeble");
+        assertThat(Fold.fold("ＡＢＣ")).as("full width").isEqualTo("abc");
+        assertThat(Fold.fold("п’ять")).isEqualTo("пять");
+    }
+
+    @Test
+    void asciiApostrophesAndBackticksAreDroppedOnTheFastPath() {
+        assertThat(Fold.fold("it's")).isEqualTo("its");
+        assertThat(Fold.fold("`a`")).isEqualTo("a");
+        assertThat(Fold.fold("I'D")).isEqualTo("id");
+        assertThat(Fold.fold("'")).isEmpty();
+    }
+
+    @Test
+    void symbolKeysDropSelectorsSkinTonesJoinersAndMarks() {
+        assertThat(Fold.symbolKey("☺\uFE0F")).isEqualTo("☺");
+        assertThat(Fold.symbolKey("👍🏽")).isEqualTo("👍");
+        assertThat(Fold.symbolKey("👍🏻")).isEqualTo("👍");
+        assertThat(Fold.symbolKey("👍🏿")).isEqualTo("👍");
+        assertThat(Fold.symbolKey("👨\u200D👩")).isEqualTo("👨👩");
+        assertThat(Fold.symbolKey("5\u20E3")).isEqualTo("5");
+        assertThat(Fold.symbolKey("")).isEmpty();
+    }
+
+    @Test
+    void theInvisibleCodePointsAreFormatsMarksAndSkinTones() {
+        for (int cp : new int[] {0x200D, 0xFEFF, 0x0301, 0x20E3, 0x0903, 0xFE0F, 0x1F3FB, 0x1F3FF}) {
+            assertThat(Fold.isIgnorable(cp)).as("U+%04X", cp).isTrue();
+        }
+        for (int cp : new int[] {'a', ' ', 0x1F3FA, 0x1F400, 0x1F44D}) {
+            assertThat(Fold.isIgnorable(cp)).as("U+%04X", cp).isFalse();
+        }
+        assertThat(Fold.isEmojiModifier(0x1F3FA)).isFalse();
+        assertThat(Fold.isEmojiModifier(0x1F3FB)).isTrue();
+        assertThat(Fold.isEmojiModifier(0x1F3FF)).isTrue();
+        assertThat(Fold.isEmojiModifier(0x1F400)).isFalse();
+    }
+
+    @Test
+    void apostrophesAreTheTenFormsPeopleType() {
+        for (int cp : new int[] {'\'', '`', '´', '‘', '’', 'ʼ', 'ʹ', '′', '＇', 'ʻ'}) {
+            assertThat(Fold.isApostrophe(cp)).as("U+%04X", cp).isTrue();
+        }
+        for (int cp : new int[] {'"', '‚', '″', 'a'}) {
+            assertThat(Fold.isApostrophe(cp)).as("U+%04X", cp).isFalse();
+        }
+    }
+
+    @Test
+    void blankAsciiIsSpaceAndTheSeparatingControls() {
+        for (int cp : new int[] {0x0D, 0x1C, 0x20, 0x85, 0xA0, 0x200B}) {
+            assertThat(Fold.isBlank(cp)).as("U+%04X", cp).isTrue();
+        }
+        for (int cp : new int[] {0x0E, 0x1B, 0x21, 0x7F, 0x80}) {
+            assertThat(Fold.isBlank(cp)).as("U+%04X", cp).isFalse();
+        }
+        assertThat(Fold.isSpace(0x0D)).isTrue();
+        assertThat(Fold.isSpace(0x84)).isFalse();
+        assertThat(Fold.isSpace(0x86)).isFalse();
+    }
 }

@@ -1,0 +1,115 @@
+package dev.csatkit.internal.reply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.csatkit.reply.InvalidReason;
+import dev.csatkit.reply.ParsedReply;
+import dev.csatkit.scale.RatingScales;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The analysis at the edges of each rule, one literal reply each: how far a negation or a half
+ * reaches, signs and marks glued to a number, decimals, money, stars, and where the comment is
+ * cut. The reader is built per test instance.
+ */
+class AnalysisEdgesTest {
+
+    final TextReader five = new TextReader(RatingScales.fivePoint());
+
+    ParsedReply en(String text) {
+        return five.read(text, Locale.ENGLISH);
+    }
+
+    static ParsedReply.Invalid ambiguous(String detail) {
+        return new ParsedReply.Invalid(InvalidReason.AMBIGUOUS, detail);
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @CsvSource(delimiter = '|', value = {
+        "-+5|a number with more than one sign",
+        "+-5|a number with more than one sign",
+        "~5|a number marked as approximate or as a bound",
+        "≥4|a number marked as approximate or as a bound",
+        "<4|a number marked as approximate or as a bound",
+        "±4|a number marked as approximate or as a bound",
+        ".5|a decimal number without a leading digit",
+        ",5|a decimal number without a leading digit",
+        "٫5|a decimal number without a leading digit",
+        "ok .5|a decimal number without a leading digit",
+        "4.000|a decimal number falls between two points",
+        "4.01|a decimal number falls between two points",
+        "4+|a number followed by a plus sign",
+        "5 percent|a percentage is not a point of the scale",
+        "5%|a percentage is not a point of the scale",
+        "5 €|an amount of money is not a point of the scale",
+        "5€|an amount of money is not a point of the scale",
+        "€5|an amount of money is not a point of the scale",
+        "$5|an amount of money is not a point of the scale",
+        "5 dollars|an amount of money is not a point of the scale",
+        "4 and a half|a half point falls between two points",
+        "four and a half|a half point falls between two points",
+        "not i would give it 5|the rating is negated",
+        "four five|the reply names more than one rating: 4, 5",
+        "one, two|the reply names more than one rating: 1, 2",
+        "5⭐⭐|the reply names more than one rating: 2, 5",
+        "★★★☆|a rating out of 4 stars on a scale that goes up to 5",
+        "not satisfied|the rating is negated",
+        "not-satisfied|the rating is negated",
+        "five or 4|the reply names more than one rating: 4, 5",
+        "five, four|the reply names more than one rating: 4, 5",
+        "five and a half stars|a half point falls between two points",
+        "4 half|a half point falls between two points",
+        "give it a 4 and a half|a half point falls between two points"})
+    void hedgedReplies(String reply, String detail) {
+        assertThat(en(reply)).isEqualTo(ambiguous(detail));
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @CsvSource(delimiter = '|', value = {
+        "Very-satisfied|5", "four/five|4", "4/five|4", "four/5|4", "5stars|5", "4.0|4", "4.00|4", "...5|5",
+        "rating: four|4", "rating - four|4", "rating = four|4", "4 /|4", "★★★☆☆|3", "5⭐|5", "5⭐⭐⭐⭐⭐|5",
+        "4-star|4", "four stars|4", "I'd give it a four|4", "give five|5", "a five|5", "rating five|5",
+        "score: - five|5", "i would rate it five|5", "one star|1", "one of five|1", "three out of five|3",
+        "3 out of five|3", "3 of 5 stars|3"})
+    void ratingsAlone(String reply, int value) {
+        assertThat(en(reply)).isEqualTo(new ParsedReply.Rating(value));
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @CsvSource(delimiter = '|', value = {
+        "thanks,5|5|thanks",
+        "4/x|4|x",
+        "4 and so a half|4|and so a half",
+        "not i would give it a 5|5|not",
+        "Great service, 5|5|Great service",
+        "5 - great service|5|great service",
+        "great, I'd give it a 5|5|great",
+        "good 5 good|5|good 5 good",
+        "help 😀|4|help"})
+    void ratingsWithAComment(String reply, int value, String comment) {
+        assertThat(en(reply)).isEqualTo(new ParsedReply.Rating(value, comment));
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @CsvSource(delimiter = '|', value = {"one more thing", "four it", "mp3", "2nd", "a4", "x or five", "or five",
+        "five or", "one thing", "a half"})
+    void numbersInWordsAndNumberWordsOutOfContextAreAComment(String reply) {
+        assertThat(en(reply)).isEqualTo(new ParsedReply.Comment(reply));
+    }
+
+    @Test
+    void aNumberWordThatIsAlsoAnArticleIsNoRatingAfterFillers() {
+        assertThat(five.read("c'est un", Locale.FRENCH)).isEqualTo(new ParsedReply.Comment("c'est un"));
+        assertThat(five.read("un", Locale.FRENCH)).isEqualTo(new ParsedReply.Rating(1));
+        assertThat(five.read("c'est cinq", Locale.FRENCH)).isEqualTo(new ParsedReply.Rating(5));
+    }
+
+    @Test
+    void emptyStarsOnlyAreZeroStars() {
+        assertThat(en("☆☆☆☆☆")).isEqualTo(new ParsedReply.Invalid(InvalidReason.OUT_OF_RANGE,
+                "0 is not on the scale five (1 to 5)"));
+    }
+}

@@ -340,6 +340,29 @@ public abstract class SurveyStoreContractTest {
         }
 
         @Test
+        void capKeysWithControlCharactersAreKeptAsGivenAndApart() {
+            // The engine's cap keys hold a NUL ("*\0contact"). A store that cannot keep one as it is
+            // must write it so that it reads back the same and never meets another key, such as one
+            // that looks like its escaped form.
+            String contact = "contact-control";
+            CapHold nul = new CapHold("*\u0000" + contact, T0.plus(DAY));
+            CapHold escapedLook = new CapHold("\u0001*\u00010" + contact, T0.plus(DAY).plus(HOUR));
+            OpenSurvey s = survey("control", contact).holds(List.of(nul, escapedLook)).build();
+            assertThat(store.schedule(request(s))).as("a survey whose cap keys hold NUL and U+0001 must be "
+                    + "scheduled").isEqualTo(new ScheduleResult.Scheduled(s));
+            assertThat(store.find(s.id())).as("find must return its cap keys exactly as given").contains(s);
+
+            OpenSurvey sameKey = survey("control-same", contact).holds(List.of(new CapHold(nul.key(),
+                    T0.plus(DAY)))).build();
+            assertThat(store.schedule(request(sameKey))).as("the key with a NUL must be held as given")
+                    .isEqualTo(new ScheduleResult.Capped(nul.key(), nul.until()));
+            OpenSurvey twin = survey("control-twin", contact).holds(List.of(new CapHold("*0" + contact,
+                    T0.plus(DAY)), new CapHold("*" + contact, T0.plus(DAY)))).build();
+            assertThat(store.schedule(request(twin))).as("keys that differ from a held one only by its control "
+                    + "characters must not be held by it").isEqualTo(new ScheduleResult.Scheduled(twin));
+        }
+
+        @Test
         void aReplayOfTheInteractionIsDuplicateAndWritesNothing() {
             OpenSurvey s = scheduled(survey("replay").holds(List.of(acrossHold("contact-replay", T0.plus(DAY))))
                     .build());

@@ -1,0 +1,119 @@
+package dev.csatkit.store.postgres;
+
+import static dev.csatkit.store.tck.StoreFixtures.T0;
+import static dev.csatkit.store.tck.StoreFixtures.fullReview;
+import static dev.csatkit.store.tck.StoreFixtures.request;
+import static dev.csatkit.store.tck.StoreFixtures.survey;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.csatkit.store.LowScoreReview;
+import dev.csatkit.store.OpenSurvey;
+import dev.csatkit.store.ReviewChange;
+import dev.csatkit.store.ReviewStatus;
+import dev.csatkit.store.ScheduleResult;
+import dev.csatkit.store.postgres.testing.TestPostgres;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The PostgreSQL store's own edges, which the store kit leaves open. */
+class PostgresStoreEdgesTest {
+
+    private static HikariDataSource pool;
+    private static String schema;
+    private static PostgresSurveyStore store;
+
+    @BeforeAll
+    static void connect() {
+        pool = TestPostgres.get().pool(2);
+        schema = TestPostgres.get().freshSchema(pool, "edges");
+        store = new PostgresSurveyStore(PostgresStoreConfig.builder(pool).schema(schema).build());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        TestPostgres.get().dropSchema(pool, schema);
+        pool.close();
+    }
+
+    @Test
+    void itsTextNamesTheSchemaOnly() {
+        assertThat(store).hasToString("PostgresSurveyStore[schema=" + schema + "]");
+    }
+
+    @Test
+    void migrateAppliesWhatTheStoresSchemaLacks() {
+        String other = "edges_migrate_" + ProcessHandle.current().pid();
+        PostgresSurveyStore fresh = new PostgresSurveyStore(PostgresStoreConfig.builder(pool).schema(other).build());
+        try {
+            assertThat(fresh.migrate()).isEqualTo(PostgresMigration.SCRIPTS.size());
+            assertThat(fresh.migrate()).isZero();
+        } finally {
+            TestPostgres.get().dropSchema(pool, other);
+        }
+    }
+
+    @Test
+    void claimingSideMessagesChecksTheLimitAndTheLease() {
+        assertThatThrownBy(() -> store.claimOutbox(T0, 0, T0.plusSeconds(60)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("limit = 0: must be at least 1");
+        assertThatThrownBy(() -> store.claimOutbox(T0, 1, T0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("leaseUntil = 2025-06-01T10:00:00Z: must be after now = 2025-06-01T10:00:00Z");
+        assertThat(store.claimOutbox(T0, 1, T0.plusSeconds(60))).isEmpty();
+    }
+
+    @Test
+    void aLimitOfOneIsALimit() {
+        assertThat(store.purge(T0, 1)).isZero();
+        assertThat(store.reviews(Set.of(ReviewStatus.OPEN), 1)).isEmpty();
+        assertThatThrownBy(() -> store.purge(T0, 0)).hasMessage("limit = 0: must be at least 1");
+        assertThatThrownBy(() -> store.reviews(Set.of(ReviewStatus.OPEN), 0)).hasMessage("limit = 0: must be at least 1");
+    }
+
+    @Test
+    void reviewsInStatusesOutsideTheQueueAreListedToo() {
+        OpenSurvey s = survey("edges-resolved").build();
+        LowScoreReview resolved = fullReview(s, T0);
+        assertThat(store.saveReview(ReviewChange.open(resolved))).isTrue();
+        assertThat(store.reviews(Set.of(ReviewStatus.RESOLVED), 10)).containsExactly(resolved);
+        assertThat(store.reviews(Set.of(ReviewStatus.OPEN, ReviewStatus.RESOLVED), 10)).containsExactly(resolved);
+        assertThat(store.reviews(Set.of(ReviewStatus.OPEN), 10)).isEmpty();
+    }
+
+    @Test
+    void surveysDueAtTheSameTimeAreHandedOutByKey() {
+        // Scheduled in the reverse of their keys' order, all due at the same time.
+        for (String name : List.of("tie-c", "tie-a", "tie-b")) {
+            assertThat(store.schedule(request(survey(name).build()))).isInstanceOf(ScheduleResult.Scheduled.class);
+        }
+        Instant now = T0.plus(Duration.ofHours(1));
+        assertThat(store.claimDue(now, 10, now.plusSeconds(300))).extracting(OpenSurvey::id)
+                .containsExactly("survey-tie-a", "survey-tie-b", "survey-tie-c");
+    }
+
+    @Test
+    void precheckReadsOneDecisionInSixteenOnceItsReadsRarelyRefuse() {
+        // A store of its own, so that its count of refusing reads starts here.
+        PostgresSurveyStore counted = new PostgresSurveyStore(PostgresStoreConfig.builder(pool).schema(schema).build());
+        OpenSurvey claimed = survey("edges-claimed").build();
+        assertThat(counted.schedule(request(claimed))).isInstanceOf(ScheduleResult.Scheduled.class);
+        for (int i = 0; i < 256; i++) {
+            assertThat(counted.precheck("edges-new-" + i, List.of("cap:edges-free"), List.of(), T0)).isEmpty();
+        }
+        // None of the 256 reads refused: from now on one decision in sixteen is read.
+        int told = 0;
+        for (int i = 0; i < 16; i++) {
+            if (counted.precheck(claimed.interactionId(), List.of("cap:edges-free"), List.of(), T0).isPresent()) {
+                told++;
+            }
+        }
+        assertThat(told).isEqualTo(1);
+    }
+}

@@ -1,19 +1,32 @@
 package dev.csatkit.store.postgres;
 
 import static dev.csatkit.store.tck.StoreFixtures.T0;
+import static dev.csatkit.store.tck.StoreFixtures.acrossHold;
+import static dev.csatkit.store.tck.StoreFixtures.delivered;
 import static dev.csatkit.store.tck.StoreFixtures.fullReview;
+import static dev.csatkit.store.tck.StoreFixtures.move;
 import static dev.csatkit.store.tck.StoreFixtures.request;
+import static dev.csatkit.store.tck.StoreFixtures.review;
+import static dev.csatkit.store.tck.StoreFixtures.step;
 import static dev.csatkit.store.tck.StoreFixtures.survey;
+import static dev.csatkit.store.tck.StoreFixtures.taken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.csatkit.store.ApplyResult;
+import dev.csatkit.store.CapHold;
 import dev.csatkit.store.LowScoreReview;
 import dev.csatkit.store.OpenSurvey;
 import dev.csatkit.store.ReviewChange;
 import dev.csatkit.store.ReviewStatus;
 import dev.csatkit.store.ScheduleResult;
+import dev.csatkit.store.SurveyState;
 import dev.csatkit.store.postgres.testing.TestPostgres;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -115,5 +128,43 @@ class PostgresStoreEdgesTest {
             }
         }
         assertThat(told).isEqualTo(1);
+    }
+
+    @Test
+    void aHoldMovedToATimeAlreadyPastIsReleased() throws SQLException {
+        CapHold hold = acrossHold("contact-edges-moved", T0.plus(Duration.ofDays(1)));
+        OpenSurvey s = survey("edges-moved", "contact-edges-moved").holds(List.of(hold)).build();
+        assertThat(store.schedule(request(s))).isInstanceOf(ScheduleResult.Scheduled.class);
+        Instant now = T0.plus(Duration.ofHours(1));
+        assertThat(store.apply(step(s, delivered(s, now), now).hold(move(hold, now.minusSeconds(1))).build()))
+                .isEqualTo(new ApplyResult.Applied(false));
+        try (Connection c = pool.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM \"" + schema + "\".cap_hold WHERE key = '"
+                        + hold.key() + "'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("the hold's row is gone, not kept with a time already past").isZero();
+        }
+    }
+
+    @Test
+    void aReviewChangedByAStepIsStoredAtItsNewVersion() {
+        OpenSurvey s = survey("edges-review").build();
+        assertThat(store.schedule(request(s))).isInstanceOf(ScheduleResult.Scheduled.class);
+        OpenSurvey sent = delivered(s, T0);
+        assertThat(store.apply(step(s, sent, T0).build())).isEqualTo(new ApplyResult.Applied(false));
+        Instant at = T0.plus(Duration.ofMinutes(5));
+        LowScoreReview r0 = review(sent, 1, at);
+        OpenSurvey rated = sent.toBuilder().rating(1, at).state(SurveyState.RATED).build();
+        assertThat(store.apply(step(sent, rated, at).review(ReviewChange.open(r0)).build()))
+                .isInstanceOf(ApplyResult.Applied.class);
+        Instant later = at.plus(Duration.ofHours(1));
+        LowScoreReview r1 = taken(r0, "qa-lena", later);
+        OpenSurvey again = rated.toBuilder().rating(2, later).build();
+        assertThat(store.apply(step(rated, again, later).review(ReviewChange.of(r0, r1)).build()))
+                .isInstanceOf(ApplyResult.Applied.class);
+        // The next change is compared with the version the step wrote: 1.
+        LowScoreReview r2 = r1.toBuilder().next(later.plusSeconds(60)).status(ReviewStatus.WITHDRAWN).build();
+        assertThat(store.saveReview(ReviewChange.of(r1, r2))).isTrue();
+        assertThat(store.review(r0.surveyKey())).contains(r2);
     }
 }

@@ -5,6 +5,8 @@ import static dev.csatkit.store.tck.StoreFixtures.acrossHold;
 import static dev.csatkit.store.tck.StoreFixtures.delivered;
 import static dev.csatkit.store.tck.StoreFixtures.fullReview;
 import static dev.csatkit.store.tck.StoreFixtures.move;
+import static dev.csatkit.store.tck.StoreFixtures.optOutConfirmation;
+import static dev.csatkit.store.tck.StoreFixtures.rated;
 import static dev.csatkit.store.tck.StoreFixtures.request;
 import static dev.csatkit.store.tck.StoreFixtures.review;
 import static dev.csatkit.store.tck.StoreFixtures.step;
@@ -18,10 +20,12 @@ import dev.csatkit.store.ApplyResult;
 import dev.csatkit.store.CapHold;
 import dev.csatkit.store.LowScoreReview;
 import dev.csatkit.store.OpenSurvey;
+import dev.csatkit.store.OutboxMessage;
 import dev.csatkit.store.ReviewChange;
 import dev.csatkit.store.ReviewStatus;
 import dev.csatkit.store.ScheduleResult;
 import dev.csatkit.store.SurveyState;
+import dev.csatkit.store.Transition;
 import dev.csatkit.store.postgres.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -30,6 +34,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,6 +75,15 @@ class PostgresStoreEdgesTest {
         } finally {
             TestPostgres.get().dropSchema(pool, other);
         }
+    }
+
+    @Test
+    void claimingDueSurveysChecksTheLimitAndTheLease() {
+        assertThatThrownBy(() -> store.claimDue(T0, 0, T0.plusSeconds(60)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("limit = 0: must be at least 1");
+        assertThatThrownBy(() -> store.claimDue(T0, 1, T0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("leaseUntil = 2025-06-01T10:00:00Z: must be after now = 2025-06-01T10:00:00Z");
     }
 
     @Test
@@ -166,5 +180,31 @@ class PostgresStoreEdgesTest {
         LowScoreReview r2 = r1.toBuilder().next(later.plusSeconds(60)).status(ReviewStatus.WITHDRAWN).build();
         assertThat(store.saveReview(ReviewChange.of(r1, r2))).isTrue();
         assertThat(store.review(r0.surveyKey())).contains(r2);
+    }
+
+    @Test
+    void anOutcomeNoSurveyOwnsIsNotWritten() {
+        OpenSurvey never = survey("edges-ownerless").build();
+        Instant now = T0.plus(Duration.ofHours(1));
+        assertThat(store.apply(Transition.at(now).response(rated(never, T0, 4, now)).build()))
+                .isEqualTo(new ApplyResult.Applied(false));
+        assertThat(store.response(never.id())).isEmpty();
+    }
+
+    @Test
+    void onlyAnOptOutQueuesItsConfirmation() {
+        List<String> keys = List.of("contact:edges-opt");
+        OutboxMessage confirmation = optOutConfirmation("edges-opt-confirmation", "addr-edges-opt", T0);
+        Instant later = T0.plusSeconds(60);
+        // A confirmation handed with an opt-in is not queued: there is nothing to confirm.
+        assertThat(store.apply(Transition.at(T0)
+                .optOut(new Transition.OptOutChange(keys, true, Optional.of(confirmation))).build()))
+                .isInstanceOf(ApplyResult.Applied.class);
+        assertThat(store.claimOutbox(later, 10, later.plusSeconds(300))).isEmpty();
+        assertThat(store.apply(Transition.at(T0)
+                .optOut(new Transition.OptOutChange(keys, false, Optional.of(confirmation))).build()))
+                .isInstanceOf(ApplyResult.Applied.class);
+        assertThat(store.claimOutbox(later, 10, later.plusSeconds(300))).extracting(OutboxMessage::key)
+                .containsExactly("edges-opt-confirmation");
     }
 }

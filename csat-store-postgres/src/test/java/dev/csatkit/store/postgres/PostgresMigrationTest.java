@@ -3,9 +3,12 @@ package dev.csatkit.store.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.csatkit.InvalidConfigurationException;
+import dev.csatkit.store.postgres.testing.OneConnection;
 import dev.csatkit.store.postgres.testing.TestPostgres;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,5 +106,89 @@ class PostgresMigrationTest {
         String sql = PostgresMigration.text(PostgresMigration.SCRIPTS.get(0));
         assertThat(sql).as("the files name no schema, so Flyway's search path places them")
                 .doesNotContain("csat.").contains("CREATE TABLE survey");
+    }
+
+    @Test
+    void theHistoryRecordsEachFilesCrc32() throws SQLException {
+        String schema = TestPostgres.get().freshSchema(pool, "migrate_checksum");
+        try (Connection c = pool.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT version, script, checksum FROM \"" + schema
+                        + "\".csat_schema_history ORDER BY version")) {
+            for (PostgresMigration.Script script : PostgresMigration.SCRIPTS) {
+                assertThat(rs.next()).isTrue();
+                CRC32 crc = new CRC32();
+                crc.update(PostgresMigration.text(script).replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8));
+                assertThat(rs.getInt(1)).isEqualTo(script.version());
+                assertThat(rs.getString(2)).isEqualTo(script.file());
+                assertThat(rs.getLong(3)).as(script.file()).isEqualTo(crc.getValue()).isNotZero();
+            }
+            assertThat(rs.next()).isFalse();
+        } finally {
+            TestPostgres.get().dropSchema(pool, schema);
+        }
+    }
+
+    @Test
+    void theDefaultSchemaIsCsat() throws SQLException {
+        // A database of its own, so that the default schema is this test's alone.
+        String db = "migrate_default_" + ProcessHandle.current().pid();
+        try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + db);
+            st.execute("CREATE DATABASE " + db);
+        }
+        try {
+            String url = TestPostgres.get().url();
+            int q = url.indexOf('?');
+            String base = q < 0 ? url : url.substring(0, q);
+            String dbUrl = base.substring(0, base.lastIndexOf('/') + 1) + db + (q < 0 ? "" : url.substring(q));
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(dbUrl);
+            config.setUsername(TestPostgres.get().user());
+            config.setPassword(TestPostgres.get().password());
+            config.setMaximumPoolSize(1);
+            try (HikariDataSource ds = new HikariDataSource(config)) {
+                assertThat(PostgresMigration.migrate(ds)).isEqualTo(PostgresMigration.SCRIPTS.size());
+                assertThat(PostgresMigration.migrate(ds, "csat")).isZero();
+            }
+        } finally {
+            try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS " + db);
+            }
+        }
+    }
+
+    @Test
+    void aRunOnAConnectionOutsideAutoCommitIsCommittedAndTheConnectionHandedBackAsLent() throws SQLException {
+        String schema = "migrate_manual_" + ProcessHandle.current().pid();
+        try (OneConnection one = new OneConnection(false)) {
+            assertThat(PostgresMigration.migrate(one, schema)).isEqualTo(PostgresMigration.SCRIPTS.size());
+            assertThat(one.state()).as("committed").isEqualTo("idle");
+            assertThat(one.autoCommit()).isFalse();
+            assertThat(tables(schema)).as("seen by another connection").contains("survey", "csat_schema_history");
+        } finally {
+            TestPostgres.get().dropSchema(pool, schema);
+        }
+    }
+
+    @Test
+    void aRefusedRunIsRolledBackWhateverTheConnectionsMode() throws SQLException {
+        String schema = TestPostgres.get().freshSchema(pool, "migrate_refused");
+        try {
+            try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+                st.execute("UPDATE \"" + schema + "\".csat_schema_history SET checksum = checksum + 1 WHERE version = 3");
+            }
+            for (boolean auto : new boolean[] {true, false}) {
+                try (OneConnection one = new OneConnection(auto)) {
+                    assertThatThrownBy(() -> PostgresMigration.migrate(one, schema))
+                            .isInstanceOf(PostgresStoreException.class)
+                            .hasMessage("PostgreSQL survey store: migration V3__review.sql changed after it was applied "
+                                    + "to schema " + schema + "; restore the file or the schema");
+                    assertThat(one.state()).as("auto-commit %s", auto).isEqualTo("idle");
+                    assertThat(one.autoCommit()).isEqualTo(auto);
+                }
+            }
+        } finally {
+            TestPostgres.get().dropSchema(pool, schema);
+        }
     }
 }

@@ -104,4 +104,17 @@ class PostgresStoreConfigTest {
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.violations())
                         .extracting(Violation::field).containsExactly("dataSource"));
     }
+
+    @Test
+    void theBoundsThemselvesAreAccepted() {
+        PostgresStoreConfig low = PostgresStoreConfig.builder(NONE).fetchSize(1).maxAttempts(1).build();
+        assertThat(low.fetchSize()).isEqualTo(1);
+        assertThat(low.maxAttempts()).isEqualTo(1);
+        PostgresStoreConfig high = PostgresStoreConfig.builder(NONE).fetchSize(100_000).maxAttempts(10_000).build();
+        assertThat(high.fetchSize()).isEqualTo(100_000);
+        assertThat(high.maxAttempts()).isEqualTo(10_000);
+        assertThatThrownBy(() -> PostgresStoreConfig.builder(NONE).fetchSize(100_001).maxAttempts(10_001).build())
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::field).containsExactly("fetchSize", "maxAttempts"));
+    }
 }

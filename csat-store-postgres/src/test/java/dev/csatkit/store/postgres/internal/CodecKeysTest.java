@@ -37,4 +37,20 @@ class CodecKeysTest {
                 false, Optional.empty(), Optional.of("10#"));
         assertThat(Codec.reply("k-1", Codec.reply(h))).isEqualTo(h);
     }
+
+    @Test
+    void aResponsesDimensionsAreKept() {
+        SurveyResponse r = SurveyResponse.builder("call-2", "after-call", AT).channel(ChannelKind.SMS)
+                .agent("agent-7").team("billing").entryPoint("+448000000001").caseType("refund")
+                .rating(4, AT.plusSeconds(60)).build();
+        String body = Codec.response(r);
+        assertThat(body).contains("\"ag\":\"agent-7\"", "\"tm\":\"billing\"", "\"ep\":\"+448000000001\"",
+                "\"ct\":\"refund\"");
+        SurveyResponse read = Codec.response(body);
+        assertThat(read.agent()).contains("agent-7");
+        assertThat(read.team()).contains("billing");
+        assertThat(read.entryPoint()).contains("+448000000001");
+        assertThat(read.caseType()).contains("refund");
+        assertThat(read).isEqualTo(r);
+    }
 }

@@ -48,4 +48,16 @@ class PrecheckRateTest {
         decide(rate, PrecheckRate.WINDOW * PrecheckRate.SAMPLE, true);
         assertThat(decide(rate, 100, true)).as("read again").isEqualTo(100);
     }
+
+    @Test
+    void eachWindowCountsOnlyItsOwnRefusals() {
+        PrecheckRate rate = new PrecheckRate();
+        for (int i = 0; i < PrecheckRate.WINDOW; i++) {
+            rate.record(i % PrecheckRate.WORTH_IT == 0);
+        }
+        assertThat(decide(rate, PrecheckRate.WINDOW, false)).as("a quarter refused: every decision read")
+                .isEqualTo(PrecheckRate.WINDOW);
+        // The second window refused nothing: the first window's 64 refusals must not carry over.
+        assertThat(decide(rate, PrecheckRate.SAMPLE * 4, false)).isEqualTo(4);
+    }
 }

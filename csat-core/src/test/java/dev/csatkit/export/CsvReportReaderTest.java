@@ -309,4 +309,52 @@ class CsvReportReaderTest {
             }
         }
     }
+
+    @Test
+    void aFailureOnTheCallingThreadIsThrownOnlyOnceTheReadingThreadsHaveEnded() {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 8_000; i++) {
+            csv.append(row("c" + i, "ann", "2025-03-14T09:00:00Z", i % 10 == 0 ? "x" : "5"));
+        }
+        Thread caller = Thread.currentThread();
+        Consumer<CsvRow.Rejected> refuseHere = r -> {
+            if (Thread.currentThread() == caller) {
+                throw new IllegalStateException("refused on the calling thread");
+            }
+        };
+        // Whether the calling thread hands out a rejected row varies from run to run; when it
+        // does, the read fails, and no reading thread is left reading the file closed under it.
+        for (int run = 0; run < 10; run++) {
+            try {
+                CsvReport read = withFile(csv.toString(), file -> CsvReportReader.of(BY_AGENT).threads(2)
+                        .stretchBytes(64 << 10).read(file, refuseHere));
+                assertThat(read.rejected()).isEqualTo(800);
+            } catch (IllegalStateException e) {
+                assertThat(e).hasMessage("refused on the calling thread");
+                assertThat(Thread.getAllStackTraces().keySet()).as("run %d", run)
+                        .noneMatch(t -> t.getName().startsWith("csat-csv-") && t.isAlive());
+            }
+        }
+    }
+
+    @Test
+    void aFurtherQuestionsSegmentMetByOneThreadOnlyIsAddedUpWithTheOthers() {
+        // The (effort, zed) segment is met only in the last stretch: the other thread's counts of
+        // further questions end before it, and are added up as far as they go.
+        String header = String.join(",", ReportTables.RESPONSE_COLUMNS.subList(0, 15)) + "\n";
+        StringBuilder csv = new StringBuilder(header);
+        for (int i = 0; i < 400; i++) {
+            csv.append(row("c" + i, "ann", "2025-03-14T09:00:00Z", "4").replace("\n", ",effort\n"));
+        }
+        csv.append(row("c400", "zed", "2025-03-14T09:00:00Z", "2").replace("\n", ",effort\n"));
+        for (int run = 0; run < 5; run++) {
+            Report report = withFile(csv.toString(), file -> CsvReportReader.of(BY_AGENT).threads(2)
+                    .stretchBytes(2_048).read(file, rejected::add)).report();
+            assertThat(messages()).isEmpty();
+            assertThat(report.question("effort")).hasValueSatisfying(effort -> {
+                assertThat(effort.count(4)).isEqualTo(400);
+                assertThat(effort.count(2)).isEqualTo(1);
+            });
+        }
+    }
 }

@@ -357,4 +357,18 @@ class CsvReportReaderTest {
             });
         }
     }
+
+    @Test
+    void sixteenLowScoresFillingTheirFirstArraysListTheNewest() {
+        // A thread keeps its low-score rows in arrays of 16 at first: exactly full here.
+        ReportSpec spec = ReportSpec.builder(RatingScales.fivePoint()).lowScores(2).lowScoreLimit(3).build();
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 10; i < 26; i++) {
+            csv.append(row("c" + i, "ann", "2025-03-14T09:00:" + i + "Z", "1"));
+        }
+        Report report = withFile(csv.toString(), file -> CsvReportReader.of(spec).threads(1).read(file, rejected::add))
+                .report();
+        assertThat(report.lowScores()).extracting(SurveyResponse::interactionId).containsExactly("c25", "c24", "c23");
+        assertThat(report.lowScoresOmitted()).isEqualTo(13);
+    }
 }

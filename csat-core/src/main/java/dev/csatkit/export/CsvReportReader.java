@@ -88,10 +88,19 @@ public final class CsvReportReader {
 
     /** @return the available processors less those the load average says are busy, at least one */
     static int idleProcessors() {
-        int processors = Runtime.getRuntime().availableProcessors();
+        return idleProcessors(Runtime.getRuntime().availableProcessors(), LOAD_AVERAGE);
+    }
+
+    /**
+     * @param processors the processors available
+     * @param loadAverage a file such as {@code /proc/loadavg}, the one-minute load average first
+     * @return {@code processors} less the whole part of that load average, at least one; all of
+     *     them when the file cannot be read or does not start with a number
+     */
+    static int idleProcessors(int processors, Path loadAverage) {
         try {
-            String loadAverage = Files.readString(LOAD_AVERAGE);
-            double load = Double.parseDouble(loadAverage.substring(0, loadAverage.indexOf(' ')));
+            String text = Files.readString(loadAverage);
+            double load = Double.parseDouble(text.substring(0, text.indexOf(' ')));
             return Math.max(1, Math.min(processors, processors - (int) load));
         } catch (IOException | RuntimeException e) {
             // No load average here (not Linux, or not readable): every processor.
@@ -256,17 +265,8 @@ public final class CsvReportReader {
 
         CsvReport run() {
             long dataStart = readHeader();
-            long length = size - dataStart;
-            // Sixteen stretches a thread keep threads busy to the end; a stretch of 1-8 MiB keeps
-            // the hand-over per stretch negligible.
-            long stretch = fixedStretch > 0 ? fixedStretch
-                    : Math.max(MIN_STRETCH, Math.min(MAX_STRETCH, length / (threads * 16L)));
-            int count = (int) Math.max(1, (length + stretch - 1) / stretch);
-            cuts = new long[count + 1];
-            for (int i = 0; i < count; i++) {
-                cuts[i] = dataStart + i * stretch;
-            }
-            cuts[count] = size;
+            cuts = cutsOf(dataStart, size, threads, fixedStretch);
+            int count = cuts.length - 1;
             waiting = new CsvChunkReader.Chunk[count];
             expectedStart = dataStart;
 
@@ -309,7 +309,28 @@ public final class CsvReportReader {
             return report(readers);
         }
 
-        private static void join(List<Thread> started) {
+        /**
+         * Where the stretches of the data from {@code dataStart} to {@code size} start, and
+         * {@code size} last: one stretch at least, each {@code fixedStretch} bytes long, or, for
+         * 0, a sixteenth of a thread's share of the data kept within 1 to 8 MiB.
+         */
+        static long[] cutsOf(long dataStart, long size, int threads, int fixedStretch) {
+            long length = size - dataStart;
+            // Sixteen stretches a thread keep threads busy to the end; a stretch of 1-8 MiB keeps
+            // the hand-over per stretch negligible.
+            long stretch = fixedStretch > 0 ? fixedStretch
+                    : Math.max(MIN_STRETCH, Math.min(MAX_STRETCH, length / (threads * 16L)));
+            int count = (int) Math.max(1, (length + stretch - 1) / stretch);
+            long[] cuts = new long[count + 1];
+            for (int i = 0; i < count; i++) {
+                cuts[i] = dataStart + i * stretch;
+            }
+            cuts[count] = size;
+            return cuts;
+        }
+
+        /** Waits for every thread to end, keeping the caller's interrupt for after. */
+        static void join(List<Thread> started) {
             boolean interrupted = false;
             for (Thread t : started) {
                 while (true) {
@@ -521,14 +542,7 @@ public final class CsvReportReader {
                         continue;
                     }
                     seen++;
-                    long row = (long) r << 32 | i;
-                    if (size < limit) {
-                        heap[size++] = row;
-                        siftUp(all, heap, size - 1);
-                    } else if (newer(all, row, heap[0]) > 0) {
-                        heap[0] = row;
-                        siftDown(all, heap, size);
-                    }
+                    size = offer(all, heap, size, (long) r << 32 | i);
                 }
             }
             // Every row at least as new as the oldest kept, ties included: the report's own
@@ -550,8 +564,27 @@ public final class CsvReportReader {
             feed.addLowScores(accumulator, newest, seen);
         }
 
+        /**
+         * Offers a row to a heap of the newest rows, oldest on top, that holds {@code size} of
+         * {@code heap.length}: kept while there is room, or in place of the top when newer.
+         *
+         * @return the heap's size after
+         */
+        static int offer(CsvChunkReader.Candidates[] all, long[] heap, int size, long row) {
+            if (size < heap.length) {
+                heap[size] = row;
+                siftUp(all, heap, size);
+                return size + 1;
+            }
+            if (newer(all, row, heap[0]) > 0) {
+                heap[0] = row;
+                siftDown(all, heap, size);
+            }
+            return size;
+        }
+
         /** Compares two low-score rows by reply time, then sent time: positive when {@code a} is newer. */
-        private static int newer(CsvChunkReader.Candidates[] all, long a, long b) {
+        static int newer(CsvChunkReader.Candidates[] all, long a, long b) {
             CsvChunkReader.Candidates ca = all[(int) (a >>> 32)];
             CsvChunkReader.Candidates cb = all[(int) (b >>> 32)];
             int i = (int) a;
@@ -566,7 +599,7 @@ public final class CsvReportReader {
             return c != 0 ? c : Integer.compare(ca.sentNanos[i], cb.sentNanos[j]);
         }
 
-        private static void siftUp(CsvChunkReader.Candidates[] all, long[] heap, int k) {
+        static void siftUp(CsvChunkReader.Candidates[] all, long[] heap, int k) {
             while (k > 0) {
                 int parent = (k - 1) >>> 1;
                 if (newer(all, heap[parent], heap[k]) <= 0) {
@@ -579,7 +612,7 @@ public final class CsvReportReader {
             }
         }
 
-        private static void siftDown(CsvChunkReader.Candidates[] all, long[] heap, int size) {
+        static void siftDown(CsvChunkReader.Candidates[] all, long[] heap, int size) {
             int k = 0;
             while (true) {
                 int child = 2 * k + 1;

@@ -27,7 +27,7 @@ final class SegmentSpace {
     private final List<Key> segments = new ArrayList<>();
 
     /** A segment: its values' numbers and its period. */
-    private record Key(int[] values, long period) {
+    record Key(int[] values, long period) {
         @Override
         public boolean equals(@Nullable Object o) {
             return o instanceof Key k && period == k.period && Arrays.equals(values, k.values);

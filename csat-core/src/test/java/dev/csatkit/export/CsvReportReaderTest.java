@@ -14,14 +14,21 @@ import dev.csatkit.score.ReportSpec;
 import dev.csatkit.score.SegmentKey;
 import dev.csatkit.score.SurveyResponse;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class CsvReportReaderTest {
@@ -225,5 +232,156 @@ class CsvReportReaderTest {
                         Dimension.SURVEY, "post-call", Dimension.PERIOD, "2025-03")),
                 new SegmentKey(Map.of(Dimension.LOCALE, "sv", Dimension.ENTRY_POINT, "+4681234",
                         Dimension.SURVEY, "post-call", Dimension.PERIOD, "2025-04")));
+    }
+
+    @Test
+    void aHeaderLongerThanTheFirstReadIsReadWhole() {
+        // The header is read 64 KiB at a time: a column named at length needs a second, larger read.
+        String note = "note_" + "x".repeat(70_000);
+        String csv = HEADER.replace("\n", "," + note + "\n")
+                + row("c1", "ann", "2025-03-14T09:00:00Z", "5").replace("\n", ",n\n");
+        CsvReport read = read(BY_AGENT, csv);
+        assertThat(messages()).isEmpty();
+        assertThat(read.report().overall().count(5)).isEqualTo(1);
+    }
+
+    @Test
+    void aLongLowScoreRowLastInTheFileWithoutALineEndIsListed() {
+        // A low-score row is read again from the file, 8 KiB at a time, and its last line has no line end.
+        ReportSpec spec = ReportSpec.builder(RatingScales.fivePoint()).lowScores(2).lowScoreLimit(5).build();
+        String comment = "slow".repeat(5_000);
+        String csv = HEADER + row("c1", "ann", "2025-03-14T09:00:00Z", "1")
+                + row("c2", "ann", "2025-03-14T09:00:05Z", "2").replace("2,,false,false\n", "2," + comment + ",false,false");
+        Report report = read(spec, csv).report();
+        assertThat(report.lowScores()).extracting(SurveyResponse::interactionId).containsExactly("c2", "c1");
+        assertThat(report.lowScores().get(0).comment()).contains(comment);
+    }
+
+    @Test
+    void theCopyOfStandardInputIsDeletedAfterwards() throws IOException {
+        // The copy is a temporary csat-responses*.csv; found by this input's own survey id.
+        String id = "c-" + UUID.randomUUID();
+        String csv = HEADER + row(id, "ann", "2025-03-14T09:00:00Z", "5");
+        CsvReport read = CsvReportReader.of(BY_AGENT).read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+                rejected::add);
+        assertThat(read.accepted()).isEqualTo(1);
+        List<Path> left = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("csat-responses")).toList()) {
+                try {
+                    if (Files.readString(f).contains(id)) {
+                        left.add(f);
+                        Files.delete(f);
+                    }
+                } catch (NoSuchFileException e) {
+                    // Another reader's copy, deleted meanwhile.
+                }
+            }
+        }
+        assertThat(left).isEmpty();
+    }
+
+    @Test
+    void aFailureOnAReadingThreadIsTheCallersFailure() {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 200; i++) {
+            csv.append(row("c" + i, "ann", "2025-03-14T09:00:00Z", i % 4 == 0 ? "x" : "5"));
+        }
+        Thread caller = Thread.currentThread();
+        // Which thread hands out a rejected row varies from run to run: each run checks that a
+        // refusal on a reading thread reaches the caller, and that without one every row passed.
+        for (int run = 0; run < 10; run++) {
+            AtomicBoolean refused = new AtomicBoolean();
+            Consumer<CsvRow.Rejected> refuseElsewhere = r -> {
+                if (Thread.currentThread() != caller) {
+                    refused.set(true);
+                    throw new IllegalStateException("refused on a reading thread");
+                }
+            };
+            try {
+                CsvReport read = withFile(csv.toString(), file -> CsvReportReader.of(BY_AGENT).threads(2)
+                        .stretchBytes(600).read(file, refuseElsewhere));
+                assertThat(refused).as("run %d", run).isFalse();
+                assertThat(read.rejected()).isEqualTo(50);
+            } catch (IllegalStateException e) {
+                assertThat(e).hasMessage("refused on a reading thread");
+                assertThat(refused).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void aFailureOnTheCallingThreadIsThrownOnlyOnceTheReadingThreadsHaveEnded() {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 8_000; i++) {
+            csv.append(row("c" + i, "ann", "2025-03-14T09:00:00Z", i % 10 == 0 ? "x" : "5"));
+        }
+        Thread caller = Thread.currentThread();
+        Consumer<CsvRow.Rejected> refuseHere = r -> {
+            if (Thread.currentThread() == caller) {
+                throw new IllegalStateException("refused on the calling thread");
+            }
+        };
+        // Whether the calling thread hands out a rejected row varies from run to run; when it
+        // does, the read fails, and no reading thread is left reading the file closed under it.
+        // (A reading thread not waited for notices the closed file soon: some runs catch it.)
+        for (int run = 0; run < 10; run++) {
+            try {
+                CsvReport read = withFile(csv.toString(), file -> CsvReportReader.of(BY_AGENT).threads(2)
+                        .stretchBytes(64 << 10).read(file, refuseHere));
+                assertThat(read.rejected()).isEqualTo(800);
+            } catch (IllegalStateException e) {
+                assertThat(e).hasMessage("refused on the calling thread");
+                assertThat(Thread.getAllStackTraces().keySet()).as("run %d", run)
+                        .noneMatch(t -> t.getName().startsWith("csat-csv-") && t.isAlive());
+            }
+        }
+    }
+
+    @Test
+    void aFurtherQuestionsSegmentMetByOneThreadOnlyIsAddedUpWithTheOthers() {
+        // The (effort, zed) segment is met only in the last stretch: the other thread's counts of
+        // further questions end before it, and are added up as far as they go.
+        String header = String.join(",", ReportTables.RESPONSE_COLUMNS.subList(0, 15)) + "\n";
+        StringBuilder csv = new StringBuilder(header);
+        for (int i = 0; i < 400; i++) {
+            csv.append(row("c" + i, "ann", "2025-03-14T09:00:00Z", "4").replace("\n", ",effort\n"));
+        }
+        csv.append(row("c400", "zed", "2025-03-14T09:00:00Z", "2").replace("\n", ",effort\n"));
+        for (int run = 0; run < 5; run++) {
+            Report report = withFile(csv.toString(), file -> CsvReportReader.of(BY_AGENT).threads(2)
+                    .stretchBytes(2_048).read(file, rejected::add)).report();
+            assertThat(messages()).isEmpty();
+            assertThat(report.question("effort")).hasValueSatisfying(effort -> {
+                assertThat(effort.count(4)).isEqualTo(400);
+                assertThat(effort.count(2)).isEqualTo(1);
+            });
+        }
+    }
+
+    @Test
+    void sixteenLowScoresFillingTheirFirstArraysListTheNewest() {
+        // A thread keeps its low-score rows in arrays of 16 at first: exactly full here.
+        ReportSpec spec = ReportSpec.builder(RatingScales.fivePoint()).lowScores(2).lowScoreLimit(3).build();
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 10; i < 26; i++) {
+            csv.append(row("c" + i, "ann", "2025-03-14T09:00:" + i + "Z", "1"));
+        }
+        Report report = withFile(csv.toString(), file -> CsvReportReader.of(spec).threads(1).read(file, rejected::add))
+                .report();
+        assertThat(report.lowScores()).extracting(SurveyResponse::interactionId).containsExactly("c25", "c24", "c23");
+        assertThat(report.lowScoresOmitted()).isEqualTo(13);
+    }
+
+    @Test
+    void aBrokenFirstRowIsRejectedAndReadingStopsThere() {
+        // The first stretch then ends where it starts, with one row read: nothing to size the key table from.
+        String csv = HEADER + "\"c1\"x,post-call,sms,ann,blue,,sv,,2025-03-14T09:00:00Z,,5,,,\n"
+                + row("c2", "ann", "2025-03-14T09:00:00Z", "5");
+        CsvReport read = read(BY_AGENT, csv);
+        assertThat(messages()).containsExactly("line 2: row = (not shown): must be well-formed CSV (a quote left "
+                + "open, or a character after a closing quote); reading stopped here");
+        assertThat(List.of(read.rows(), read.accepted(), read.rejected())).containsExactly(1L, 0L, 1L);
+        assertThat(read.report().overall().isEmpty()).isTrue();
     }
 }

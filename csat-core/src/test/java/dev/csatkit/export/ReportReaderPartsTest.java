@@ -121,4 +121,10 @@ class ReportReaderPartsTest {
         assertThat(space.questionPeriod(3)).isEqualTo(4);
         assertThat(space.size()).isEqualTo(1);
     }
+
+    @Test
+    void aSegmentKeyNamesItsValuesNumbersAndPeriod() {
+        assertThat(new SegmentSpace.Key(new int[] {3, 0}, 7)).hasToString("[3, 0]@7");
+        assertThat(new SegmentSpace.Key(new int[0], 0)).hasToString("[]@0");
+    }
 }

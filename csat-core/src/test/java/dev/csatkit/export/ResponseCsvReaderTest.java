@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.csatkit.InvalidDefinitionException;
 import dev.csatkit.scale.RatingScales;
 import dev.csatkit.score.SurveyResponse;
+import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -181,5 +182,24 @@ class ResponseCsvReaderTest {
                 + "c1,s,2025-03-14T09:00:00Z,2025-03-14T09:01:00Z,1,My number is 0701234567 " + "x".repeat(70_000) + "\n";
         String message = ((CsvRow.Rejected) read(csv, ZoneOffset.UTC).get(0)).message();
         assertThat(message).isEqualTo("line 2: comment = (a comment, not shown): must be at most 65536 characters");
+    }
+
+    @Test
+    void closingTheReaderClosesItsInputAndSoDoesAHeaderRefused() throws IOException {
+        StringReader in = new StringReader("interaction_id,survey_id,sent_at,score\nc1,s,2025-03-14T09:00:00Z,4\n");
+        ResponseCsvReader reader = ResponseCsvReader.open(in, RatingScales.fivePoint(), ZoneOffset.UTC);
+        assertThat(in.ready()).isTrue();
+        reader.close();
+        // A StringReader refuses to be read once closed.
+        assertThatThrownBy(in::read).isInstanceOf(IOException.class).hasMessage("Stream closed");
+        // The caller gets no reader to close when the header is refused: the reader closes the input itself.
+        StringReader lacking = new StringReader("agent,score\nann,5\n");
+        assertThatThrownBy(() -> ResponseCsvReader.open(lacking, RatingScales.fivePoint(), ZoneOffset.UTC))
+                .isInstanceOf(InvalidDefinitionException.class).hasMessageContaining("has no column interaction_id");
+        assertThatThrownBy(lacking::read).isInstanceOf(IOException.class).hasMessage("Stream closed");
+        StringReader broken = new StringReader("\"interaction_id\"x,survey_id,sent_at,score\n");
+        assertThatThrownBy(() -> ResponseCsvReader.open(broken, RatingScales.fivePoint(), ZoneOffset.UTC))
+                .isInstanceOf(InvalidDefinitionException.class).hasMessageContaining("must be well-formed CSV");
+        assertThatThrownBy(broken::read).isInstanceOf(IOException.class).hasMessage("Stream closed");
     }
 }

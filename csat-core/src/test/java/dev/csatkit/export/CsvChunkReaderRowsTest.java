@@ -490,6 +490,18 @@ class CsvChunkReaderRowsTest {
     }
 
     @Test
+    void aScaleBelowZeroReadsItsDigitsFastAndItsSignedValuesByTheRules() {
+        ReportSpec spec = ReportSpec.builder(RatingScale.builder("signed").numeric(-2, 2).build()).minimumSample(1)
+                .build();
+        CsvReport read = read(spec, row("c1", "score", "2"), row("c2", "score", "0"), row("c3", "score", "-2"),
+                row("c4", "score", "3"));
+        assertThat(List.of(read.rows(), read.accepted(), read.rejected())).containsExactly(4L, 3L, 1L);
+        Tally t = read.report().overall();
+        assertThat(List.of(t.count(-2), t.count(0), t.count(2))).containsExactly(1L, 1L, 1L);
+        assertThat(messages()).containsExactly("line 5: score = \"3\": must be a value of scale signed, -2 to 2");
+    }
+
+    @Test
     void byLocaleALocaleIsItsTagWhicheverTagCameBefore() {
         ReportSpec spec = ReportSpec.builder(RatingScales.fivePoint()).by(Dimension.LOCALE).minimumSample(1).build();
         // Each tag after one that shares its first bytes, or its length, or eight bytes but the last.
@@ -522,7 +534,7 @@ class CsvChunkReaderRowsTest {
         // The two survey ids differ in their last byte but one.
         CsvReport read = read(spec,
                 row("c1", "question_id", "effort", "score", "3"),
-                row("c1", "survey_id", "post-cbll", "question_id", "effort", "score", "1"));
+                row("c1", "survey_id", "post-caml", "question_id", "effort", "score", "1"));
         assertThat(List.of(read.rows(), read.accepted(), read.duplicates())).containsExactly(2L, 2L, 0L);
         assertThat(counts(read.report().questions().get("effort"))).containsExactly(2L, 0L, 0L, 0L, 1L, 0L, 1L);
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.csatkit.scale.RatingScales;
 import dev.csatkit.score.Dimension;
 import dev.csatkit.score.ReportSpec;
+import dev.csatkit.score.SurveyResponse;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +82,10 @@ class CsvChunkReaderStretchTest {
 
     @Test
     void rowsAsTheExporterWritesThemTakeTheFastCheckAndTheOthersTheExactRules() throws IOException {
+        // A comment at its limit first, so that every later cell lies further into the buffer than
+        // any limit is long.
         String csv = HEADER
+                + row("c0", "comment", "x".repeat(SurveyResponse.MAX_COMMENT_LENGTH))
                 + row("c", "survey_id", "s")
                 + row("c2", "sent_at", "2025-03-14T09:00:00.5Z", "responded_at", "2025-03-14T09:00:00.5Z")
                 + row("c3", "score", "1", "invalid", "true")
@@ -95,7 +99,7 @@ class CsvChunkReaderStretchTest {
                 // Doubled quotes and an edge space: the exact rules decode and strip them.
                 + row("c9", "comment", "\"said \"\"hi\"\"\"")
                 + row(" c10");
-        assertThat(paths(five(), csv)).containsExactly(10L, 9L, 1L, 3L);
+        assertThat(paths(five(), csv)).containsExactly(11L, 10L, 1L, 3L);
     }
 
     @Test
@@ -169,6 +173,24 @@ class CsvChunkReaderStretchTest {
     }
 
     @Test
+    void aLongKeyAfterAnotherGrowsTheKeyBytesOfAStretchSizedForSixteenRows() throws IOException {
+        // A stretch cut 1 byte after its first row is sized for 16 rows, 400 bytes of keys with
+        // their padding; its first key takes 300 of them, and the longest key (513 bytes) follows.
+        String r1 = "i".repeat(150) + "," + "s".repeat(149) + "," + T + ",4\n";
+        String r2 = "j".repeat(256) + "," + "t".repeat(256) + "," + T + ",5\n";
+        String csv = "interaction_id,survey_id,sent_at,score\n" + r1 + r2;
+        try (Opened o = new Opened(five(), csv)) {
+            CsvChunkReader reader = o.reader();
+            CsvChunkReader.Chunk c = reader.read(0, o.dataStart, o.dataStart, o.dataStart + r1.length() + 1);
+            assertThat(where(c)).containsExactly(o.dataStart, o.size, 2L);
+            assertThat(c.size).isEqualTo(2);
+            assertThat(c.keyBounds[2]).isEqualTo(300 + 513);
+            assertThat(new String(c.keys, 300, 256, StandardCharsets.US_ASCII)).isEqualTo("j".repeat(256));
+            assertThat(new String(c.keys, 300 + 257, 256, StandardCharsets.US_ASCII)).isEqualTo("t".repeat(256));
+        }
+    }
+
+    @Test
     void aThreadsCountsGrowToASegmentNumberedByAnotherThread() throws IOException {
         ReportSpec spec = ReportSpec.builder(RatingScales.fivePoint()).by(Dimension.AGENT).minimumSample(1).build();
         StringBuilder csv = new StringBuilder(HEADER);
@@ -219,11 +241,16 @@ class CsvChunkReaderStretchTest {
                     lock.unlock();
                 }
             });
+            holder.setDaemon(true);
             holder.start();
             held.await();
-            reader.commit(c, keys);
-            finished.set(true);
-            holder.join();
+            try {
+                reader.commit(c, keys);
+            } finally {
+                // Lets the other thread go even when the commit fails or stops early.
+                finished.set(true);
+                holder.join();
+            }
             assertThat(reader.duplicates()).isZero();
             assertThat(Arrays.copyOf(reader.counts(), 8)).containsExactly(13, 13, 13, 13, 12, 0, 0, 0);
         }

@@ -562,6 +562,24 @@ class CsvChunkReaderRowsTest {
     }
 
     @Test
+    void aSegmentWhoseFirstSlotHoldsSegmentZeroIsASegmentOfItsOwn() {
+        ReportSpec spec = ReportSpec.builder(RatingScales.fivePoint()).by(Dimension.AGENT, Dimension.TEAM)
+                .minimumSample(1).build();
+        // The values are numbered as first met, after the primary question's id (0) and (none) (1):
+        // a 2, b 3, c 4 ... g 8. In a thread's first table of 64, (g, a) = (8, 2) hashes to the slot
+        // of (a, b) = (2, 3), which holds segment number 0, and must look past it.
+        CsvReport read = read(spec,
+                row("c1", "agent", "a", "team", "b", "score", "1"),
+                row("c2", "agent", "c", "team", "d", "score", "2"),
+                row("c3", "agent", "e", "team", "f", "score", "3"),
+                row("c4", "agent", "g", "team", "a", "score", "5"));
+        assertThat(read.report().segments()).extracting(s -> s.key().get(Dimension.AGENT) + "/"
+                + s.key().get(Dimension.TEAM) + "=" + counts(s.tally()))
+                .containsExactly("a/b=[1, 0, 0, 0, 1, 0, 0, 0, 0]", "c/d=[1, 0, 0, 0, 0, 1, 0, 0, 0]",
+                        "e/f=[1, 0, 0, 0, 0, 0, 1, 0, 0]", "g/a=[1, 0, 0, 0, 0, 0, 0, 0, 1]");
+    }
+
+    @Test
     void aStretchOfRowsShorterThanAThirdOfItsEstimateHoldsThemAll() {
         // Rows of 29 bytes where a stretch is sized for rows of 64: its arrays grow twice.
         StringBuilder csv = new StringBuilder("interaction_id,survey_id,sent_at,score\n");

@@ -580,6 +580,25 @@ class CsvChunkReaderRowsTest {
     }
 
     @Test
+    void theSegmentOfTheValuesNumberedZeroIsNotTakenForTheSegmentInItsFirstSlot() {
+        ReportSpec spec = ReportSpec.builder(RatingScales.fivePoint()).by(Dimension.AGENT, Dimension.TEAM)
+                .minimumSample(1).build();
+        // p0 and q are numbered 2 and 3, p1 to p32 4 to 35. (p30, q) = (33, 3) hashes to slot 0, as
+        // (csat, csat) = (0, 0) does, both in a thread's first table of 64 and in the table of 128
+        // that the 33rd segment makes it grow into; a key of zeros must not match an empty key.
+        List<String> rows = new ArrayList<>();
+        for (int k = 0; k <= 32; k++) {
+            rows.add(row("c" + k, "agent", "p" + k, "team", "q", "score", "4"));
+        }
+        rows.add(row("c33", "agent", "csat", "team", "csat", "score", "1"));
+        Report report = read(spec, rows.toArray(String[]::new)).report();
+        assertThat(report.segments()).hasSize(34);
+        assertThat(report.segments()).filteredOn(s -> List.of("csat", "p30").contains(s.key().get(Dimension.AGENT)))
+                .extracting(s -> s.key().get(Dimension.AGENT) + "/" + s.key().get(Dimension.TEAM) + "=" + counts(s.tally()))
+                .containsExactly("csat/csat=[1, 0, 0, 0, 1, 0, 0, 0, 0]", "p30/q=[1, 0, 0, 0, 0, 0, 0, 1, 0]");
+    }
+
+    @Test
     void aStretchOfRowsShorterThanAThirdOfItsEstimateHoldsThemAll() {
         // Rows of 29 bytes where a stretch is sized for rows of 64: its arrays grow twice.
         StringBuilder csv = new StringBuilder("interaction_id,survey_id,sent_at,score\n");

@@ -599,6 +599,27 @@ class CsvChunkReaderRowsTest {
     }
 
     @Test
+    void aSegmentMetAgainAfterItsThreadsTableGrewKeepsItsNumber() {
+        ReportSpec spec = ReportSpec.builder(RatingScales.fivePoint()).by(Dimension.AGENT, Dimension.TEAM)
+                .minimumSample(1).build();
+        // Agent/team pairs: 33 segments, the last of which makes a thread's table of 64 grow to
+        // 128, then a16/t7 again. In this order a segment moved to a wrong place in the grown
+        // table would be met by that last row's lookup.
+        String pairs = "0/0 1/1 2/2 3/3 4/4 5/5 6/1 7/6 8/2 9/5 10/6 11/2 12/6 13/7 14/5 15/0 16/7 17/1 18/5 19/4"
+                + " 20/3 21/3 22/1 4/7 23/0 24/7 25/6 8/5 7/4 12/0 23/2 19/3 5/0 16/7";
+        List<String> rows = new ArrayList<>();
+        for (String pair : pairs.split(" ")) {
+            String[] at = pair.split("/");
+            rows.add(row("c" + rows.size(), "agent", "a" + at[0], "team", "t" + at[1]));
+        }
+        Report report = read(spec, rows.toArray(String[]::new)).report();
+        assertThat(report.segments()).hasSize(33);
+        assertThat(report.segments()).filteredOn(s -> s.tally().sent() != 1)
+                .extracting(s -> s.key().get(Dimension.AGENT) + "/" + s.key().get(Dimension.TEAM) + "=" + s.tally().sent())
+                .containsExactly("a16/t7=2");
+    }
+
+    @Test
     void aStretchOfRowsShorterThanAThirdOfItsEstimateHoldsThemAll() {
         // Rows of 29 bytes where a stretch is sized for rows of 64: its arrays grow twice.
         StringBuilder csv = new StringBuilder("interaction_id,survey_id,sent_at,score\n");

@@ -173,6 +173,18 @@ class CsvChunkReaderStretchTest {
     }
 
     @Test
+    void aRowOfMoreThan16MiBIsGivenUpUnderASpeculativeStartOnlyAndReadWholeFromAKnownOne() throws IOException {
+        String r1 = "c1,s," + T + ",4,x\n";
+        String csv = "interaction_id,survey_id,sent_at,score,note\n" + r1 + "c2,s," + T + ",5," + "n".repeat(17_000_000)
+                + "\n" + "c3,s," + T + ",1,x\n";
+        try (Opened o = new Opened(five(), csv)) {
+            // The checked re-read from where the stretch before ended decides instead.
+            assertThat(o.reader().read(1, -1, o.dataStart + 1, o.size).start).isEqualTo(-1);
+            assertThat(where(o.reader().read(0, o.dataStart, o.dataStart, o.size))).containsExactly(o.dataStart, o.size, 3L);
+        }
+    }
+
+    @Test
     void aLongKeyAfterAnotherGrowsTheKeyBytesOfAStretchSizedForSixteenRows() throws IOException {
         // A stretch cut 1 byte after its first row is sized for 16 rows, 400 bytes of keys with
         // their padding; its first key takes 300 of them, and the longest key (513 bytes) follows.

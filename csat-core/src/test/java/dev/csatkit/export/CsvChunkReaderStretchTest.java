@@ -185,6 +185,25 @@ class CsvChunkReaderStretchTest {
     }
 
     @Test
+    void underASpeculativeStartARowIsGivenUpOnlyWhenMoreThan16MiBOfItAreHeld() throws IOException {
+        // Rows of a note column: 28 bytes before the note, a line feed after it.
+        String r1 = "c1,s," + T + ",4,x\n";
+        String a = "c2,s," + T + ",4," + "a".repeat((16 << 20) - 1000 - 29) + "\n";
+        String b = "c3,s," + T + ",4," + "b".repeat(240 - 29) + "\n";
+        String c = "c4,s," + T + ",4," + "c".repeat((16 << 20) + 100 - 29) + "\n";
+        String csv = "interaction_id,survey_id,sent_at,score,note\n" + r1 + a + b + c + "c5,s," + T + ",1,x\n";
+        try (Opened o = new Opened(five(), csv)) {
+            long p2 = o.dataStart + r1.length();
+            // Reading the first long row grows the buffer to hold 16 MiB + 240 bytes; ending 1,240
+            // bytes before its end, it makes the reader move the next row to the front. That row
+            // is 240 bytes long, so exactly 16 MiB of the one after it are held when it comes back
+            // cut: not more than the limit, so it is read on, and it fits once moved.
+            CsvChunkReader.Chunk chunk = o.reader().read(1, -1, o.dataStart + 1, o.size);
+            assertThat(where(chunk)).containsExactly(p2, o.size, 4L);
+        }
+    }
+
+    @Test
     void aLongKeyAfterAnotherGrowsTheKeyBytesOfAStretchSizedForSixteenRows() throws IOException {
         // A stretch cut 1 byte after its first row is sized for 16 rows, 400 bytes of keys with
         // their padding; its first key takes 300 of them, and the longest key (513 bytes) follows.

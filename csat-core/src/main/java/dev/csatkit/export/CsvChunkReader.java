@@ -133,6 +133,8 @@ final class CsvChunkReader {
     private long duplicates;
     // Where the key table's prefetching reads go, so that they are not dropped as unused.
     private long touched;
+    // Rows the fast check handed to the exact rules: the rows the exporter writes should not be.
+    private long exactRows;
     private final Candidates candidates = new Candidates();
     private final SurveyKeyTable.Loser loser = new SurveyKeyTable.Loser();
 
@@ -625,6 +627,7 @@ final class CsvChunkReader {
 
     /** A row through the exact rules, over its decoded cells. */
     private void exactRow(long position, long line, Chunk chunk) {
+        exactRows++;
         CsvRow row = rules.toRow(scanner.texts(buf), line);
         if (row instanceof CsvRow.Rejected r) {
             chunk.reject(line, r.violations());
@@ -812,6 +815,10 @@ final class CsvChunkReader {
         return duplicates;
     }
 
+    /** @return how many of the rows this thread read went through the exact rules, not the fast check */
+    long exactRows() {
+        return exactRows;
+    }
 
     /** @return the low-score rows this thread committed */
     Candidates candidates() {

@@ -410,7 +410,7 @@ public final class CsvReportReader {
         }
 
         /** Reads the header row; returns where the data starts and sets the line it is on. */
-        private long readHeader() {
+        long readHeader() {
             CsvRecordScanner scanner = new CsvRecordScanner();
             byte[] b = new byte[64 * 1024];
             long line = 1;

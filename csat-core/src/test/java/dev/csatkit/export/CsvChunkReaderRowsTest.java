@@ -3,7 +3,10 @@ package dev.csatkit.export;
 import static dev.csatkit.export.CsvReportReaderPropertiesTest.withFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.csatkit.scale.Polarity;
+import dev.csatkit.scale.RatingScale;
 import dev.csatkit.scale.RatingScales;
+import dev.csatkit.scale.ScalePoint;
 import dev.csatkit.score.Dimension;
 import dev.csatkit.score.Period;
 import dev.csatkit.score.Report;
@@ -25,13 +28,13 @@ import org.junit.jupiter.api.Test;
  */
 class CsvChunkReaderRowsTest {
 
-    private static final String HEADER = String.join(",", ReportTables.RESPONSE_COLUMNS) + "\n";
+    static final String HEADER = String.join(",", ReportTables.RESPONSE_COLUMNS) + "\n";
     private static final String T = "2025-03-14T09:00:00Z";
 
     private final List<CsvRow.Rejected> rejected = new ArrayList<>();
 
     /** A row of every column, as the exporter writes a rating of 4; {@code cells} replaces columns by name. */
-    private static String row(String id, String... cells) {
+    static String row(String id, String... cells) {
         Map<String, String> values = new HashMap<>();
         values.put("interaction_id", id);
         values.put("survey_id", "post-call");
@@ -339,7 +342,7 @@ class CsvChunkReaderRowsTest {
         // Rows shorter than the 64 bytes a stretch is sized by, with keys longer than the 24 bytes per row.
         StringBuilder csv = new StringBuilder("interaction_id,survey_id,sent_at,score\n");
         for (int i = 0; i < 100; i++) {
-            csv.append(String.format("interaction-%016d,s,2025-03-14T09:00:00Z,%d%n", i, 1 + i % 5));
+            csv.append(String.format("interaction-%016d,s,2025-03-14T09:00:00Z,%d\n", i, 1 + i % 5));
         }
         CsvReport read = withFile(csv.toString(), file -> CsvReportReader.of(five()).threads(1).read(file, rejected::add));
         assertThat(List.of(read.rows(), read.accepted(), read.duplicates())).containsExactly(100L, 100L, 0L);
@@ -428,5 +431,203 @@ class CsvChunkReaderRowsTest {
         assertThat(read.rejected()).isEqualTo(1);
         assertThat(messages()).containsExactly("line 2: question_id = \"Bad!\": must be 1-32 lower-case letters,"
                 + " digits, '_' or '-', starting with a letter");
+    }
+
+    @Test
+    void edgeSpacesOfTheSurveyIdLeaveTheSameSurveyKey() {
+        CsvReport read = read(five(),
+                row("c1", "survey_id", " post-call", "score", "1"),
+                row("c1", "survey_id", "post-call ", "score", "2"),
+                row("c1", "score", "5"));
+        assertThat(List.of(read.rows(), read.accepted(), read.duplicates())).containsExactly(3L, 3L, 2L);
+        assertThat(counts(read.report().overall())).containsExactly(1L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 1L);
+    }
+
+    @Test
+    void aTimeWhoseOffsetTakesItPast9999IsRejected() {
+        // 23:30 at -01:00 on the last day of 9999 is 00:30 UTC in the year 10000.
+        CsvReport read = read(five(),
+                row("c1", "sent_at", "9999-12-31T23:30:00-01:00", "responded_at", ""),
+                row("c2", "sent_at", "9999-12-31T22:00:00Z", "responded_at", "9999-12-31T23:30:00-01:00"),
+                row("c3", "sent_at", "9999-12-31T22:00:00Z", "responded_at", "9999-12-31T22:30:00-01:00"));
+        assertThat(List.of(read.rows(), read.accepted(), read.rejected())).containsExactly(3L, 1L, 2L);
+        assertThat(messages()).containsExactly(
+                "line 2: sent_at = \"9999-12-31T23:30:00-01:00\": must be in the years 1900 to 9999",
+                "line 3: responded_at = \"9999-12-31T23:30:00-01:00\": must be in the years 1900 to 9999");
+    }
+
+    @Test
+    void aScoreWithACharacterJustPastNineOrAThirdDigitIsNoValueOfZeroToTen() {
+        ReportSpec spec = ReportSpec.builder(RatingScales.zeroToTen()).minimumSample(1).build();
+        // ':' follows '9': read as a digit it would be 10; "100" cut to two digits would be 10 too.
+        CsvReport read = read(spec, row("c1", "score", ":"), row("c2", "score", "0:"), row("c3", "score", "100"),
+                row("c4", "score", "10"));
+        assertThat(List.of(read.rows(), read.accepted(), read.rejected())).containsExactly(4L, 1L, 3L);
+        assertThat(read.report().overall().count(10)).isEqualTo(1);
+        assertThat(messages()).containsExactly(
+                "line 2: score = \":\": must be a whole number",
+                "line 3: score = \"0:\": must be a whole number",
+                "line 4: score = \"100\": must be a value of scale zero-ten, 0 to 10");
+    }
+
+    @Test
+    void aScaleInTensReadsItsValuesAndNothingBetweenThem() {
+        RatingScale.Builder b = RatingScale.builder("tens");
+        for (int v = 0; v <= 100; v += 10) {
+            b.point(ScalePoint.of(v, v >= 80 ? Polarity.POSITIVE : v <= 20 ? Polarity.NEGATIVE : Polarity.NEUTRAL));
+        }
+        ReportSpec spec = ReportSpec.builder(b.build()).minimumSample(1).build();
+        // 15 lies between two values; ":0" would be 100 with ':' read as a tenth digit.
+        CsvReport read = read(spec, row("c1", "score", "50"), row("c2", "score", "100"), row("c3", "score", "0"),
+                row("c4", "score", "15"), row("c5", "score", ":0"));
+        assertThat(List.of(read.rows(), read.accepted(), read.rejected())).containsExactly(5L, 3L, 2L);
+        Tally t = read.report().overall();
+        assertThat(List.of(t.count(0), t.count(10), t.count(50), t.count(100), t.unanswered()))
+                .containsExactly(1L, 0L, 1L, 1L, 0L);
+        assertThat(messages()).containsExactly(
+                "line 5: score = \"15\": must be a value of scale tens, 0 to 100",
+                "line 6: score = \":0\": must be a whole number");
+    }
+
+    @Test
+    void aScaleBelowZeroReadsItsDigitsFastAndItsSignedValuesByTheRules() {
+        ReportSpec spec = ReportSpec.builder(RatingScale.builder("signed").numeric(-2, 2).build()).minimumSample(1)
+                .build();
+        CsvReport read = read(spec, row("c1", "score", "2"), row("c2", "score", "0"), row("c3", "score", "-2"),
+                row("c4", "score", "3"));
+        assertThat(List.of(read.rows(), read.accepted(), read.rejected())).containsExactly(4L, 3L, 1L);
+        Tally t = read.report().overall();
+        assertThat(List.of(t.count(-2), t.count(0), t.count(2))).containsExactly(1L, 1L, 1L);
+        assertThat(messages()).containsExactly("line 5: score = \"3\": must be a value of scale signed, -2 to 2");
+    }
+
+    @Test
+    void byLocaleALocaleIsItsTagWhicheverTagCameBefore() {
+        ReportSpec spec = ReportSpec.builder(RatingScales.fivePoint()).by(Dimension.LOCALE).minimumSample(1).build();
+        // Each tag after one that shares its first bytes, or its length, or eight bytes but the last.
+        CsvReport read = read(spec,
+                row("c1", "locale", "en-gb"),
+                row("c2", "locale", "en-GB"),
+                row("c3", "locale", "sv-SE"),
+                row("c4", "locale", "sv"),
+                row("c5", "locale", "zh-Hant-TW"),
+                row("c6", "locale", "zh-Hant-HK"),
+                row("c7", "locale", "yue-Hant"),
+                row("c8", "locale", "yue-Hans"));
+        assertThat(read.report().segments()).extracting(s -> s.key().get(Dimension.LOCALE) + "=" + s.tally().sent())
+                .containsExactly("en-GB=2", "sv=1", "sv-SE=1", "yue-Hans=1", "yue-Hant=1", "zh-Hant-HK=1",
+                        "zh-Hant-TW=1");
+    }
+
+    @Test
+    void byQuestionAnEmptyQuestionCellIsThePrimaryQuestion() {
+        ReportSpec spec = ReportSpec.builder(RatingScales.fivePoint()).by(Dimension.QUESTION).minimumSample(1).build();
+        CsvReport read = read(spec, row("c1", "question_id", ""), row("c2", "question_id", "csat"));
+        assertThat(read.report().segments()).extracting(s -> s.key().get(Dimension.QUESTION) + "=" + s.tally().sent())
+                .containsExactly("csat=2");
+    }
+
+    @Test
+    void aFurtherQuestionAnsweredInTwoSurveysOfOneInteractionIsTwoRows() {
+        ReportSpec spec = ReportSpec.builder(RatingScales.fivePoint()).question("effort", RatingScales.threeFaces())
+                .minimumSample(1).build();
+        // The two survey ids differ in their last byte but one.
+        CsvReport read = read(spec,
+                row("c1", "question_id", "effort", "score", "3"),
+                row("c1", "survey_id", "post-caml", "question_id", "effort", "score", "1"));
+        assertThat(List.of(read.rows(), read.accepted(), read.duplicates())).containsExactly(2L, 2L, 0L);
+        assertThat(counts(read.report().questions().get("effort"))).containsExactly(2L, 0L, 0L, 0L, 1L, 0L, 1L);
+    }
+
+    @Test
+    void seventySegmentsOfTwoDimensionsSeenTwiceAreEachCountedTwice() {
+        ReportSpec spec = ReportSpec.builder(RatingScales.fivePoint()).by(Dimension.AGENT, Dimension.TEAM)
+                .minimumSample(1).build();
+        List<String> rows = new ArrayList<>();
+        // More segments than a thread's first table of 64 holds, each of them again after it has grown.
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 70; i++) {
+                rows.add(row("r" + round + "c" + i, "agent", "agent-" + i, "team", "team-" + i % 3,
+                        "score", String.valueOf(1 + i % 5)));
+            }
+        }
+        Report report = read(spec, rows.toArray(String[]::new)).report();
+        assertThat(report.segments()).hasSize(70);
+        assertThat(report.segments()).allSatisfy(s -> {
+            int i = Integer.parseInt(s.key().get(Dimension.AGENT).substring("agent-".length()));
+            assertThat(s.key().get(Dimension.TEAM)).isEqualTo("team-" + i % 3);
+            assertThat(s.tally().sent()).isEqualTo(2);
+            assertThat(s.tally().count(1 + i % 5)).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void aSegmentWhoseFirstSlotHoldsSegmentZeroIsASegmentOfItsOwn() {
+        ReportSpec spec = ReportSpec.builder(RatingScales.fivePoint()).by(Dimension.AGENT, Dimension.TEAM)
+                .minimumSample(1).build();
+        // The values are numbered as first met, after the primary question's id (0) and (none) (1):
+        // a 2, b 3, c 4 ... g 8. In a thread's first table of 64, (g, a) = (8, 2) hashes to the slot
+        // of (a, b) = (2, 3), which holds segment number 0, and must look past it.
+        CsvReport read = read(spec,
+                row("c1", "agent", "a", "team", "b", "score", "1"),
+                row("c2", "agent", "c", "team", "d", "score", "2"),
+                row("c3", "agent", "e", "team", "f", "score", "3"),
+                row("c4", "agent", "g", "team", "a", "score", "5"));
+        assertThat(read.report().segments()).extracting(s -> s.key().get(Dimension.AGENT) + "/"
+                + s.key().get(Dimension.TEAM) + "=" + counts(s.tally()))
+                .containsExactly("a/b=[1, 0, 0, 0, 1, 0, 0, 0, 0]", "c/d=[1, 0, 0, 0, 0, 1, 0, 0, 0]",
+                        "e/f=[1, 0, 0, 0, 0, 0, 1, 0, 0]", "g/a=[1, 0, 0, 0, 0, 0, 0, 0, 1]");
+    }
+
+    @Test
+    void theSegmentOfTheValuesNumberedZeroIsNotTakenForTheSegmentInItsFirstSlot() {
+        ReportSpec spec = ReportSpec.builder(RatingScales.fivePoint()).by(Dimension.AGENT, Dimension.TEAM)
+                .minimumSample(1).build();
+        // p0 and q are numbered 2 and 3, p1 to p32 4 to 35. (p30, q) = (33, 3) hashes to slot 0, as
+        // (csat, csat) = (0, 0) does, both in a thread's first table of 64 and in the table of 128
+        // that the 33rd segment makes it grow into; a key of zeros must not match an empty key.
+        List<String> rows = new ArrayList<>();
+        for (int k = 0; k <= 32; k++) {
+            rows.add(row("c" + k, "agent", "p" + k, "team", "q", "score", "4"));
+        }
+        rows.add(row("c33", "agent", "csat", "team", "csat", "score", "1"));
+        Report report = read(spec, rows.toArray(String[]::new)).report();
+        assertThat(report.segments()).hasSize(34);
+        assertThat(report.segments()).filteredOn(s -> List.of("csat", "p30").contains(s.key().get(Dimension.AGENT)))
+                .extracting(s -> s.key().get(Dimension.AGENT) + "/" + s.key().get(Dimension.TEAM) + "=" + counts(s.tally()))
+                .containsExactly("csat/csat=[1, 0, 0, 0, 1, 0, 0, 0, 0]", "p30/q=[1, 0, 0, 0, 0, 0, 0, 1, 0]");
+    }
+
+    @Test
+    void aSegmentMetAgainAfterItsThreadsTableGrewKeepsItsNumber() {
+        ReportSpec spec = ReportSpec.builder(RatingScales.fivePoint()).by(Dimension.AGENT, Dimension.TEAM)
+                .minimumSample(1).build();
+        // Agent/team pairs: 33 segments, the last of which makes a thread's table of 64 grow to
+        // 128, then a16/t7 again. In this order a segment moved to a wrong place in the grown
+        // table would be met by that last row's lookup.
+        String pairs = "0/0 1/1 2/2 3/3 4/4 5/5 6/1 7/6 8/2 9/5 10/6 11/2 12/6 13/7 14/5 15/0 16/7 17/1 18/5 19/4"
+                + " 20/3 21/3 22/1 4/7 23/0 24/7 25/6 8/5 7/4 12/0 23/2 19/3 5/0 16/7";
+        List<String> rows = new ArrayList<>();
+        for (String pair : pairs.split(" ")) {
+            String[] at = pair.split("/");
+            rows.add(row("c" + rows.size(), "agent", "a" + at[0], "team", "t" + at[1]));
+        }
+        Report report = read(spec, rows.toArray(String[]::new)).report();
+        assertThat(report.segments()).hasSize(33);
+        assertThat(report.segments()).filteredOn(s -> s.tally().sent() != 1)
+                .extracting(s -> s.key().get(Dimension.AGENT) + "/" + s.key().get(Dimension.TEAM) + "=" + s.tally().sent())
+                .containsExactly("a16/t7=2");
+    }
+
+    @Test
+    void aStretchOfRowsShorterThanAThirdOfItsEstimateHoldsThemAll() {
+        // Rows of 29 bytes where a stretch is sized for rows of 64: its arrays grow twice.
+        StringBuilder csv = new StringBuilder("interaction_id,survey_id,sent_at,score\n");
+        for (int i = 0; i < 200; i++) {
+            csv.append(String.format("i%03d,s,2025-03-14T09:00:00Z,%d\n", i, 1 + i % 5));
+        }
+        CsvReport read = withFile(csv.toString(), file -> CsvReportReader.of(five()).threads(1).read(file, rejected::add));
+        assertThat(List.of(read.rows(), read.accepted(), read.duplicates())).containsExactly(200L, 200L, 0L);
+        assertThat(counts(read.report().overall())).containsExactly(200L, 0L, 0L, 0L, 40L, 40L, 40L, 40L, 40L);
     }
 }

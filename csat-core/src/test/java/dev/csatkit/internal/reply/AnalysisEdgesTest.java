@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.csatkit.reply.InvalidReason;
 import dev.csatkit.reply.ParsedReply;
+import dev.csatkit.scale.Polarity;
+import dev.csatkit.scale.RatingScale;
 import dev.csatkit.scale.RatingScales;
+import dev.csatkit.scale.ScalePoint;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,6 +37,7 @@ class AnalysisEdgesTest {
         "-+5|a number with more than one sign",
         "+-5|a number with more than one sign",
         "~5|a number marked as approximate or as a bound",
+        "ok ~5|a number marked as approximate or as a bound",
         "≥4|a number marked as approximate or as a bound",
         "<4|a number marked as approximate or as a bound",
         "±4|a number marked as approximate or as a bound",
@@ -88,14 +94,16 @@ class AnalysisEdgesTest {
         "5 - great service|5|great service",
         "great, I'd give it a 5|5|great",
         "good 5 good|5|good 5 good",
-        "help 😀|4|help"})
+        "help 😀|4|help",
+        "🚀5|5|🚀"})
     void ratingsWithAComment(String reply, int value, String comment) {
         assertThat(en(reply)).isEqualTo(new ParsedReply.Rating(value, comment));
     }
 
     @ParameterizedTest(name = "\"{0}\"")
     @CsvSource(delimiter = '|', value = {"one more thing", "four it", "mp3", "2nd", "a4", "x or five", "or five",
-        "five or", "one thing", "a half"})
+        "five or", "one thing", "a half",
+        "good-"})
     void numbersInWordsAndNumberWordsOutOfContextAreAComment(String reply) {
         assertThat(en(reply)).isEqualTo(new ParsedReply.Comment(reply));
     }
@@ -105,6 +113,17 @@ class AnalysisEdgesTest {
         assertThat(five.read("c'est un", Locale.FRENCH)).isEqualTo(new ParsedReply.Comment("c'est un"));
         assertThat(five.read("un", Locale.FRENCH)).isEqualTo(new ParsedReply.Rating(1));
         assertThat(five.read("c'est cinq", Locale.FRENCH)).isEqualTo(new ParsedReply.Rating(5));
+    }
+
+    @Test
+    void aKeywordThatIsAlsoALabelIsAnOptOutThoughNotForCertain() {
+        // The label makes an explicit rating; the emoji keeps the reply off the whole-reply keyword path.
+        RatingScale stopGo = RatingScale.builder("stop-go")
+                .point(ScalePoint.of(1, Polarity.NEGATIVE, Map.of(Locale.ENGLISH, "Stop")))
+                .point(ScalePoint.of(2, Polarity.POSITIVE, Map.of(Locale.ENGLISH, "Go")))
+                .build();
+        assertThat(new TextReader(stopGo).read("stop 🙂", Locale.ENGLISH))
+                .isEqualTo(new ParsedReply.OptOut("STOP", List.of("stop"), false, false));
     }
 
     @Test

@@ -68,7 +68,17 @@ class AnalysisEdgesTest {
         "five, four|the reply names more than one rating: 4, 5",
         "five and a half stars|a half point falls between two points",
         "4 half|a half point falls between two points",
-        "give it a 4 and a half|a half point falls between two points"})
+        "give it a 4 and a half|a half point falls between two points",
+        "~-5|a number with more than one sign",
+        "4. 5|the reply names more than one rating: 4, 5",
+        "not four stars|the rating is negated",
+        "not ⭐⭐⭐⭐|the rating is negated",
+        "not four five|the rating is negated",
+        "x four or five|the reply names more than one rating: 4, 5",
+        "4-star and a half|a half point falls between two points",
+        "4⭐ and a half|a half point falls between two points",
+        "4 of a half|a half point falls between two points",
+        "3 out of 5 and a half|a half point falls between two points"})
     void hedgedReplies(String reply, String detail) {
         assertThat(en(reply)).isEqualTo(ambiguous(detail));
     }
@@ -79,7 +89,7 @@ class AnalysisEdgesTest {
         "rating: four|4", "rating - four|4", "rating = four|4", "4 /|4", "★★★☆☆|3", "5⭐|5", "5⭐⭐⭐⭐⭐|5",
         "4-star|4", "four stars|4", "I'd give it a four|4", "give five|5", "a five|5", "rating five|5",
         "score: - five|5", "i would rate it five|5", "one star|1", "one of five|1", "three out of five|3",
-        "3 out of five|3", "3 of 5 stars|3"})
+        "3 out of five|3", "3 of 5 stars|3", "4-|4", "rating: four it|4", "stars 4 of|4"})
     void ratingsAlone(String reply, int value) {
         assertThat(en(reply)).isEqualTo(new ParsedReply.Rating(value));
     }
@@ -95,7 +105,13 @@ class AnalysisEdgesTest {
         "great, I'd give it a 5|5|great",
         "good 5 good|5|good 5 good",
         "help 😀|4|help",
-        "🚀5|5|🚀"})
+        "🚀5|5|🚀",
+        "5 great 5|5|5 great 5",
+        "very- satisfied|4|very",
+        "4.x|4|x",
+        "5 out|5|out",
+        "4- star and a half|4|star and a half",
+        "4 -star and a half|4|star and a half"})
     void ratingsWithAComment(String reply, int value, String comment) {
         assertThat(en(reply)).isEqualTo(new ParsedReply.Rating(value, comment));
     }
@@ -103,7 +119,7 @@ class AnalysisEdgesTest {
     @ParameterizedTest(name = "\"{0}\"")
     @CsvSource(delimiter = '|', value = {"one more thing", "four it", "mp3", "2nd", "a4", "x or five", "or five",
         "five or", "one thing", "a half",
-        "good-"})
+        "good-", "... four it", "/four"})
     void numbersInWordsAndNumberWordsOutOfContextAreAComment(String reply) {
         assertThat(en(reply)).isEqualTo(new ParsedReply.Comment(reply));
     }
@@ -123,6 +139,9 @@ class AnalysisEdgesTest {
                 .point(ScalePoint.of(2, Polarity.POSITIVE, Map.of(Locale.ENGLISH, "Go")))
                 .build();
         assertThat(new TextReader(stopGo).read("stop 🙂", Locale.ENGLISH))
+                .isEqualTo(new ParsedReply.OptOut("STOP", List.of("stop"), false, false));
+        // Last, after a symbol: every token of the reply ends a clause of its own.
+        assertThat(new TextReader(stopGo).read("🙂 stop", Locale.ENGLISH))
                 .isEqualTo(new ParsedReply.OptOut("STOP", List.of("stop"), false, false));
     }
 

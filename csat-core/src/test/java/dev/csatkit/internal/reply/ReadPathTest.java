@@ -139,6 +139,16 @@ class ReadPathTest {
     }
 
     @Test
+    void aDigitIsReadAsItsOwnValueOnAScaleThatGoesFarAboveIt() {
+        // '4' is 52: read as 52 + 48 instead of 52 - 48 it would be 100, this scale's top.
+        RatingScale far = RatingScale.builder("four-hundred")
+                .point(ScalePoint.of(4, Polarity.NEGATIVE))
+                .point(ScalePoint.of(100, Polarity.POSITIVE))
+                .build();
+        assertThat(new TextReader(far).read("4", Locale.ENGLISH)).isEqualTo(new ParsedReply.Rating(4));
+    }
+
+    @Test
     void theKeywordSpanIsMeasuredAfterTrimming() {
         TextReader five = new TextReader(RatingScales.fivePoint());
         String spaces = " ".repeat(48);

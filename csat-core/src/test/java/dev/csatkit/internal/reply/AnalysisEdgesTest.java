@@ -108,6 +108,7 @@ class AnalysisEdgesTest {
         "🚀5|5|🚀",
         "5 great 5|5|5 great 5",
         "very- satisfied|4|very",
+        "very-5satisfied|4|very-5",
         "4.x|4|x",
         "5 out|5|out",
         "4- star and a half|4|star and a half",
@@ -129,6 +130,13 @@ class AnalysisEdgesTest {
         assertThat(five.read("c'est un", Locale.FRENCH)).isEqualTo(new ParsedReply.Comment("c'est un"));
         assertThat(five.read("un", Locale.FRENCH)).isEqualTo(new ParsedReply.Rating(1));
         assertThat(five.read("c'est cinq", Locale.FRENCH)).isEqualTo(new ParsedReply.Rating(5));
+    }
+
+    @Test
+    void aCueReachesFiveTokensBackAndNoFurther() {
+        // Separators between a cue and a number word count towards the reach like words.
+        assertThat(en("rating - - - - four it")).isEqualTo(new ParsedReply.Rating(4));
+        assertThat(en("rating - - - - - four it")).isEqualTo(new ParsedReply.Comment("rating - - - - - four it"));
     }
 
     @Test

@@ -55,6 +55,7 @@ class AnalysisEdgesTest {
         "€5|an amount of money is not a point of the scale",
         "$5|an amount of money is not a point of the scale",
         "5 dollars|an amount of money is not a point of the scale",
+        "$5 great stop|an amount of money is not a point of the scale",
         "4 and a half|a half point falls between two points",
         "four and a half|a half point falls between two points",
         "not i would give it 5|the rating is negated",

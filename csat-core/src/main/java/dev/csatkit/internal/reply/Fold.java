@@ -29,7 +29,7 @@ public final class Fold {
             if (Character.isSurrogate(c)) {
                 return slowFold(s);
             }
-            out.append(foldChar(c));
+            out.append(CHARS.fold(c));
         }
         return out.toString();
     }
@@ -38,23 +38,27 @@ public final class Fold {
      * Within the Basic Multilingual Plane folding works one character at a time, so each
      * character's folded form is computed once, by the full method, and kept. Pages of 256
      * characters are made when first needed; a race only computes an entry twice, as strings are
-     * immutable.
+     * immutable. One instance serves the JVM; tests make their own to see it fill from empty.
      */
-    private static final String[][] PAGES = new String[256][];
+    static final class CharCache {
+        private final String[][] pages = new String[256][];
 
-    private static String foldChar(char c) {
-        String[] page = PAGES[c >> 8];
-        if (page == null) {
-            page = new String[256];
-            PAGES[c >> 8] = page;
+        String fold(char c) {
+            String[] page = pages[c >> 8];
+            if (page == null) {
+                page = new String[256];
+                pages[c >> 8] = page;
+            }
+            String folded = page[c & 0xFF];
+            if (folded == null) {
+                folded = slowFold(String.valueOf(c));
+                page[c & 0xFF] = folded;
+            }
+            return folded;
         }
-        String folded = page[c & 0xFF];
-        if (folded == null) {
-            folded = slowFold(String.valueOf(c));
-            page[c & 0xFF] = folded;
-        }
-        return folded;
     }
+
+    private static final CharCache CHARS = new CharCache();
 
     private static String slowFold(String s) {
         // Upper then lower case is full case folding for the scripts in the tables (ß → ss).

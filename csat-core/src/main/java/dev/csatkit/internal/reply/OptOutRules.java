@@ -70,13 +70,9 @@ final class OptOutRules {
     private final List<Term> fuzzyTerms = new ArrayList<>();
     private final long[] fuzzyMasks;
 
-    private OptOutRules(List<String> languages) {
+    private OptOutRules(List<OptOutLexicon.Table> tables) {
         List<Long> masks = new ArrayList<>();
-        for (String code : languages) {
-            OptOutLexicon.Table table = OptOutLexicon.table(code);
-            if (table == null) {
-                continue;
-            }
+        for (OptOutLexicon.Table table : tables) {
             for (String pattern : table.phrases()) {
                 index(compile(pattern, true), masks);
             }
@@ -100,7 +96,30 @@ final class OptOutRules {
      * @return the shared rules
      */
     static OptOutRules forLanguages(List<String> languages) {
-        return CACHE.computeIfAbsent(String.join(",", languages), k -> new OptOutRules(languages));
+        return CACHE.computeIfAbsent(String.join(",", languages), k -> of(tables(languages)));
+    }
+
+    /**
+     * Rules compiled afresh from these tables, past the cache: {@link #forLanguages} compiles each
+     * set of languages once per JVM, so only this lets a test see the compiling itself.
+     *
+     * @param tables the tables, own language first
+     * @return new rules
+     */
+    static OptOutRules of(List<OptOutLexicon.Table> tables) {
+        return new OptOutRules(tables);
+    }
+
+    /** @return the tables of these languages, in their order, skipping codes without tables */
+    static List<OptOutLexicon.Table> tables(List<String> languages) {
+        List<OptOutLexicon.Table> tables = new ArrayList<>(languages.size());
+        for (String code : languages) {
+            OptOutLexicon.Table table = OptOutLexicon.table(code);
+            if (table != null) {
+                tables.add(table);
+            }
+        }
+        return tables;
     }
 
     /** @return whether the folded word is on its own a bare keyword, such as "stop" */
@@ -151,7 +170,7 @@ final class OptOutRules {
         }
     }
 
-    private static Term compile(String entry, boolean phrase) {
+    static Term compile(String entry, boolean phrase) {
         int named = entry.indexOf(": ");
         String pattern = named < 0 ? entry : entry.substring(named + 2);
         List<Slot> slots = new ArrayList<>();

@@ -99,6 +99,33 @@ class EmojiMappingTest {
     }
 
     @Test
+    void aFaceOfTheKindOfOnePointGoesThereThoughItsPolarityHasOthers() {
+        // Point 3 has no emoji, so neither strength nor polarity alone could choose.
+        RatingScale moods = RatingScale.builder("moods")
+                .point(ScalePoint.of(1, Polarity.NEGATIVE).withEmoji("😡"))
+                .point(ScalePoint.of(2, Polarity.NEGATIVE).withEmoji("😞"))
+                .point(ScalePoint.of(3, Polarity.POSITIVE))
+                .build();
+        TextReader reader = new TextReader(moods);
+        assertThat(en(reader, "😟")).as("negative, as 😞").isEqualTo(new ParsedReply.Rating(2));
+        assertThat(en(reader, "🤬")).as("very negative, as 😡").isEqualTo(new ParsedReply.Rating(1));
+        assertThat(en(reader, "🙂")).as("the only positive point").isEqualTo(new ParsedReply.Rating(3));
+    }
+
+    @Test
+    void aNeutralFaceHasNoStrengthToChooseBetweenNeutralPoints() {
+        RatingScale level = RatingScale.builder("level")
+                .point(ScalePoint.of(1, Polarity.NEGATIVE).withEmoji("❌"))
+                .point(ScalePoint.of(2, Polarity.NEUTRAL).withEmoji("⏸"))
+                .point(ScalePoint.of(3, Polarity.NEUTRAL).withEmoji("➖"))
+                .point(ScalePoint.of(4, Polarity.POSITIVE).withEmoji("✅"))
+                .build();
+        TextReader reader = new TextReader(level);
+        assertThat(en(reader, "😐")).isEqualTo(FITS_SEVERAL);
+        assertThat(en(reader, "😡")).isEqualTo(new ParsedReply.Rating(1));
+    }
+
+    @Test
     void oneEmojiOnTwoPointsFitsBoth() {
         RatingScale same = RatingScale.builder("same")
                 .point(ScalePoint.of(1, Polarity.NEGATIVE).withEmoji("⛔"))

@@ -25,6 +25,21 @@ class FoldTest {
     void textWithCharactersOutsideTheBasicPlaneTakesTheSlowPathToTheSameFolding() {
         assertThat(Fold.fold("É😀")).isEqualTo("e😀");
         assertThat(Fold.fold("😀 C'EST Ł")).isEqualTo("😀 cest l");
+        // Only surrogate pairs, each folding to a letter: no half may be folded on its own.
+        assertThat(Fold.fold("𝐀𝐁")).isEqualTo("ab");
+    }
+
+    @Test
+    void theCharacterCacheFillsFromEmptyPageByPage() {
+        // The JVM's cache is filled by whatever ran first; a new one shows each step.
+        Fold.CharCache cache = new Fold.CharCache();
+        assertThat(cache.fold('É')).isEqualTo("e");
+        assertThat(cache.fold('Ü')).as("a second character on the same page").isEqualTo("u");
+        assertThat(cache.fold('É')).as("read back").isEqualTo("e");
+        assertThat(cache.fold('ß')).isEqualTo("ss");
+        assertThat(cache.fold('Ł')).as("another page").isEqualTo("l");
+        assertThat(cache.fold('Ａ')).as("the last page").isEqualTo("a");
+        assertThat(cache.fold('\u0301')).as("a combining accent alone").isEmpty();
     }
 
     @Test

@@ -48,6 +48,23 @@ class OptOutScanTest {
     }
 
     @Test
+    void aKeywordGluedToANumberByAHyphenStandsApart() {
+        // Only a word on the other side of the hyphen makes a compound.
+        assertThat(en("5-stop")).isEqualTo(optOut("STOP", false, "stop"));
+        assertThat(en("stop-5")).isEqualTo(optOut("STOP", false, "stop"));
+    }
+
+    @Test
+    void aPhraseWinsOverAKeywordListedBeforeItAndAmongPhrasesOfOneLengthTheFirst() {
+        // Polish lists its keyword "stop" before the English phrases that start with it.
+        assertThat(five.read("STOP texting", Locale.forLanguageTag("pl")))
+                .isEqualTo(optOut("STOP MESSAGES", true, "STOP texting"));
+        // French and English phrases both read "stop messages"; the reply's own language comes first.
+        assertThat(five.read("stop messages", Locale.FRENCH))
+                .isEqualTo(optOut("ARRÊTEZ LES MESSAGES", true, "stop messages"));
+    }
+
+    @Test
     void aKeywordAfterAnArticleOrToIsNoRequest() {
         assertThat(en("the end")).isEqualTo(new ParsedReply.Comment("the end"));
         assertThat(en("to cancel")).isEqualTo(new ParsedReply.Comment("to cancel"));

@@ -126,6 +126,37 @@ class ReadPathTest {
     }
 
     @Test
+    void thePlainNumberPathTakesNoOtherCharacterForADigitOrASign() {
+        // On a scale with negative values a first digit is no sign: "12" is twelve, not "+2".
+        TextReader signed = new TextReader(RatingScale.builder("minus-two").numeric(-2, 2).build());
+        assertThat(signed.read("12", Locale.ENGLISH)).isEqualTo(new ParsedReply.Invalid(InvalidReason.OUT_OF_RANGE,
+                "12 is not on the scale minus-two (-2 to 2)"));
+        // '.' is two below '0' and ':' ten above it: neither is a digit, whatever value it would make.
+        ParsedReply noRating = new ParsedReply.Invalid(InvalidReason.UNRECOGNIZED,
+                "the reply has no rating, keyword or words");
+        assertThat(signed.read(".", Locale.ENGLISH)).isEqualTo(noRating);
+        assertThat(new TextReader(RatingScales.zeroToTen()).read(":", Locale.ENGLISH)).isEqualTo(noRating);
+    }
+
+    @Test
+    void aDigitIsReadAsItsOwnValueOnAScaleThatGoesFarAboveIt() {
+        // '4' is 52: read as 52 + 48 instead of 52 - 48 it would be 100, this scale's top.
+        RatingScale far = RatingScale.builder("four-hundred")
+                .point(ScalePoint.of(4, Polarity.NEGATIVE))
+                .point(ScalePoint.of(100, Polarity.POSITIVE))
+                .build();
+        assertThat(new TextReader(far).read("4", Locale.ENGLISH)).isEqualTo(new ParsedReply.Rating(4));
+    }
+
+    @Test
+    void theKeywordSpanIsMeasuredAfterTrimming() {
+        TextReader five = new TextReader(RatingScales.fivePoint());
+        String spaces = " ".repeat(48);
+        assertThat(five.read(spaces + "help", Locale.ENGLISH)).isEqualTo(new ParsedReply.Help("HELP"));
+        assertThat(five.read(spaces + "help" + spaces, Locale.ENGLISH)).isEqualTo(new ParsedReply.Help("HELP"));
+    }
+
+    @Test
     void aLanguageOnlyTheScalesLabelsKnowIsReadInThoseLabels() {
         RatingScale italian = RatingScale.builder("italian")
                 .point(ScalePoint.of(1, Polarity.NEGATIVE, Map.of(Locale.ITALIAN, "Pessimo")))

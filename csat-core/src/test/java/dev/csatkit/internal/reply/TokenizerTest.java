@@ -109,6 +109,17 @@ class TokenizerTest {
         assertThat(tokens("🇫🇷🇩🇪")).as("a flag is one pair").isEqualTo("SYMBOL[0,4) 🇫🇷 | SYMBOL[4,8) 🇩🇪");
         assertThat(tokens("😀🇫")).isEqualTo("SYMBOL[0,2) 😀 | SYMBOL[2,4) 🇫");
         assertThat(tokens("🇫😀")).isEqualTo("SYMBOL[0,2) 🇫 | SYMBOL[2,4) 😀");
+        // Z and A are the last and the first regional indicators.
+        assertThat(tokens("🇿🇦")).as("the flag of South Africa").isEqualTo("SYMBOL[0,4) 🇿🇦");
+        assertThat(tokens("🇦🇿")).as("the flag of Azerbaijan").isEqualTo("SYMBOL[0,4) 🇦🇿");
+    }
+
+    @Test
+    void lettersOfEveryCaseAndOfScriptsWithoutCaseMakeWords() {
+        assertThat(tokens("谢谢")).as("other letters").isEqualTo("WORD[0,2) 谢谢");
+        assertThat(tokens("شكرا")).isEqualTo("WORD[0,4) شكرا");
+        assertThat(tokens("ǅx")).as("a title-case letter").isEqualTo("WORD[0,2) dzx");
+        assertThat(tokens("ʰa")).as("a modifier letter").isEqualTo("WORD[0,2) ha");
     }
 
     @Test

@@ -41,6 +41,9 @@ class HttpEndpointValuesTest {
         Request bare = request(Map.of("Content-Type", List.of(" text/plain ")), "");
         assertThat(bare.mediaType()).contains("text/plain");
         assertThat(bare.charset()).isEmpty();
+        Request noType = request(Map.of("Content-Type", List.of(";charset=utf-8")), "");
+        assertThat(noType.mediaType()).contains("");
+        assertThat(noType.charset()).contains("utf-8");
         Request none = request(Map.of(), "");
         assertThat(none.mediaType()).isEmpty();
         assertThat(none.charset()).isEmpty();

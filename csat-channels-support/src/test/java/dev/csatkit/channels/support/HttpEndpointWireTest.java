@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -178,6 +179,14 @@ class HttpEndpointWireTest {
         Socket t = connect();
         send(t, hundred + "X-100: v\r\n\r\n");
         assertThat(answer(t.getInputStream()).status()).isEqualTo("HTTP/1.1 431 Request Header Fields Too Large");
+        assertServing();
+    }
+
+    /** A refusal ends its own connection only: the endpoint goes on serving. */
+    private void assertServing() throws IOException {
+        Socket s = connect();
+        send(s, "GET /echo?still HTTP/1.1\r\n\r\n");
+        assertThat(answer(s.getInputStream()).body()).isEqualTo("GET [still] ");
     }
 
     @Test
@@ -189,6 +198,7 @@ class HttpEndpointWireTest {
         Socket t = connect();
         send(t, "GET /echo?a=\u007F HTTP/1.1\r\n\r\n");
         assertThat(answer(t.getInputStream()).status()).isEqualTo("HTTP/1.1 400 Bad Request");
+        assertServing();
     }
 
     @Test
@@ -223,6 +233,38 @@ class HttpEndpointWireTest {
         send(t, "POST /echo HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 0\r\n\r\n");
         assertThat(answer(t.getInputStream()).status()).as("no body, nothing to wait for")
                 .isEqualTo("HTTP/1.1 200 OK");
+
+        Socket u = connect();
+        send(u, "POST /echo HTTP/1.1\r\nExpect: 100-Continue\r\nContent-Length: 1\r\n\r\n");
+        assertThat(answer(u.getInputStream()).status()).as("in any case").isEqualTo("HTTP/1.1 100 Continue");
+
+        Socket v = connect();
+        send(v, "POST /echo HTTP/1.1\r\nExpect: something-else\r\nContent-Length: 1\r\n\r\nx");
+        assertThat(answer(v.getInputStream()).body()).as("another expectation is not answered 100")
+                .isEqualTo("POST [] x");
+    }
+
+    @Test
+    void aConnectionThatSendsNothingWithinTheReadTimeoutIsClosedWithoutAnAnswer() throws IOException {
+        start(HttpEndpoint.builder().readTimeout(Duration.ofMillis(100)));
+        Socket s = connect();
+        assertThat(s.getInputStream().read()).isEqualTo(-1);
+    }
+
+    @Test
+    void theEndpointsThreadsAreDaemonsNamedAfterIt() throws Exception {
+        CompletableFuture<String> worker = new CompletableFuture<>();
+        http = HttpEndpoint.builder().name("wire").route("/t", Set.of("GET"), r -> {
+            Thread t = Thread.currentThread();
+            worker.complete(t.getName() + (t.isDaemon() ? " daemon" : " user"));
+            return HttpEndpoint.Response.text(200, "");
+        }).start();
+        Socket s = connect();
+        send(s, "GET /t HTTP/1.1\r\n\r\n");
+        assertThat(answer(s.getInputStream()).status()).isEqualTo("HTTP/1.1 200 OK");
+        assertThat(worker.get(5, TimeUnit.SECONDS)).isEqualTo("http-wire-1 daemon");
+        assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> t.getName().equals("http-wire-io"))
+                .singleElement().satisfies(t -> assertThat(t.isDaemon()).isTrue());
     }
 
     @Test

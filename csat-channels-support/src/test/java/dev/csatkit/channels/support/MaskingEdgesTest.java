@@ -20,6 +20,14 @@ class MaskingEdgesTest {
     }
 
     @Test
+    void zerosAndNinesAreDigitsAndTheCharactersBesideThemAreNot() {
+        assertThat(Masking.address("000000")).isEqualTo("***");
+        assertThat(Masking.address("999999")).isEqualTo("***");
+        assertThat(Masking.address("//////")).isEqualTo("//***");
+        assertThat(Masking.address("::::::")).isEqualTo("::***");
+    }
+
+    @Test
     void everyCharacterAPhoneNumberMayHoldKeepsItAPhoneNumber() {
         assertThat(Masking.address("+44 (20) 7946-0958")).isEqualTo("+44***58");
         assertThat(Masking.address("+44.20.7946.0958")).isEqualTo("+44***58");

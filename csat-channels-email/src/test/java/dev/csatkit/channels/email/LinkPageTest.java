@@ -185,6 +185,48 @@ class LinkPageTest {
     }
 
     @Test
+    void eachFurtherQuestionHasItsOwnScaleIsOptionalOnlyWhenSkippableAndKeepsItsAnswerOnAnError() throws Exception {
+        SurveyDefinition survey = SurveyDefinition.builder("three-questions").name("After your ticket")
+                .scale(RatingScales.fivePoint()).channels(ChannelKind.EMAIL).defaultLocale(Locale.ENGLISH)
+                .messages(Locale.ENGLISH, DefaultMessages.forChannel(ChannelKind.EMAIL, Locale.ENGLISH).orElseThrow())
+                .question(Question.builder("effort").scale(RatingScales.keypadNine())
+                        .prompt(Locale.ENGLISH, "How easy was it to get help?").build())
+                .question(Question.builder("mood").scale(RatingScales.threeFaces())
+                        .prompt(Locale.ENGLISH, "How do you feel now?").skippable(true).build())
+                .question(Question.builder("agent").scale(RatingScales.thumbs())
+                        .prompt(Locale.ENGLISH, "Was {agent.name} kind to you?").skippable(true).build())
+                .build();
+        SurveyProfile three = SurveyProfile.builder(survey, ChannelKind.EMAIL)
+                .placeholders(Map.of("company", Surveys.COMPANY)).build();
+        page.close();
+        ChannelContext context = ChannelContext.builder("email").clock(CLOCK).inbound(replies::add).build();
+        page = EmailLinkEndpoint.builder(context, tokens, "surveys@example.com").profiles(List.of(three)).start();
+        String t = token("k-three", 4);
+
+        Document shown = Jsoup.parse(get(link("k-three", t, three, Locale.ENGLISH)).body());
+        // The agent's name is a value of the survey's own send: the page cannot ask that question.
+        assertThat(shown.select("fieldset legend").eachText()).containsExactly(
+                "How satisfied are you with the help you got from Acme Support? Choose a rating from 1 (Very"
+                        + " dissatisfied) to 5 (Very satisfied) below.", "How easy was it to get help?",
+                "How do you feel now?");
+        assertThat(shown.select("fieldset").get(1).select("p.hint")).as("not skippable").isEmpty();
+        assertThat(shown.select("fieldset").get(1).selectFirst("ul").className()).isEqualTo("choices numbers");
+        assertThat(shown.select("input[name=q.effort]")).hasSize(9);
+        assertThat(shown.select("fieldset").get(2).select("p.hint").eachText()).containsExactly("Optional");
+        assertThat(shown.select("fieldset").get(2).selectFirst("ul").className()).isEqualTo("choices faces");
+        assertThat(shown.select("input[name=q.mood]").eachAttr("value")).containsExactly("1", "2", "3");
+
+        String comment = "x".repeat(EmailLinkEndpoint.MAX_COMMENT_LENGTH + 1);
+        HttpResponse<String> back = post("?d=three-questions&l=en",
+                form("k-three", t, "v", "4", "q.effort", "2", "q.mood", "3", "c", comment));
+        assertThat(back.statusCode()).isEqualTo(400);
+        Document again = Jsoup.parse(back.body());
+        assertThat(again.select("input[checked]").eachAttr("id")).containsExactlyInAnyOrder("v4", "q-effort-2",
+                "q-mood-3");
+        assertThat(replies).isEmpty();
+    }
+
+    @Test
     void aSurveyOnSeveralChannelsShowsItsEmailProfileWhateverTheOrderOfTheProfiles() throws Exception {
         SurveyDefinition.Builder b = SurveyDefinition.builder("any-channel").name("After your ticket")
                 .scale(RatingScales.fivePoint()).channels(ChannelKind.CHAT, ChannelKind.EMAIL);

@@ -43,6 +43,7 @@ public abstract class BaseChannel implements Channel, AutoCloseable {
     private final ChannelKind kind;
     private final ChannelCapabilities capabilities;
     private final ExecutorService workers;
+    private final int remembered;
     // One entry per key: the first send's result. Keys whose send did not succeed are removed,
     // so that the host's retry is delivered.
     private final Map<String, CompletableFuture<DeliveryResult>> sends = Collections.synchronizedMap(
@@ -51,7 +52,7 @@ public abstract class BaseChannel implements Channel, AutoCloseable {
 
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<DeliveryResult>> eldest) {
-                    return size() > REMEMBERED_KEYS;
+                    return size() > remembered;
                 }
             });
 
@@ -63,6 +64,12 @@ public abstract class BaseChannel implements Channel, AutoCloseable {
      * @param capabilities what it can carry
      */
     protected BaseChannel(ChannelContext context, ChannelKind kind, ChannelCapabilities capabilities) {
+        this(context, kind, capabilities, REMEMBERED_KEYS);
+    }
+
+    /** As the protected constructor, remembering {@code rememberedKeys} keys: for tests of the rule. */
+    BaseChannel(ChannelContext context, ChannelKind kind, ChannelCapabilities capabilities, int rememberedKeys) {
+        this.remembered = rememberedKeys;
         this.context = Objects.requireNonNull(context, "context");
         this.kind = Objects.requireNonNull(kind, "kind");
         this.capabilities = Objects.requireNonNull(capabilities, "capabilities");

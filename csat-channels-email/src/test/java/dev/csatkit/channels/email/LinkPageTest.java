@@ -227,6 +227,21 @@ class LinkPageTest {
     }
 
     @Test
+    void aLinkThatNamesNoSurveyIsTheOnlySurveysOrNoSurveysAtAll() throws Exception {
+        Document unnamed = Jsoup.parse(get(EmailLinkEndpoint.link(page.uri(), "k-plain", token("k-plain", 4))).body());
+        assertThat(unnamed.selectFirst("form").attr("action")).as("two surveys: neither is chosen")
+                .isEqualTo(page.uri().getPath() + "?l=en");
+        assertThat(unnamed.select("input[name=v]").eachAttr("value")).containsExactly("4");
+
+        page.close();
+        ChannelContext context = ChannelContext.builder("email").clock(CLOCK).inbound(replies::add).build();
+        page = EmailLinkEndpoint.builder(context, tokens, "surveys@example.com").profiles(List.of(FIVE)).start();
+        Document only = Jsoup.parse(get(EmailLinkEndpoint.link(page.uri(), "k-plain", token("k-plain", 4))).body());
+        assertThat(only.selectFirst("form").attr("action")).isEqualTo(page.uri().getPath() + "?d=ticket-email&l=en");
+        assertThat(only.select("input[name=v]").eachAttr("value")).containsExactly("1", "2", "3", "4", "5");
+    }
+
+    @Test
     void aSurveyOnSeveralChannelsShowsItsEmailProfileWhateverTheOrderOfTheProfiles() throws Exception {
         SurveyDefinition.Builder b = SurveyDefinition.builder("any-channel").name("After your ticket")
                 .scale(RatingScales.fivePoint()).channels(ChannelKind.CHAT, ChannelKind.EMAIL);

@@ -5,57 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.csatkit.InvalidConfigurationException;
 import dev.csatkit.Violation;
-import java.io.PrintWriter;
+import dev.csatkit.store.postgres.testing.ConnectionsOnly;
 import java.sql.Connection;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 class PostgresStoreConfigTest {
 
     /** A data source the configuration only holds; nothing here connects. */
-    private static final DataSource NONE = new DataSource() {
+    private static final DataSource NONE = new ConnectionsOnly() {
         @Override
         public Connection getConnection() {
             throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Connection getConnection(String user, String password) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() {
-            return Logger.getGlobal();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) {
-            return false;
         }
     };
 

@@ -1,6 +1,5 @@
 package dev.csatkit.store.postgres.testing;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -8,8 +7,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 
 /**
@@ -19,7 +16,7 @@ import org.postgresql.PGConnection;
  * off) is there for the next call to meet, and for the test to see: {@link #state()} is the
  * session's state as the server reports it to another session.
  */
-public final class OneConnection implements DataSource, AutoCloseable {
+public final class OneConnection extends ConnectionsOnly implements AutoCloseable {
 
     private final Connection connection;
     private final int pid;
@@ -77,43 +74,5 @@ public final class OneConnection implements DataSource, AutoCloseable {
                         throw e.getCause();
                     }
                 });
-    }
-
-    @Override
-    public Connection getConnection(String user, String password) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-    }
-
-    @Override
-    public int getLoginTimeout() {
-        return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() {
-        return Logger.getGlobal();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return false;
     }
 }

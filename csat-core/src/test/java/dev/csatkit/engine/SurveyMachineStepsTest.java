@@ -7,6 +7,7 @@ import dev.csatkit.channels.spi.ChannelKind;
 import dev.csatkit.reply.InvalidReason;
 import dev.csatkit.reply.KeypadReply;
 import dev.csatkit.reply.ParsedReply;
+import dev.csatkit.score.Answer;
 import dev.csatkit.score.SurveyResponse;
 import dev.csatkit.store.CapHold;
 import dev.csatkit.store.OpenSurvey;
@@ -237,5 +238,119 @@ class SurveyMachineStepsTest {
     void aCommentAsLongAsAResponseKeepsIsKeptWholeEvenEndingInAHalfPair() {
         String halfAtEnd = "a".repeat(SurveyResponse.MAX_COMMENT_LENGTH - 1) + '\uD83D';
         assertThat(SurveyMachine.clip(halfAtEnd)).isEqualTo(halfAtEnd);
+    }
+
+    @Test
+    void aSkippedQuestionKeepsTheTextAsTheCommentAndRecordsWhatCame() {
+        SurveyMachine.Step typed = SurveyMachine.read(severalSms(), awaiting().state(SurveyState.RATED).rating(4, NOW)
+                .question(1).build(), new ParsedReply.Comment("no idea", false), NOW);
+        assertThat(typed.next().comment()).contains("no idea");
+        assertThat(typed.reply().kind()).isEqualTo(ReplyRecord.Kind.COMMENT);
+        SurveyMachine.Step silent = SurveyMachine.keys(severalKeypad(), awaitingCall().state(SurveyState.RATED)
+                .rating(4, NOW).question(1).build(), new KeypadReply.NoInput(Duration.ofSeconds(5)), NOW);
+        assertThat(silent.next().comment()).isEmpty();
+        assertThat(silent.reply().kind()).isEqualTo(ReplyRecord.Kind.INVALID);
+    }
+
+    @Test
+    void theCommentWindowCountsFromTheLatestAnswer() {
+        OpenSurvey answered = awaiting().state(SurveyState.RATED).rating(4, NOW).question(2)
+                .answers(List.of(new Answer("speed", 7, NOW.plus(Duration.ofMinutes(90))))).build();
+        SurveyMachine.Step step = SurveyMachine.read(severalSms(), answered, new ParsedReply.Comment("and slow", false),
+                NOW.plus(Duration.ofHours(2)));
+        assertThat(step.outcome()).isEqualTo(new ReplyOutcome.Commented("s-1"));
+        assertThat(step.next().comment()).contains("and slow");
+    }
+
+    @Test
+    void aFurtherAnswerGivenAgainIsAReplacementAndItsCommentFollowsTheFirst() {
+        OpenSurvey answered = awaiting().state(SurveyState.RATED).rating(4, NOW.minusSeconds(600)).question(2)
+                .answers(List.of(new Answer("speed", 7, NOW.minusSeconds(300)))).build();
+        SurveyMachine.Step again = SurveyMachine.read(severalSms(), answered,
+                new ParsedReply.Rating(9, Optional.empty(), false), NOW);
+        assertThat(again.outcome()).isEqualTo(new ReplyOutcome.Answered("s-1", "speed", 9, true));
+        OpenSurvey asking = awaiting().state(SurveyState.RATED).rating(4, NOW.minusSeconds(600)).question(1)
+                .comment("slow").build();
+        SurveyMachine.Step first = SurveyMachine.read(severalSms(), asking,
+                new ParsedReply.Rating(8, Optional.of("quick though"), false), NOW);
+        assertThat(first.outcome()).isEqualTo(new ReplyOutcome.Answered("s-1", "speed", 8, false));
+        assertThat(first.next().comment()).contains("slow\nquick though");
+        assertThat(first.events()).filteredOn(SurveyEvent.Commented.class::isInstance)
+                .singleElement().extracting(e -> ((SurveyEvent.Commented) e).comment()).isEqualTo("quick though");
+    }
+
+    @Test
+    void aCommentAfterTheRatingFollowsTheOneBefore() {
+        OpenSurvey rated = awaiting().state(SurveyState.RATED).rating(4, NOW.minusSeconds(600)).comment("slow").build();
+        SurveyMachine.Step step = SurveyMachine.read(sms(), rated, new ParsedReply.Comment("and rude", false), NOW);
+        assertThat(step.next().comment()).contains("slow\nand rude");
+    }
+
+    @Test
+    void aRatingWithACommentFollowsTheTextBeforeItAndSaysSo() {
+        SurveyMachine.Step step = SurveyMachine.read(sms(), awaiting().comment("first").build(),
+                new ParsedReply.Rating(2, Optional.of("rude"), false), NOW);
+        assertThat(step.next().comment()).contains("first\nrude");
+        assertThat(step.events()).filteredOn(SurveyEvent.Commented.class::isInstance)
+                .singleElement().extracting(e -> ((SurveyEvent.Commented) e).comment()).isEqualTo("rude");
+    }
+
+    @Test
+    void aOneQuestionRatingNamesNoQuestionAndAskTheFollowingInvalidReplyAsThePrimarys() {
+        SurveyMachine.Step rated = SurveyMachine.read(sms(), awaiting().build(),
+                new ParsedReply.Rating(4, Optional.empty(), false), NOW);
+        assertThat(rated.next().question()).isZero();
+        assertThat(rated.reply().question()).isEmpty();
+        SurveyMachine.Step invalid = SurveyMachine.read(sms(), rated.next(),
+                new ParsedReply.Invalid(InvalidReason.OUT_OF_RANGE, "7 is not on the scale", false), NOW);
+        assertThat(invalid.outbox()).extracting(OutboxMessage::key).containsExactly("s-1:invalid:1");
+    }
+
+    @Test
+    void theLastAnswerKeepsTheLaterOfTheAnswerAndCommentWindows() {
+        OpenSurvey longWindow = awaiting().state(SurveyState.RATED).rating(4, NOW).question(1).build();
+        SurveyMachine.Step a = SurveyMachine.read(severalSms(), longWindow,
+                new ParsedReply.Rating(8, Optional.empty(), false), NOW);
+        assertThat(a.next().closesAt()).contains(ANSWER_BY);
+        OpenSurvey shortWindow = awaiting().state(SurveyState.RATED).rating(4, NOW).question(1)
+                .window(NOW.plusSeconds(600), NOW.plusSeconds(600)).build();
+        SurveyMachine.Step b = SurveyMachine.read(severalSms(), shortWindow,
+                new ParsedReply.Rating(8, Optional.empty(), false), NOW);
+        assertThat(b.next().closesAt()).contains(NOW.plus(Duration.ofHours(1)));
+    }
+
+    @Test
+    void theLastAnswerAsksTheFollowUpOnce() {
+        OpenSurvey notAsked = awaiting().state(SurveyState.RATED).rating(4, NOW).question(1).build();
+        SurveyMachine.Step first = SurveyMachine.read(severalSms(), notAsked,
+                new ParsedReply.Rating(8, Optional.empty(), false), NOW);
+        assertThat(first.next().followUpAsked()).isTrue();
+        assertThat(first.outbox()).extracting(OutboxMessage::purpose)
+                .containsExactly(OutboxMessage.Purpose.CONFIRMATION, OutboxMessage.Purpose.FOLLOW_UP);
+        OpenSurvey asked = awaiting().state(SurveyState.RATED).rating(4, NOW).question(1).followUpAsked(true).build();
+        SurveyMachine.Step again = SurveyMachine.read(severalSms(), asked,
+                new ParsedReply.Rating(8, Optional.empty(), false), NOW);
+        assertThat(again.next().followUpAsked()).isTrue();
+        assertThat(again.outbox()).extracting(OutboxMessage::purpose)
+                .containsExactly(OutboxMessage.Purpose.CONFIRMATION);
+    }
+
+    @Test
+    void anEmailPagesAnswerToAQuestionAnsweredBeforeIsAReplacement() {
+        SurveyProfile mail = SurveyProfile.builder(SeveralQuestionsEngineTest.survey("after-call",
+                SeveralQuestionsEngineTest.effort(), SeveralQuestionsEngineTest.speed(true)), ChannelKind.EMAIL).build();
+        SurveyMachine.Context c = new SurveyMachine.Context(ProfileRuntime.of(mail, EngineFixture.email()), NOW, LEASE,
+                h -> Duration.ofDays(7));
+        OpenSurvey before = OpenSurvey.builder("s-3", "after-call", "c-3", T0).contactId("k3")
+                .channel(ChannelKind.EMAIL, "email", "ann@example.com").locale(Locale.ENGLISH)
+                .state(SurveyState.RATED).attempts(1).sentAt(T0).window(ANSWER_BY, ANSWER_BY)
+                .rating(3, NOW.minusSeconds(60)).question(3)
+                .answers(List.of(new Answer("effort", 2, NOW.minusSeconds(60)))).build();
+        SurveyMachine.Step again = SurveyMachine.readLink(c, before, new ParsedReply.Rating(4, Optional.empty(), false),
+                java.util.Map.of("effort", 3, "speed", 9), NOW);
+        assertThat(again.events()).filteredOn(SurveyEvent.QuestionAnswered.class::isInstance)
+                .map(e -> ((SurveyEvent.QuestionAnswered) e).question() + "=" + ((SurveyEvent.QuestionAnswered) e)
+                        .replaced())
+                .containsExactly("effort=true", "speed=false");
     }
 }

@@ -1,0 +1,188 @@
+package dev.csatkit.engine;
+
+import static dev.csatkit.engine.EngineFixture.T0;
+import static dev.csatkit.engine.EngineFixture.call;
+import static dev.csatkit.engine.EngineFixture.company;
+import static dev.csatkit.engine.EngineFixture.contact;
+import static dev.csatkit.engine.EngineFixture.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.csatkit.InvalidConfigurationException;
+import dev.csatkit.channels.spi.ChannelCapabilities;
+import dev.csatkit.channels.spi.ChannelKind;
+import dev.csatkit.engine.EngineFixture.ScriptedChannel;
+import dev.csatkit.engine.EngineFixture.TestClock;
+import dev.csatkit.policy.FrequencyCap;
+import dev.csatkit.score.SurveyResponse;
+import dev.csatkit.store.ForwardingSurveyStore;
+import dev.csatkit.store.InMemorySurveyStore;
+import dev.csatkit.store.ReviewChange;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The façade's own corners: caps of one survey only, the skip of an interaction no profile
+ * routes, a request naming a survey whose routes do not follow the interaction, the tries at a
+ * review that keeps changing, the scheduler's thread, the responses' feed, and the builder's
+ * messages and limits.
+ */
+class SurveyEngineCornersTest {
+
+    static final String PHONE = "+46701234567";
+    final TestClock clock = new TestClock(T0);
+    final ScriptedChannel sms = EngineFixture.sms();
+
+    static SurveyProfile.Builder smsProfile(String survey) {
+        return SurveyProfile.builder(EngineFixture.smsSurvey(survey), ChannelKind.SMS)
+                .acknowledgeSendingRules("ops@example.com", T0).placeholders(company()).noQuietHours();
+    }
+
+    @Test
+    void capsOfOneSurveyDoNotHoldTheContactAcrossSurveys() {
+        try (SurveyEngine e = SurveyEngine.builder().clock(clock).channel(sms).channel(EngineFixture.chat())
+                .profile(smsProfile("after-call").route(Route.media(Medium.VOICE))
+                        .frequencyCap(FrequencyCap.perSurvey(Duration.ofDays(3))).build())
+                .profile(SurveyProfile.builder(EngineFixture.smsSurvey("after-chat"), ChannelKind.CHAT)
+                        .route(Route.media(Medium.CHAT)).placeholders(company()).noQuietHours()
+                        .frequencyCap(FrequencyCap.perSurvey(Duration.ofDays(3))).build())
+                .build()) {
+            Contact k = contact("k1", PHONE);
+            assertThat(e.decide(call("call-1", k).build())).isInstanceOf(Decision.Scheduled.class);
+            Interaction chat = Interaction.builder("chat-1", k, Medium.CHAT).agent(EngineFixture.alice())
+                    .between(T0.minus(Duration.ofMinutes(6)), T0).build();
+            assertThat(e.decide(chat)).isInstanceOf(Decision.Scheduled.class);
+        }
+    }
+
+    @Test
+    void anInteractionNoProfileRoutesIsSkippedNamingWhereItCameFrom() {
+        try (SurveyEngine e = SurveyEngine.builder().clock(clock).channel(sms)
+                .profile(smsProfile("after-call").route(Route.media(Medium.CHAT)).build()).build()) {
+            Decision d = e.decide(call("call-1", contact("k1", PHONE)).brand("Acme").build());
+            assertThat(d).isEqualTo(new Decision.Skipped(SkipReason.NO_SURVEY,
+                    "no survey profile routes VOICE at entry point +15550100 for brand Acme", java.util.Optional.empty()));
+        }
+    }
+
+    @Test
+    void aRequestNamingASurveyWhoseRoutesDoNotFollowTakesTheProfileThatReachesTheContact() {
+        try (SurveyEngine e = SurveyEngine.builder().clock(clock).channel(sms).channel(EngineFixture.chat())
+                .profile(SurveyProfile.builder(EngineFixture.smsSurvey("after-call"), ChannelKind.CHAT)
+                        .route(Route.media(Medium.CHAT)).placeholders(company()).noQuietHours().build())
+                .profile(smsProfile("after-call").route(Route.media(Medium.CHAT)).build()).build()) {
+            Contact phoneOnly = Contact.builder("k1").phone(PHONE).locale(java.util.Locale.ENGLISH)
+                    .zone(java.time.ZoneOffset.UTC).build();
+            Decision d = e.requestSurvey(SurveyRequest.of(call("call-1", phoneOnly).build(), "after-call"));
+            assertThat(d).isInstanceOfSatisfying(Decision.Scheduled.class,
+                    s -> assertThat(e.survey(s.surveyKey()).orElseThrow().channel()).isEqualTo(ChannelKind.SMS));
+            Contact none = Contact.builder("k2").locale(java.util.Locale.ENGLISH).zone(java.time.ZoneOffset.UTC)
+                    .build();
+            Decision first = e.requestSurvey(SurveyRequest.of(call("call-2", none).build(), "after-call"));
+            assertThat(first).isInstanceOfSatisfying(Decision.Skipped.class,
+                    s -> assertThat(s.detail()).contains("chat"));
+        }
+    }
+
+    @Test
+    void aReviewThatKeepsChangingIsTriedSixteenTimes() {
+        InMemorySurveyStore memory = new InMemorySurveyStore();
+        AtomicBoolean refuse = new AtomicBoolean(false);
+        AtomicInteger saves = new AtomicInteger();
+        ForwardingSurveyStore changing = new ForwardingSurveyStore(memory) {
+            @Override
+            public boolean saveReview(ReviewChange change) {
+                if (refuse.get()) {
+                    saves.incrementAndGet();
+                    return false;
+                }
+                return super.saveReview(change);
+            }
+        };
+        try (SurveyEngine e = SurveyEngine.builder().clock(clock).channel(sms).store(changing)
+                .profile(smsProfile("after-call").build()).build()) {
+            Decision.Scheduled d = (Decision.Scheduled) e.decide(call("c1", contact("k-c1", PHONE)).build());
+            e.dispatchDue();
+            e.receive(text(sms, PHONE, "1", clock.instant()));
+            assertThat(e.review(d.surveyKey())).isPresent();
+            refuse.set(true);
+            assertThatThrownBy(() -> e.takeReview(d.surveyKey(), "qa-lena"))
+                    .isInstanceOf(ReviewRefusedException.class).hasMessageContaining("kept changing");
+            assertThat(saves).hasValue(16);
+        }
+    }
+
+    @Test
+    void theSchedulersThreadDoesNotKeepTheJvmAlive() {
+        try (SurveyEngine e = SurveyEngine.builder().clock(clock).channel(sms).profile(smsProfile("after-call").build())
+                .build()) {
+            e.start(Duration.ofHours(1));
+            // The executor starts its thread when the first run is scheduled, before start returns.
+            assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> t.getName().equals("csat-dispatch"))
+                    .isNotEmpty().allSatisfy(t -> assertThat(t.isDaemon()).isTrue());
+        }
+    }
+
+    @Test
+    void theResponsesFeedReadsTheStore() {
+        try (SurveyEngine e = SurveyEngine.builder().clock(clock).channel(sms).profile(smsProfile("after-call").build())
+                .build()) {
+            e.decide(call("c1", contact("k-c1", PHONE)).build());
+            e.dispatchDue();
+            e.receive(text(sms, PHONE, "4", clock.instant()));
+            List<SurveyResponse> seen = new ArrayList<>();
+            e.forEachResponse(T0.minusSeconds(1), T0.plusSeconds(3_600), seen::add);
+            assertThat(seen).extracting(SurveyResponse::score).containsExactly(java.util.OptionalInt.of(4));
+        }
+    }
+
+    @Test
+    void aProfileNamingAChannelOfAnotherKindIsToldWhichKindItNeeds() {
+        assertThatThrownBy(() -> SurveyEngine.builder().clock(clock).channel(sms).channel(EngineFixture.chat())
+                .profile(smsProfile("after-call").channelId("chat").build()).build())
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("must name one of the engine's sms channels");
+    }
+
+    @Test
+    void aHundredProfilesAreAllowed() {
+        SurveyEngine.Builder b = SurveyEngine.builder().clock(clock).channel(sms);
+        for (int n = 0; n < SurveyEngine.MAX_PROFILES; n++) {
+            b.profile(smsProfile("survey-" + n).build());
+        }
+        try (SurveyEngine e = b.build()) {
+            assertThat(e).isNotNull();
+        }
+        b.profile(smsProfile("survey-100").build());
+        assertThatThrownBy(b::build).isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("profiles");
+    }
+
+    @Test
+    void anSmsThatDoesNotFitItsChannelIsRefused() {
+        ScriptedChannel tiny = new ScriptedChannel("sms", ChannelKind.SMS, ChannelCapabilities.sms(1));
+        assertThatThrownBy(() -> SurveyEngine.builder().clock(clock).channel(tiny)
+                .profile(smsProfile("after-call").placeholders(java.util.Map.of("company", "x".repeat(400))).build())
+                .build()).isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("profiles[");
+    }
+
+    @Test
+    void aMissingReviewerOrReasonIsRefusedAsMissing() {
+        try (SurveyEngine e = SurveyEngine.builder().clock(clock).channel(sms).profile(smsProfile("after-call").build())
+                .build()) {
+            assertThatThrownBy(() -> e.takeReview("no-such-survey", null))
+                    .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("reviewer");
+            assertThatThrownBy(() -> e.reopenReview("no-such-survey", "Anna", null))
+                    .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("reason");
+            assertThatThrownBy(() -> e.takeReview("no-such-survey", "An\nna"))
+                    .isInstanceOf(InvalidConfigurationException.class).hasMessageNotContaining("(missing)");
+            assertThatThrownBy(() -> e.reopenReview("no-such-survey", "Anna", " "))
+                    .isInstanceOf(InvalidConfigurationException.class).hasMessageNotContaining("(missing)");
+        }
+    }
+}

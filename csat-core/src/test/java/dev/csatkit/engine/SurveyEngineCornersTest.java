@@ -21,6 +21,7 @@ import dev.csatkit.store.ReviewChange;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -124,6 +125,43 @@ class SurveyEngineCornersTest {
             // The executor starts its thread when the first run is scheduled, before start returns.
             assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> t.getName().equals("csat-dispatch"))
                     .isNotEmpty().allSatisfy(t -> assertThat(t.isDaemon()).isTrue());
+        }
+    }
+
+    @Test
+    void closingKeepsTheCallersInterrupt() throws InterruptedException {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // The send holds the scheduler's thread, deaf to interrupts, until the test lets it go.
+        sms.policy = m -> {
+            entered.countDown();
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    release.await();
+                    break;
+                } catch (InterruptedException x) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        };
+        SurveyEngine e = SurveyEngine.builder().clock(clock).channel(sms).profile(smsProfile("after-call").build())
+                .build();
+        try {
+            e.decide(call("c1", contact("k-c1", PHONE)).build());
+            e.start(Duration.ofHours(1));
+            entered.await();
+            Thread.currentThread().interrupt();
+            e.close();
+            assertThat(Thread.interrupted()).as("the interrupt close was given").isTrue();
+        } finally {
+            Thread.interrupted();
+            release.countDown();
+            e.close();
         }
     }
 

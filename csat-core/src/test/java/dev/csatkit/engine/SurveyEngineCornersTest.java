@@ -15,9 +15,13 @@ import dev.csatkit.engine.EngineFixture.ScriptedChannel;
 import dev.csatkit.engine.EngineFixture.TestClock;
 import dev.csatkit.policy.FrequencyCap;
 import dev.csatkit.score.SurveyResponse;
+import dev.csatkit.store.ApplyResult;
 import dev.csatkit.store.ForwardingSurveyStore;
 import dev.csatkit.store.InMemorySurveyStore;
+import dev.csatkit.store.OpenSurvey;
 import dev.csatkit.store.ReviewChange;
+import dev.csatkit.store.SurveyState;
+import dev.csatkit.store.Transition;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,6 +118,34 @@ class SurveyEngineCornersTest {
             assertThatThrownBy(() -> e.takeReview(d.surveyKey(), "qa-lena"))
                     .isInstanceOf(ReviewRefusedException.class).hasMessageContaining("kept changing");
             assertThat(saves).hasValue(16);
+        }
+    }
+
+    @Test
+    void aSurveyWhoseWriteThrowsFailsAloneAndGivesBackItsCap() {
+        InMemorySurveyStore memory = new InMemorySurveyStore();
+        AtomicBoolean fail = new AtomicBoolean(false);
+        ForwardingSurveyStore throwing = new ForwardingSurveyStore(memory) {
+            @Override
+            public ApplyResult apply(Transition transition) {
+                if (fail.getAndSet(false)) {
+                    throw new IllegalStateException("the store is full");
+                }
+                return super.apply(transition);
+            }
+        };
+        try (SurveyEngine e = SurveyEngine.builder().clock(clock).channel(sms).store(throwing)
+                .profile(smsProfile("after-call").build()).build()) {
+            Contact k = contact("k-c1", PHONE);
+            Decision.Scheduled d = (Decision.Scheduled) e.decide(call("c1", k).build());
+            fail.set(true);
+            assertThat(e.dispatchDue().failed()).isEqualTo(1);
+            OpenSurvey failed = e.survey(d.surveyKey()).orElseThrow();
+            assertThat(failed.state()).isEqualTo(SurveyState.FAILED);
+            assertThat(failed.endReason()).contains("could not be sent: IllegalStateException");
+            assertThat(sms.attempts).isEmpty();
+            // The failed survey gave its cap back: the contact may be surveyed again at once.
+            assertThat(e.decide(call("c2", k).build())).isInstanceOf(Decision.Scheduled.class);
         }
     }
 

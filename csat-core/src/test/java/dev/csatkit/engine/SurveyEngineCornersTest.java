@@ -23,11 +23,13 @@ import dev.csatkit.store.ReviewChange;
 import dev.csatkit.store.SurveyState;
 import dev.csatkit.store.Transition;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -146,6 +148,30 @@ class SurveyEngineCornersTest {
             assertThat(sms.attempts).isEmpty();
             // The failed survey gave its cap back: the contact may be surveyed again at once.
             assertThat(e.decide(call("c2", k).build())).isInstanceOf(Decision.Scheduled.class);
+        }
+    }
+
+    @Test
+    void anAwaitingSurveyClaimedBeforeItsReminderIsDueIsOnlyUnleased() {
+        InMemorySurveyStore memory = new InMemorySurveyStore();
+        AtomicReference<String> early = new AtomicReference<>();
+        // As after a lease ran out: the store hands out a survey with nothing due yet.
+        ForwardingSurveyStore takenOver = new ForwardingSurveyStore(memory) {
+            @Override
+            public List<OpenSurvey> claimDue(Instant now, int limit, Instant leaseUntil) {
+                String key = early.getAndSet(null);
+                return key == null ? super.claimDue(now, limit, leaseUntil) : List.of(memory.find(key).orElseThrow());
+            }
+        };
+        try (SurveyEngine e = SurveyEngine.builder().clock(clock).channel(sms).store(takenOver)
+                .profile(smsProfile("after-call").reminderAfter(Duration.ofHours(4)).build()).build()) {
+            Decision.Scheduled d = (Decision.Scheduled) e.decide(call("c1", contact("k-c1", PHONE)).build());
+            assertThat(e.dispatchDue().sent()).isEqualTo(1);
+            clock.advance(Duration.ofHours(1));
+            early.set(d.surveyKey());
+            assertThat(e.dispatchDue().reminded()).isZero();
+            assertThat(sms.attempts).hasSize(1);
+            assertThat(e.survey(d.surveyKey()).orElseThrow().reminderAt()).contains(T0.plus(Duration.ofHours(4)));
         }
     }
 

@@ -176,6 +176,29 @@ class SurveyEngineCornersTest {
     }
 
     @Test
+    void aSendTakenOverAtItsLastAttemptIsGivenUpAndCountedOnce() {
+        InMemorySurveyStore memory = new InMemorySurveyStore();
+        SurveyProfile once = smsProfile("after-call").retry(new RetryPolicy(1, Duration.ofMinutes(1),
+                Duration.ofHours(1), 2, 0)).build();
+        // The first instance's send never answers; its dispatch stops waiting after a millisecond.
+        sms.hang = m -> true;
+        try (SurveyEngine first = SurveyEngine.builder().clock(clock).channel(sms).store(memory).profile(once)
+                .sendTimeout(Duration.ofMillis(1)).build();
+                SurveyEngine second = SurveyEngine.builder().clock(clock).channel(sms).store(memory).profile(once)
+                        .build()) {
+            Decision.Scheduled d = (Decision.Scheduled) first.decide(call("c1", contact("k-c1", PHONE)).build());
+            assertThat(first.dispatchDue().sent()).isZero();
+            clock.advance(Duration.ofMinutes(6));
+            // The lease ran out: the second instance takes the survey over, at its last attempt.
+            assertThat(second.dispatchDue().failed()).isEqualTo(1);
+            assertThat(second.survey(d.surveyKey()).orElseThrow().state()).isEqualTo(SurveyState.FAILED);
+            assertThat(sms.attempts).hasSize(1);
+        } finally {
+            sms.hung.forEach(f -> f.cancel(false));
+        }
+    }
+
+    @Test
     void theSchedulersThreadDoesNotKeepTheJvmAlive() {
         try (SurveyEngine e = SurveyEngine.builder().clock(clock).channel(sms).profile(smsProfile("after-call").build())
                 .build()) {

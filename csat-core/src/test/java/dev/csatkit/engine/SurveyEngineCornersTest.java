@@ -9,8 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.csatkit.InvalidConfigurationException;
+import dev.csatkit.channels.spi.Channel;
 import dev.csatkit.channels.spi.ChannelCapabilities;
 import dev.csatkit.channels.spi.ChannelKind;
+import dev.csatkit.channels.spi.DeliveryResult;
+import dev.csatkit.channels.spi.OutboundMessage;
 import dev.csatkit.engine.EngineFixture.ScriptedChannel;
 import dev.csatkit.engine.EngineFixture.TestClock;
 import dev.csatkit.policy.FrequencyCap;
@@ -26,7 +29,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -195,6 +204,80 @@ class SurveyEngineCornersTest {
             assertThat(sms.attempts).hasSize(1);
         } finally {
             sms.hung.forEach(f -> f.cancel(false));
+        }
+    }
+
+    /** An SMS channel whose answers the test gives, each send counted down on {@code sending}. */
+    static final class SilentSms implements Channel {
+        final CountDownLatch sending = new CountDownLatch(1);
+        final List<CompletableFuture<DeliveryResult>> answers = new CopyOnWriteArrayList<>();
+
+        @Override
+        public String id() {
+            return "sms";
+        }
+
+        @Override
+        public ChannelKind kind() {
+            return ChannelKind.SMS;
+        }
+
+        @Override
+        public ChannelCapabilities capabilities() {
+            return ChannelCapabilities.sms(4);
+        }
+
+        @Override
+        public CompletionStage<DeliveryResult> send(OutboundMessage message) {
+            CompletableFuture<DeliveryResult> answer = new CompletableFuture<>();
+            answers.add(answer);
+            sending.countDown();
+            return answer;
+        }
+    }
+
+    @Test
+    void anAnswerThatComesAfterOnlyTheLeaseWasRenewedStillMarksTheSurveySent() throws Exception {
+        SilentSms silent = new SilentSms();
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        try (SurveyEngine e = SurveyEngine.builder().clock(clock).channel(silent)
+                .profile(smsProfile("after-call").build()).build()) {
+            Decision.Scheduled d = (Decision.Scheduled) e.decide(call("c1", contact("k-c1", PHONE)).build());
+            Future<SurveyEngine.DispatchSummary> first = background.submit(e::dispatchDue);
+            silent.sending.await();
+            clock.advance(Duration.ofMinutes(6));
+            // The lease ran out while the channel was silent: this instance claims the survey again,
+            // which renews only the lease, since the send is still under way here.
+            assertThat(e.dispatchDue().sent()).isZero();
+            silent.answers.get(0).complete(new DeliveryResult.Accepted("p-1"));
+            assertThat(first.get().sent()).isEqualTo(1);
+            assertThat(e.survey(d.surveyKey()).orElseThrow().state()).isEqualTo(SurveyState.AWAITING_REPLY);
+            assertThat(silent.answers).hasSize(1);
+        } finally {
+            background.shutdownNow();
+        }
+    }
+
+    @Test
+    void anAnswerThatComesAfterAnotherInstanceSentAgainIsNotCountedAsSent() throws Exception {
+        InMemorySurveyStore memory = new InMemorySurveyStore();
+        SilentSms silent = new SilentSms();
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        try (SurveyEngine first = SurveyEngine.builder().clock(clock).channel(silent).store(memory)
+                .profile(smsProfile("after-call").build()).build();
+                SurveyEngine second = SurveyEngine.builder().clock(clock).channel(sms).store(memory)
+                        .profile(smsProfile("after-call").build()).build()) {
+            Decision.Scheduled d = (Decision.Scheduled) first.decide(call("c1", contact("k-c1", PHONE)).build());
+            Future<SurveyEngine.DispatchSummary> waiting = background.submit(first::dispatchDue);
+            silent.sending.await();
+            clock.advance(Duration.ofMinutes(6));
+            // The lease ran out: the second instance sends the survey again, and its channel accepts.
+            assertThat(second.dispatchDue().sent()).isEqualTo(1);
+            silent.answers.get(0).complete(new DeliveryResult.Accepted("p-late"));
+            assertThat(waiting.get().sent()).isZero();
+            assertThat(second.survey(d.surveyKey()).orElseThrow().state()).isEqualTo(SurveyState.AWAITING_REPLY);
+        } finally {
+            background.shutdownNow();
         }
     }
 

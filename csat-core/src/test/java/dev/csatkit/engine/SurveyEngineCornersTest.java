@@ -282,6 +282,34 @@ class SurveyEngineCornersTest {
     }
 
     @Test
+    void aDeferralWhoseCapAnotherSurveyTookWaitsForTheLaterOfTheCapAndTheQuietHours() {
+        InMemorySurveyStore memory = new InMemorySurveyStore();
+        Instant heldUntil = T0.plus(Duration.ofDays(2));
+        AtomicBoolean capped = new AtomicBoolean(false);
+        // As when another survey of the contact took the cap between the gate's check and the write.
+        ForwardingSurveyStore taken = new ForwardingSurveyStore(memory) {
+            @Override
+            public ApplyResult apply(Transition transition) {
+                return capped.getAndSet(false) ? new ApplyResult.Capped("cap:k-c1", heldUntil)
+                        : super.apply(transition);
+            }
+        };
+        try (SurveyEngine e = SurveyEngine.builder().clock(clock).channel(sms).store(taken)
+                .profile(SurveyProfile.builder(EngineFixture.smsSurvey("after-call"), ChannelKind.SMS)
+                        .acknowledgeSendingRules("ops@example.com", T0).placeholders(company()).build())
+                .build()) {
+            Decision.Scheduled d = (Decision.Scheduled) e.decide(call("c1", contact("k-c1", PHONE)).build());
+            clock.advance(Duration.ofHours(12)); // 22:00 in the contact's zone: quiet until 08:00
+            capped.set(true);
+            e.dispatchDue();
+            OpenSurvey waiting = e.survey(d.surveyKey()).orElseThrow();
+            assertThat(waiting.state()).isEqualTo(SurveyState.SCHEDULED);
+            assertThat(waiting.retryAt()).contains(heldUntil);
+            assertThat(sms.attempts).isEmpty();
+        }
+    }
+
+    @Test
     void theSchedulersThreadDoesNotKeepTheJvmAlive() {
         try (SurveyEngine e = SurveyEngine.builder().clock(clock).channel(sms).profile(smsProfile("after-call").build())
                 .build()) {

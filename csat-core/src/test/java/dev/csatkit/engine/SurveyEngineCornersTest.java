@@ -310,6 +310,35 @@ class SurveyEngineCornersTest {
     }
 
     @Test
+    void aRetryWhoseCapAnotherSurveyTookWhileTheSendWasOutKeepsItsHolds() {
+        InMemorySurveyStore memory = new InMemorySurveyStore();
+        AtomicBoolean capped = new AtomicBoolean(false);
+        ForwardingSurveyStore taken = new ForwardingSurveyStore(memory) {
+            @Override
+            public ApplyResult apply(Transition transition) {
+                return capped.getAndSet(false) ? new ApplyResult.Capped("cap:k-c1", T0.plus(Duration.ofDays(2)))
+                        : super.apply(transition);
+            }
+        };
+        // The channel asks to try later; meanwhile another survey of the contact took the cap.
+        sms.policy = m -> {
+            capped.set(true);
+            return new DeliveryResult.RetryLater(java.util.Optional.empty(), "busy");
+        };
+        try (SurveyEngine e = SurveyEngine.builder().clock(clock).channel(sms).store(taken)
+                .profile(smsProfile("after-call").build()).build()) {
+            Decision.Scheduled d = (Decision.Scheduled) e.decide(call("c1", contact("k-c1", PHONE)).build());
+            List<dev.csatkit.store.CapHold> holds = e.survey(d.surveyKey()).orElseThrow().holds();
+            assertThat(e.dispatchDue().retrying()).isEqualTo(1);
+            OpenSurvey waiting = e.survey(d.surveyKey()).orElseThrow();
+            assertThat(waiting.state()).isEqualTo(SurveyState.SCHEDULED);
+            assertThat(waiting.retryAt()).isPresent();
+            // Held from the send (at the same instant as the decision), not moved to count from the retry.
+            assertThat(waiting.holds()).isNotEmpty().isEqualTo(holds);
+        }
+    }
+
+    @Test
     void theSchedulersThreadDoesNotKeepTheJvmAlive() {
         try (SurveyEngine e = SurveyEngine.builder().clock(clock).channel(sms).profile(smsProfile("after-call").build())
                 .build()) {

@@ -45,7 +45,11 @@ import org.junit.jupiter.api.Test;
  * The façade's own corners: caps of one survey only, the skip of an interaction no profile
  * routes, a request naming a survey whose routes do not follow the interaction, the tries at a
  * review that keeps changing, the scheduler's thread, the responses' feed, and the builder's
- * messages and limits.
+ * messages and limits. And the dispatcher's paths that another instance opens, each made with a
+ * store that answers one write as that instance would, a second engine on the same store, or a
+ * channel whose answer the test gives: a write that throws, a survey handed out with nothing
+ * due, a send taken over, an answer after the lease was renewed or the survey sent again, and a
+ * deferral or a retry whose cap another survey took.
  */
 class SurveyEngineCornersTest {
 

@@ -124,4 +124,19 @@ class ComposerEdgesTest {
                 .isEqualTo("Still there? We would love your rating.\n\n" + firstMail.plainText());
         assertThat(mailReminder.html()).isEqualTo(firstMail.html());
     }
+
+    @Test
+    void aSurveyPromptedPastItsPrimaryQuestionIsAskedTheQuestionItIsAt() {
+        SurveyProfile p = SurveyProfile.builder(SeveralQuestionsEngineTest.survey("after-call",
+                        SeveralQuestionsEngineTest.speed(true)), ChannelKind.SMS)
+                .acknowledgeSendingRules("ops", T0).placeholders(EngineFixture.company()).build();
+        ProfileRuntime rt = ProfileRuntime.of(p, EngineFixture.sms());
+        Composer composer = new Composer(null, dev.csatkit.channel.CustomerTemplates.defaults());
+        dev.csatkit.store.OpenSurvey.Builder s = dev.csatkit.store.OpenSurvey.builder("s-1", "after-call", "c-1", T0)
+                .contactId("k1").channel(ChannelKind.SMS, "sms", PHONE).locale(Locale.ENGLISH)
+                .values(EngineFixture.company());
+        assertThat(((MessageContent.Sms) composer.prompt(rt, s.question(1).build(), T0)).text()).contains("How fast was our answer");
+        assertThat(((MessageContent.Sms) composer.prompt(rt, s.question(2).build(), T0)).text()).doesNotContain("How fast");
+        assertThat(((MessageContent.Sms) composer.prompt(rt, s.question(0).build(), T0)).text()).doesNotContain("How fast");
+    }
 }

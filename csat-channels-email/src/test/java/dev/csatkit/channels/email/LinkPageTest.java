@@ -242,6 +242,19 @@ class LinkPageTest {
     }
 
     @Test
+    void aNumberScaleWithLabelsShowsItsEndsAndAFaceScaleDoesNot() throws Exception {
+        SurveyProfile keypad = Surveys.profile("keypad-email", RatingScales.keypadNine(), Surveys.TEAL);
+        page.close();
+        ChannelContext context = ChannelContext.builder("email").clock(CLOCK).inbound(replies::add).build();
+        page = EmailLinkEndpoint.builder(context, tokens, "surveys@example.com").profiles(List.of(keypad, FIVE)).start();
+        Document numbers = Jsoup.parse(get(link("k-nine", token("k-nine", 7), keypad, Locale.ENGLISH)).body());
+        assertThat(numbers.select("p.ends span").eachText()).containsExactly("1 \u2013 Very dissatisfied",
+                "9 \u2013 Very satisfied");
+        Document faces = Jsoup.parse(get(link("k-five", token("k-five", 4), FIVE, Locale.ENGLISH)).body());
+        assertThat(faces.select("p.ends")).isEmpty();
+    }
+
+    @Test
     void aSurveyOnSeveralChannelsShowsItsEmailProfileWhateverTheOrderOfTheProfiles() throws Exception {
         SurveyDefinition.Builder b = SurveyDefinition.builder("any-channel").name("After your ticket")
                 .scale(RatingScales.fivePoint()).channels(ChannelKind.CHAT, ChannelKind.EMAIL);

@@ -47,7 +47,8 @@ public final class PostgresMigration {
     /** Every migration, in the order they apply. */
     public static final List<Script> SCRIPTS = List.of(new Script(1, "survey store", "V1__survey_store.sql"),
             new Script(2, "schedule function", "V2__schedule_function.sql"),
-            new Script(3, "review", "V3__review.sql"));
+            new Script(3, "review", "V3__review.sql"),
+            new Script(4, "gate: opt-outs, claims and holds in one table", "V4__gate.sql"));
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.csatkit.store.postgres");
     /** Advisory lock keys share one namespace per database: this one names CSAT Kit's migrations. */
@@ -78,6 +79,11 @@ public final class PostgresMigration {
      *     changed since; nothing of the run stays
      */
     public static int migrate(DataSource dataSource, String schema) {
+        return migrate(dataSource, schema, SCRIPTS);
+    }
+
+    /** Applies the first of {@code scripts} a schema lacks; the tests upgrade a schema an older release made. */
+    static int migrate(DataSource dataSource, String schema, List<Script> scripts) {
         Violation bad = PostgresStoreConfig.checkSchema(schema);
         if (bad != null) {
             throw new InvalidConfigurationException(bad);
@@ -102,7 +108,7 @@ public final class PostgresMigration {
                     }
                 }
                 int count = 0;
-                for (Script script : SCRIPTS) {
+                for (Script script : scripts) {
                     String text = text(script);
                     long checksum = checksum(text);
                     Long was = applied.get(script.version());

@@ -10,9 +10,12 @@
 --   h  a frequency-cap key; until is when the hold lapses, and is its owner's token
 --
 -- Upgrading moves every row of the three tables here and drops them, in the migration's
--- transaction. Instances of an older version fail every statement that names the old tables from
--- then on (the store reports them as PostgresStoreException): stop them before migrating, or let
--- their errors run until the deploy replaces them.
+-- transaction. The three tables are locked first, so no instance of an older version can write a
+-- row the copy would miss: their statements wait for the migration to commit, then fail, as every
+-- later one that names the old tables does (the store reports them as PostgresStoreException).
+-- Stop them before migrating, or let their errors run until the deploy replaces them.
+LOCK TABLE opt_out, interaction_claim, cap_hold IN ACCESS EXCLUSIVE MODE;
+
 CREATE TABLE gate (
     key   text        NOT NULL PRIMARY KEY,
     until timestamptz NOT NULL,
@@ -25,6 +28,7 @@ INSERT INTO gate (key, until, at) SELECT 'o' || key, 'infinity', at FROM opt_out
 INSERT INTO gate (key, until) SELECT 'c' || interaction_id, until FROM interaction_claim;
 INSERT INTO gate (key, until) SELECT 'h' || key, until FROM cap_hold;
 DROP TABLE opt_out, interaction_claim, cap_hold;
+ANALYZE gate;
 
 -- schedule_survey as in version 2 (the same parameters and answers, keys without their prefix),
 -- its read now one scan of gate.

@@ -82,7 +82,7 @@ public final class PostgresMigration {
         return migrate(dataSource, schema, SCRIPTS);
     }
 
-    /** Applies the first of {@code scripts} a schema lacks; the tests upgrade a schema an older release made. */
+    /** Applies each of {@code scripts} a schema lacks; the tests pass a prefix of {@link #SCRIPTS} to make an older release's schema. */
     static int migrate(DataSource dataSource, String schema, List<Script> scripts) {
         Violation bad = PostgresStoreConfig.checkSchema(schema);
         if (bad != null) {

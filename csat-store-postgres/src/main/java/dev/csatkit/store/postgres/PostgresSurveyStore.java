@@ -200,6 +200,11 @@ public final class PostgresSurveyStore implements SurveyStore {
         Instant heldUntil = null;
         while (rs.next()) {
             int at = rowKeys.indexOf(rs.getString(1));
+            if (at < 0) {
+                // A key that came back unlike any bound (the driver replaced a character it cannot
+                // encode): precheck may only tell refusals early, and schedule still reads it.
+                continue;
+            }
             if (at < claim) {
                 opted = Math.min(opted, at);
             } else if (at == claim) {
@@ -527,7 +532,8 @@ public final class PostgresSurveyStore implements SurveyStore {
      * {@inheritDoc}
      *
      * <p>One statement deletes up to {@code limit} ended surveys (oldest first, with their
-     * replies) and up to {@code limit} each of expired claims, holds and provider message ids,
+     * replies), up to {@code limit} lapsed claims and holds, and up to {@code limit} expired
+     * provider message ids,
      * skipping rows another transaction holds, so no batch waits or makes anyone wait for long.
      * It returns the largest of those counts: a batch that filled any of them returns
      * {@code limit}, so that a caller looping "while it returns limit" (as the engine does) also

@@ -75,8 +75,9 @@ public final class PostgresMigration {
      * @param schema the schema, a plain lower-case identifier
      * @return how many migrations were applied (0 when the schema was up to date)
      * @throws InvalidConfigurationException when the schema name breaks its rule
-     * @throws PostgresStoreException when the database refuses a step, or a file applied before has
-     *     changed since; nothing of the run stays
+     * @throws PostgresStoreException when the database refuses a step, a file applied before has
+     *     changed since, or a newer release has migrated the schema past the versions this one
+     *     knows; nothing of the run stays
      */
     public static int migrate(DataSource dataSource, String schema) {
         return migrate(dataSource, schema, SCRIPTS);
@@ -106,6 +107,14 @@ public final class PostgresMigration {
                     while (rs.next()) {
                         applied.put(rs.getInt(1), rs.getLong(2));
                     }
+                }
+                int known = SCRIPTS.get(SCRIPTS.size() - 1).version();
+                int newest = applied.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+                if (newest > known) {
+                    // Statements written for an older schema would fail one by one, or worse, not fail.
+                    throw new PostgresStoreException("schema " + schema + " is at version " + newest
+                            + ", newer than this release knows (" + known + "); run the release that migrated it, "
+                            + "or a later one");
                 }
                 int count = 0;
                 for (Script script : scripts) {

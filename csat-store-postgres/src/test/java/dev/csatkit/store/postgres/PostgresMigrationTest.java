@@ -24,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -241,6 +242,71 @@ class PostgresMigrationTest {
             assertThat(store.precheck("call-5", List.of(capKey), List.of(), now))
                     .contains(new ScheduleResult.Capped(capKey, holdUntil));
             assertThat(store.isOptedOut(List.of("contact:contact-upgrade"))).as("opt-outs never lapse").isTrue();
+        } finally {
+            TestPostgres.get().dropSchema(pool, schema);
+        }
+    }
+
+    /**
+     * An instance of an older release may write an opt-out while version 4 runs: the migration
+     * must wait for it and move it, not copy the table without it and then drop it.
+     */
+    @Test
+    void anOptOutAnOlderInstanceWritesDuringTheUpgradeIsMovedNotLost() throws Exception {
+        String schema = "migrate_during_" + ProcessHandle.current().pid();
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            assertThat(PostgresMigration.migrate(pool, schema, PostgresMigration.SCRIPTS.subList(0, 3))).isEqualTo(3);
+            try (Connection older = pool.getConnection()) {
+                older.setAutoCommit(false);
+                try (Statement st = older.createStatement()) {
+                    st.execute("INSERT INTO \"" + schema + "\".opt_out VALUES ('contact:contact-during', now())");
+                }
+                Future<Integer> upgrade = thread.submit(() -> PostgresMigration.migrate(pool, schema));
+                awaitWaitingOnALock(upgrade);
+                older.commit();
+                assertThat(upgrade.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+            }
+            PostgresSurveyStore store = new PostgresSurveyStore(PostgresStoreConfig.builder(pool).schema(schema).build());
+            assertThat(store.isOptedOut(List.of("contact:contact-during"))).as("the opt-out written during the upgrade")
+                    .isTrue();
+        } finally {
+            thread.shutdownNow();
+            TestPostgres.get().dropSchema(pool, schema);
+        }
+    }
+
+    /** Until the migration is seen waiting on a table lock, or has finished (the defect this test is for). */
+    private static void awaitWaitingOnALock(Future<Integer> upgrade) throws Exception {
+        try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+            for (int i = 0; i < 3_000 && !upgrade.isDone(); i++) {
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                        + "AND query LIKE '%LOCK TABLE%' OR (wait_event_type = 'Lock' AND query LIKE '%DROP TABLE%')")) {
+                    rs.next();
+                    if (rs.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(10);
+            }
+        }
+    }
+
+    /** A schema a newer release migrated is refused at start, not run by statements that no longer fit it. */
+    @Test
+    void aSchemaOfANewerReleaseIsRefused() throws SQLException {
+        String schema = TestPostgres.get().freshSchema(pool, "migrate_newer");
+        int newer = PostgresMigration.SCRIPTS.size() + 1;
+        try {
+            try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+                st.execute("INSERT INTO \"" + schema + "\".csat_schema_history (version, description, script, checksum) "
+                        + "VALUES (" + newer + ", 'later', 'V" + newer + "__later.sql', 1)");
+            }
+            assertThatThrownBy(() -> PostgresMigration.migrate(pool, schema))
+                    .isInstanceOf(PostgresStoreException.class)
+                    .hasMessage("PostgreSQL survey store: schema " + schema + " is at version " + newer
+                            + ", newer than this release knows (" + PostgresMigration.SCRIPTS.size()
+                            + "); run the release that migrated it, or a later one");
         } finally {
             TestPostgres.get().dropSchema(pool, schema);
         }

@@ -1,3 +1,3 @@
 \set i random(0, 19999)
 \set n random(1, 2000000000)
-SELECT 0 AS kind, CASE o.key WHEN E'contact\x3acontact-' || lpad(:i::text,7,'0') THEN 1 WHEN 'SMS:+4670' || lpad(:i::text,7,'0') THEN 2 END AS ord, NULL::timestamptz AS until FROM csat.opt_out o WHERE o.key IN (E'contact\x3acontact-' || lpad(:i::text,7,'0'), 'SMS:+4670' || lpad(:i::text,7,'0')) UNION ALL SELECT 1, 0, c.until FROM csat.interaction_claim c WHERE c.interaction_id = 'call-' || :n::text AND c.until > '2026-01-05T12:00:00Z'::timestamptz UNION ALL SELECT 2, 1, h.until FROM csat.cap_hold h WHERE h.key IN (E'\u0001*\u00010contact-' || lpad(:i::text,7,'0')) AND h.until > '2026-01-05T12:00:00Z'::timestamptz;
+SELECT g.key, g.until FROM csat.gate g WHERE g.key IN (E'ocontact\x3acontact-' || lpad(:i::text,7,'0'), 'oSMS:+4670' || lpad(:i::text,7,'0'), 'ccall-' || :n::text, E'h\u0001*\u00010contact-' || lpad(:i::text,7,'0')) AND g.until > '2026-01-05T12:00:00Z'::timestamptz;

@@ -80,7 +80,7 @@ public class PostgresDispatchBenchmark {
             });
             String s = "\"" + schema + "\".";
             PostgresBench.execute(pool, "CREATE TABLE " + s + "seed_survey AS SELECT * FROM " + s + "survey");
-            PostgresBench.execute(pool, "CREATE TABLE " + s + "seed_cap_hold AS SELECT * FROM " + s + "cap_hold");
+            PostgresBench.execute(pool, "CREATE TABLE " + s + "seed_gate AS SELECT * FROM " + s + "gate");
             String q = s + "bench_queue";
             PostgresBench.execute(pool, "CREATE TABLE " + q + " (id text PRIMARY KEY, due_at timestamptz, "
                     + "lease_until timestamptz, sent boolean NOT NULL DEFAULT false)");
@@ -98,10 +98,10 @@ public class PostgresDispatchBenchmark {
         @Setup(Level.Iteration)
         public void refill() {
             String s = "\"" + schema + "\".";
-            PostgresBench.execute(pool, "TRUNCATE " + s + "survey, " + s + "cap_hold, " + s + "response, "
+            PostgresBench.execute(pool, "TRUNCATE " + s + "survey, " + s + "gate, " + s + "response, "
                     + s + "outbox");
             PostgresBench.execute(pool, "INSERT INTO " + s + "survey SELECT * FROM " + s + "seed_survey");
-            PostgresBench.execute(pool, "INSERT INTO " + s + "cap_hold SELECT * FROM " + s + "seed_cap_hold");
+            PostgresBench.execute(pool, "INSERT INTO " + s + "gate SELECT * FROM " + s + "seed_gate");
             PostgresBench.execute(pool, "UPDATE " + s + "bench_queue SET sent = false, lease_until = NULL "
                     + "WHERE sent OR lease_until IS NOT NULL");
             PostgresBench.execute(pool, "VACUUM ANALYZE");

@@ -47,7 +47,8 @@ public final class PostgresMigration {
     /** Every migration, in the order they apply. */
     public static final List<Script> SCRIPTS = List.of(new Script(1, "survey store", "V1__survey_store.sql"),
             new Script(2, "schedule function", "V2__schedule_function.sql"),
-            new Script(3, "review", "V3__review.sql"));
+            new Script(3, "review", "V3__review.sql"),
+            new Script(4, "gate: opt-outs, claims and holds in one table", "V4__gate.sql"));
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.csatkit.store.postgres");
     /** Advisory lock keys share one namespace per database: this one names CSAT Kit's migrations. */
@@ -74,10 +75,16 @@ public final class PostgresMigration {
      * @param schema the schema, a plain lower-case identifier
      * @return how many migrations were applied (0 when the schema was up to date)
      * @throws InvalidConfigurationException when the schema name breaks its rule
-     * @throws PostgresStoreException when the database refuses a step, or a file applied before has
-     *     changed since; nothing of the run stays
+     * @throws PostgresStoreException when the database refuses a step, a file applied before has
+     *     changed since, or a newer release has migrated the schema past the versions this one
+     *     knows; nothing of the run stays
      */
     public static int migrate(DataSource dataSource, String schema) {
+        return migrate(dataSource, schema, SCRIPTS);
+    }
+
+    /** Applies each of {@code scripts} a schema lacks; the tests pass a prefix of {@link #SCRIPTS} to make an older release's schema. */
+    static int migrate(DataSource dataSource, String schema, List<Script> scripts) {
         Violation bad = PostgresStoreConfig.checkSchema(schema);
         if (bad != null) {
             throw new InvalidConfigurationException(bad);
@@ -101,8 +108,16 @@ public final class PostgresMigration {
                         applied.put(rs.getInt(1), rs.getLong(2));
                     }
                 }
+                int known = SCRIPTS.get(SCRIPTS.size() - 1).version();
+                int newest = applied.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+                if (newest > known) {
+                    // Statements written for an older schema would fail one by one, or worse, not fail.
+                    throw new PostgresStoreException("schema " + schema + " is at version " + newest
+                            + ", newer than this release knows (" + known + "); run the release that migrated it, "
+                            + "or a later one");
+                }
                 int count = 0;
-                for (Script script : SCRIPTS) {
+                for (Script script : scripts) {
                     String text = text(script);
                     long checksum = checksum(text);
                     Long was = applied.get(script.version());

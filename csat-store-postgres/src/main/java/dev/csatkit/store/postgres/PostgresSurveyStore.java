@@ -16,6 +16,7 @@ import dev.csatkit.store.SurveyStore;
 import dev.csatkit.store.Transition;
 import dev.csatkit.store.postgres.internal.Codec;
 import dev.csatkit.store.postgres.internal.Db;
+import dev.csatkit.store.postgres.internal.Gate;
 import dev.csatkit.store.postgres.internal.Params;
 import dev.csatkit.store.postgres.internal.PrecheckRate;
 import dev.csatkit.store.postgres.internal.Statements;
@@ -161,50 +162,66 @@ public final class PostgresSurveyStore implements SurveyStore {
         }
         List<String> opt = List.copyOf(optOutKeys);
         List<String> caps = List.copyOf(capKeys);
-        Optional<ScheduleResult> refused = db.query(sql.precheck(opt.size(), caps.size()),
-                precheckParams(interactionId, caps, opt, now), rs -> precheckAnswer(rs, opt, caps));
+        List<String> rowKeys = precheckKeys(interactionId, caps, opt);
+        Optional<ScheduleResult> refused = db.query(sql.precheck(rowKeys.size()), precheckParams(rowKeys, now),
+                rs -> precheckAnswer(rs, rowKeys, opt, caps));
         precheckRate.record(refused.isPresent());
         return refused;
     }
 
-    static Params precheckParams(String interactionId, List<String> capKeys, List<String> optOutKeys, Instant now) {
-        Params p = new Params().time("now", now).text("interaction", interactionId);
-        for (int i = 0; i < optOutKeys.size(); i++) {
-            p.text("o" + (i + 1), optOutKeys.get(i));
-        }
-        for (int i = 0; i < capKeys.size(); i++) {
-            p.text("h" + (i + 1), capKeys.get(i));
+    /** The {@code gate} keys precheck reads: the opt-out keys, the interaction's claim, the cap keys, in that order. */
+    static List<String> precheckKeys(String interactionId, List<String> capKeys, List<String> optOutKeys) {
+        List<String> keys = new ArrayList<>(optOutKeys.size() + 1 + capKeys.size());
+        optOutKeys.forEach(k -> keys.add(Gate.OPT_OUT.key(k)));
+        keys.add(Gate.CLAIM.key(interactionId));
+        capKeys.forEach(k -> keys.add(Gate.HOLD.key(k)));
+        return keys;
+    }
+
+    static Params precheckParams(List<String> rowKeys, Instant now) {
+        Params p = new Params().time("now", now);
+        for (int i = 0; i < rowKeys.size(); i++) {
+            p.stored("k" + (i + 1), rowKeys.get(i));
         }
         return p;
     }
 
-    /** {@code schedule}'s answer from precheck's rows: the first opt-out, else the claim, else the first hold. */
-    private static Optional<ScheduleResult> precheckAnswer(ResultSet rs, List<String> opt, List<String> caps)
-            throws SQLException {
+    /**
+     * {@code schedule}'s answer from precheck's rows: the first opt-out in the caller's order, else
+     * the claim, else the first hold. A row's place among {@code rowKeys} (the first, should a key
+     * be named twice) tells its kind and its order within the kind.
+     */
+    private static Optional<ScheduleResult> precheckAnswer(ResultSet rs, List<String> rowKeys, List<String> opt,
+            List<String> caps) throws SQLException {
+        int claim = opt.size();
         int opted = Integer.MAX_VALUE;
         int held = Integer.MAX_VALUE;
         Instant claimed = null;
         Instant heldUntil = null;
         while (rs.next()) {
-            int kind = rs.getInt(1);
-            int ord = rs.getInt(2);
-            if (kind == 0) {
-                opted = Math.min(opted, ord);
-            } else if (kind == 1) {
-                claimed = time(rs, 3);
-            } else if (ord < held) {
-                held = ord;
-                heldUntil = time(rs, 3);
+            int at = rowKeys.indexOf(rs.getString(1));
+            if (at < 0) {
+                // A key that came back unlike any bound (the driver replaced a character it cannot
+                // encode): precheck may only tell refusals early, and schedule still reads it.
+                continue;
+            }
+            if (at < claim) {
+                opted = Math.min(opted, at);
+            } else if (at == claim) {
+                claimed = time(rs, 2);
+            } else if (at < held) {
+                held = at;
+                heldUntil = time(rs, 2);
             }
         }
         if (opted != Integer.MAX_VALUE) {
-            return Optional.of(new ScheduleResult.OptedOut(opt.get(opted - 1)));
+            return Optional.of(new ScheduleResult.OptedOut(opt.get(opted)));
         }
         if (claimed != null) {
             return Optional.of(new ScheduleResult.Duplicate(claimed));
         }
         if (heldUntil != null) {
-            return Optional.of(new ScheduleResult.Capped(caps.get(held - 1), heldUntil));
+            return Optional.of(new ScheduleResult.Capped(caps.get(held - claim - 1), heldUntil));
         }
         return Optional.empty();
     }
@@ -328,10 +345,10 @@ public final class PostgresSurveyStore implements SurveyStore {
                 .text("inbound", t.inboundId().orElse(null))
                 .time("inboundUntil", t.inboundUntil())
                 .integer("seenCount", t.inboundId().isPresent() ? 1 : 0)
-                .texts("moveKeys", moves.stream().map(c -> c.hold().key()).toList())
+                .gateKeys("moveKeys", Gate.HOLD, moves.stream().map(c -> c.hold().key()).toList())
                 .times("moveTokens", moves.stream().map(c -> c.hold().until()).toList())
                 .times("moveUntils", moves.stream().map(c -> c.until().orElseThrow()).toList())
-                .texts("releaseKeys", releases.stream().map(c -> c.hold().key()).toList())
+                .gateKeys("releaseKeys", Gate.HOLD, releases.stream().map(c -> c.hold().key()).toList())
                 .times("releaseTokens", releases.stream().map(c -> c.hold().until()).toList());
         if (next.isPresent()) {
             surveyColumns(p, next.get());
@@ -363,7 +380,8 @@ public final class PostgresSurveyStore implements SurveyStore {
                 .json("replyBody", t.reply().map(Codec::reply).orElse(null));
         Optional<Transition.OptOutChange> opt = t.optOut();
         Optional<OutboxMessage> confirmation = opt.filter(o -> !o.optIn()).flatMap(Transition.OptOutChange::confirmation);
-        p.texts("optKeys", opt.map(o -> o.keys().stream().distinct().sorted().toList()).orElse(List.of()))
+        p.gateKeys("optKeys", Gate.OPT_OUT, opt.map(o -> o.keys().stream().distinct().sorted().toList())
+                        .orElse(List.of()))
                 .bool("optIn", opt.map(Transition.OptOutChange::optIn).orElse(false))
                 .text("confirmKey", confirmation.map(OutboxMessage::key).orElse(null))
                 .time("confirmDue", confirmation.map(OutboxMessage::dueAt).orElse(null))
@@ -391,7 +409,8 @@ public final class PostgresSurveyStore implements SurveyStore {
         if (keys.isEmpty()) {
             return false;
         }
-        return db.query(sql.isOptedOut, new Params().texts("keys", List.copyOf(keys)), PostgresSurveyStore::flag);
+        return db.query(sql.isOptedOut, new Params().gateKeys("keys", Gate.OPT_OUT, List.copyOf(keys)),
+                PostgresSurveyStore::flag);
     }
 
     @Override
@@ -513,7 +532,8 @@ public final class PostgresSurveyStore implements SurveyStore {
      * {@inheritDoc}
      *
      * <p>One statement deletes up to {@code limit} ended surveys (oldest first, with their
-     * replies) and up to {@code limit} each of expired claims, holds and provider message ids,
+     * replies), up to {@code limit} lapsed claims and holds, and up to {@code limit} expired
+     * provider message ids,
      * skipping rows another transaction holds, so no batch waits or makes anyone wait for long.
      * It returns the largest of those counts: a batch that filled any of them returns
      * {@code limit}, so that a caller looping "while it returns limit" (as the engine does) also
@@ -526,7 +546,7 @@ public final class PostgresSurveyStore implements SurveyStore {
         }
         return db.query(sql.purge, purgeParams(before, limit), rs -> {
             rs.next();
-            return (int) Math.max(rs.getLong(1), Math.max(rs.getLong(3), Math.max(rs.getLong(4), rs.getLong(5))));
+            return (int) Math.max(rs.getLong(1), Math.max(rs.getLong(3), rs.getLong(4)));
         });
     }
 

@@ -6,19 +6,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.csatkit.InvalidConfigurationException;
+import dev.csatkit.store.ScheduleResult;
+import dev.csatkit.store.postgres.internal.Text;
 import dev.csatkit.store.postgres.testing.OneConnection;
 import dev.csatkit.store.postgres.testing.TestPostgres;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,8 +76,8 @@ class PostgresMigrationTest {
             }
             assertThat(total).as("each migration applied once in all").isEqualTo(PostgresMigration.SCRIPTS.size());
             assertThat(PostgresMigration.migrate(pool, schema)).as("a later run has nothing to do").isZero();
-            assertThat(tables(schema)).containsExactly("cap_hold", "csat_schema_history", "inbound",
-                    "interaction_claim", "mood", "opt_out", "outbox", "reply", "response", "review", "survey");
+            assertThat(tables(schema)).containsExactly("csat_schema_history", "gate", "inbound", "mood", "outbox",
+                    "reply", "response", "review", "survey");
         } finally {
             threads.shutdownNow();
             TestPostgres.get().dropSchema(pool, schema);
@@ -187,6 +193,120 @@ class PostgresMigrationTest {
                     assertThat(one.autoCommit()).isEqualTo(auto);
                 }
             }
+        } finally {
+            TestPostgres.get().dropSchema(pool, schema);
+        }
+    }
+
+    /**
+     * Version 4 moves opt-outs, claims and holds into one table: a schema an older release filled
+     * keeps every one of them, in their stored form (a NUL in a key included), and answers as before.
+     */
+    @Test
+    void anUpgradeToOneGateTableKeepsEveryOptOutClaimAndHold() throws SQLException {
+        String schema = "migrate_upgrade_" + ProcessHandle.current().pid();
+        String capKey = "*\u0000contact-upgrade";
+        Instant now = Instant.parse("2026-01-05T10:00:00Z");
+        Instant claimUntil = now.plus(Duration.ofDays(30));
+        Instant holdUntil = now.plus(Duration.ofDays(1));
+        try {
+            assertThat(PostgresMigration.migrate(pool, schema, PostgresMigration.SCRIPTS.subList(0, 3))).isEqualTo(3);
+            try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO \"" + schema + "\".opt_out VALUES (?, ?::timestamptz);"
+                            + "INSERT INTO \"" + schema + "\".interaction_claim VALUES (?, ?::timestamptz);"
+                            + "INSERT INTO \"" + schema + "\".cap_hold VALUES (?, ?::timestamptz), (?, ?::timestamptz)")) {
+                ps.setString(1, "contact:contact-upgrade");
+                ps.setString(2, now.toString());
+                ps.setString(3, "call-upgrade");
+                ps.setString(4, claimUntil.toString());
+                ps.setString(5, Text.store(capKey));
+                ps.setString(6, holdUntil.toString());
+                ps.setString(7, "cap:lapsed");
+                ps.setString(8, now.minusSeconds(1).toString());
+                ps.executeUpdate();
+            }
+            assertThat(PostgresMigration.migrate(pool, schema)).isEqualTo(1);
+            assertThat(tables(schema)).doesNotContain("opt_out", "interaction_claim", "cap_hold").contains("gate");
+
+            PostgresSurveyStore store = new PostgresSurveyStore(PostgresStoreConfig.builder(pool).schema(schema).build());
+            assertThat(store.isOptedOut(List.of("SMS:+46700000000", "contact:contact-upgrade"))).isTrue();
+            assertThat(store.isOptedOut(List.of("contact:contact-other"))).isFalse();
+            assertThat(store.precheck("call-upgrade", List.of("cap:other"), List.of(), now))
+                    .contains(new ScheduleResult.Duplicate(claimUntil));
+            assertThat(store.precheck("call-2", List.of(capKey), List.of(), now))
+                    .contains(new ScheduleResult.Capped(capKey, holdUntil));
+            assertThat(store.precheck("call-3", List.of(capKey), List.of("contact:contact-upgrade"), now))
+                    .contains(new ScheduleResult.OptedOut("contact:contact-upgrade"));
+            assertThat(store.precheck("call-4", List.of("cap:lapsed"), List.of(), now)).as("a lapsed hold").isEmpty();
+            assertThat(store.purge(now, 10)).as("only the lapsed hold is purged").isEqualTo(1);
+            assertThat(store.precheck("call-5", List.of(capKey), List.of(), now))
+                    .contains(new ScheduleResult.Capped(capKey, holdUntil));
+            assertThat(store.isOptedOut(List.of("contact:contact-upgrade"))).as("opt-outs never lapse").isTrue();
+        } finally {
+            TestPostgres.get().dropSchema(pool, schema);
+        }
+    }
+
+    /**
+     * An instance of an older release may write an opt-out while version 4 runs: the migration
+     * must wait for it and move it, not copy the table without it and then drop it.
+     */
+    @Test
+    void anOptOutAnOlderInstanceWritesDuringTheUpgradeIsMovedNotLost() throws Exception {
+        String schema = "migrate_during_" + ProcessHandle.current().pid();
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            assertThat(PostgresMigration.migrate(pool, schema, PostgresMigration.SCRIPTS.subList(0, 3))).isEqualTo(3);
+            try (Connection older = pool.getConnection()) {
+                older.setAutoCommit(false);
+                try (Statement st = older.createStatement()) {
+                    st.execute("INSERT INTO \"" + schema + "\".opt_out VALUES ('contact:contact-during', now())");
+                }
+                Future<Integer> upgrade = thread.submit(() -> PostgresMigration.migrate(pool, schema));
+                awaitWaitingOnALock(upgrade);
+                older.commit();
+                assertThat(upgrade.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+            }
+            PostgresSurveyStore store = new PostgresSurveyStore(PostgresStoreConfig.builder(pool).schema(schema).build());
+            assertThat(store.isOptedOut(List.of("contact:contact-during"))).as("the opt-out written during the upgrade")
+                    .isTrue();
+        } finally {
+            thread.shutdownNow();
+            TestPostgres.get().dropSchema(pool, schema);
+        }
+    }
+
+    /** Until the migration is seen waiting on a table lock, or has finished (the defect this test is for). */
+    private static void awaitWaitingOnALock(Future<Integer> upgrade) throws Exception {
+        try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+            for (int i = 0; i < 3_000 && !upgrade.isDone(); i++) {
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                        + "AND query LIKE '%LOCK TABLE%' OR (wait_event_type = 'Lock' AND query LIKE '%DROP TABLE%')")) {
+                    rs.next();
+                    if (rs.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(10);
+            }
+        }
+    }
+
+    /** A schema a newer release migrated is refused at start, not run by statements that no longer fit it. */
+    @Test
+    void aSchemaOfANewerReleaseIsRefused() throws SQLException {
+        String schema = TestPostgres.get().freshSchema(pool, "migrate_newer");
+        int newer = PostgresMigration.SCRIPTS.size() + 1;
+        try {
+            try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+                st.execute("INSERT INTO \"" + schema + "\".csat_schema_history (version, description, script, checksum) "
+                        + "VALUES (" + newer + ", 'later', 'V" + newer + "__later.sql', 1)");
+            }
+            assertThatThrownBy(() -> PostgresMigration.migrate(pool, schema))
+                    .isInstanceOf(PostgresStoreException.class)
+                    .hasMessage("PostgreSQL survey store: schema " + schema + " is at version " + newer
+                            + ", newer than this release knows (" + PostgresMigration.SCRIPTS.size()
+                            + "); run the release that migrated it, or a later one");
         } finally {
             TestPostgres.get().dropSchema(pool, schema);
         }

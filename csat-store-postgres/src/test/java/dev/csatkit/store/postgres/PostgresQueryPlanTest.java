@@ -23,6 +23,7 @@ import dev.csatkit.store.ReviewChange;
 import dev.csatkit.store.ReviewStatus;
 import dev.csatkit.store.SurveyState;
 import dev.csatkit.store.Transition;
+import dev.csatkit.store.postgres.internal.Gate;
 import dev.csatkit.store.postgres.internal.Params;
 import dev.csatkit.store.postgres.internal.Sql;
 import dev.csatkit.store.postgres.internal.Statements;
@@ -82,13 +83,14 @@ class PostgresQueryPlanTest {
                         NULL, '{}'
                     FROM generate_series(1, %d) AS i""".formatted(SURVEYS));
             st.execute("""
-                    INSERT INTO interaction_claim SELECT 'interaction-' || i,
+                    INSERT INTO gate (key, until) SELECT 'cinteraction-' || i,
                         timestamptz '2025-05-01 10:00Z' + i * interval '1 minute' FROM generate_series(1, %d) AS i"""
                     .formatted(SURVEYS));
             st.execute("""
-                    INSERT INTO cap_hold SELECT 'cap:' || i, timestamptz '2025-05-08 10:00Z' + i * interval '1 minute'
+                    INSERT INTO gate (key, until) SELECT 'hcap:' || i,
+                        timestamptz '2025-05-08 10:00Z' + i * interval '1 minute'
                     FROM generate_series(1, 40000) AS i""");
-            st.execute("INSERT INTO opt_out SELECT 'SMS:addr-' || i, now() FROM generate_series(1, 2000) AS i");
+            st.execute("INSERT INTO gate SELECT 'oSMS:addr-' || i, 'infinity', now() FROM generate_series(1, 2000) AS i");
             st.execute("""
                     INSERT INTO inbound SELECT 'm:' || i, timestamptz '2025-05-01 10:00Z' + i * interval '1 minute'
                     FROM generate_series(1, 50000) AS i""");
@@ -191,8 +193,7 @@ class PostgresQueryPlanTest {
         Instant until = T0.plus(Duration.ofDays(1));
         OpenSurvey s = survey("plan", contact)
                 .holds(List.of(perSurveyHold(contact, until), acrossHold(contact, until))).build();
-        checkCalled(sql().schedule, store.scheduleParams(request(s)), "opt_out_pkey", "interaction_claim_pkey",
-                "cap_hold_pkey", "survey_pkey");
+        checkCalled(sql().schedule, store.scheduleParams(request(s)), "gate_pkey", "survey_pkey");
     }
 
     @Test
@@ -201,9 +202,9 @@ class PostgresQueryPlanTest {
         Instant until = T0.plus(Duration.ofDays(1));
         OpenSurvey s = survey("plan-pre", contact)
                 .holds(List.of(perSurveyHold(contact, until), acrossHold(contact, until))).build();
-        check(sql().precheck(2, 2), PostgresSurveyStore.precheckParams(s.interactionId(),
-                s.holds().stream().map(CapHold::key).toList(), optOutKeys(s), T0),
-                "opt_out_pkey", "interaction_claim_pkey", "cap_hold_pkey");
+        List<String> keys = PostgresSurveyStore.precheckKeys(s.interactionId(),
+                s.holds().stream().map(CapHold::key).toList(), optOutKeys(s));
+        check(sql().precheck(keys.size()), PostgresSurveyStore.precheckParams(keys, T0), "gate_pkey");
     }
 
     /**
@@ -213,18 +214,18 @@ class PostgresQueryPlanTest {
      */
     @Test
     void precheckSettlesOnOnePlanPerSession() throws SQLException {
-        Sql sql = sql().precheck(2, 1);
+        Sql sql = sql().precheck(4);
         try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql.jdbc())) {
             for (int i = 0; i < 12; i++) {
                 OpenSurvey s = survey("plan-pre-" + i, "contact-" + i)
                         .holds(List.of(new CapHold("cap:" + (i + 1), T0.plus(Duration.ofDays(1))))).build();
-                sql.bind(c, ps, PostgresSurveyStore.precheckParams("interaction-" + (i + 1),
-                        s.holds().stream().map(CapHold::key).toList(), List.of("contact:contact-" + i,
-                                "SMS:addr-" + (i + 1)), T0));
+                sql.bind(c, ps, PostgresSurveyStore.precheckParams(PostgresSurveyStore.precheckKeys(
+                        "interaction-" + (i + 1), s.holds().stream().map(CapHold::key).toList(),
+                        List.of("contact:contact-" + i, "SMS:addr-" + (i + 1))), T0));
                 ps.executeQuery().close();
             }
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT generic_plans, "
-                    + "custom_plans FROM pg_prepared_statements WHERE statement LIKE '%opt_out o WHERE o.key IN%'")) {
+                    + "custom_plans FROM pg_prepared_statements WHERE statement LIKE '%gate g WHERE g.key IN%'")) {
                 assertThat(rs.next()).as("the driver prepared precheck on the server").isTrue();
                 assertThat(rs.getLong(1)).as("generic plans of precheck, beside %s custom ones", rs.getLong(2))
                         .isPositive();
@@ -255,8 +256,8 @@ class PostgresQueryPlanTest {
                 .inbound("m:plan", T0.plus(Duration.ofDays(30)))
                 .optOut(optOut(optOutKeys(s), Optional.of(optOutConfirmation("plan-stop", s.address(), T0))))
                 .build();
-        check(sql().apply, store.applyParams(t), "survey_pkey", "inbound_pkey", "cap_hold_pkey", "outbox_pkey",
-                "response_pkey", "opt_out_pkey");
+        check(sql().apply, store.applyParams(t), "survey_pkey", "inbound_pkey", "gate_pkey", "outbox_pkey",
+                "response_pkey");
         OpenSurvey low = sent.toBuilder().state(SurveyState.RATED).rating(1, T0.plusSeconds(60)).build();
         LowScoreReview opened = LowScoreReview.open(low, 1, T0.plusSeconds(60));
         Transition withReview = Transition.at(T0.plusSeconds(60)).change(sent, low)
@@ -291,8 +292,8 @@ class PostgresQueryPlanTest {
         check(sql().find, new Params().text("id", "survey-77"), "survey_pkey");
         check(sql().latestDelivered, new Params().text("channelId", "sms").text("address", "addr-77"),
                 "survey_prompted");
-        check(sql().isOptedOut, new Params().texts("keys", List.of("contact:contact-77", "SMS:addr-77")),
-                "opt_out_pkey");
+        check(sql().isOptedOut, new Params().gateKeys("keys", Gate.OPT_OUT, List.of("contact:contact-77",
+                "SMS:addr-77")), "gate_pkey");
         check(sql().seenInbound, new Params().text("id", "m:77").time("now", from), "inbound_pkey");
         check(sql().response, new Params().text("key", "survey-77"), "response_pkey");
         check(sql().history, new Params().text("key", "survey-77"), "reply_pkey");
@@ -304,7 +305,7 @@ class PostgresQueryPlanTest {
     @Test
     void purgeUsesTheEndedAndExpiryIndexes() throws SQLException {
         check(sql().purge, PostgresSurveyStore.purgeParams(Instant.parse("2025-05-03T00:00:00Z"), 1_000),
-                "survey_ended", "reply_pkey", "interaction_claim_until", "cap_hold_until", "inbound_until");
+                "survey_ended", "reply_pkey", "gate_until", "inbound_until");
     }
 
 }

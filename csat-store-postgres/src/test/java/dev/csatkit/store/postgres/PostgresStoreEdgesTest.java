@@ -26,6 +26,7 @@ import dev.csatkit.store.ReviewStatus;
 import dev.csatkit.store.ScheduleResult;
 import dev.csatkit.store.SurveyState;
 import dev.csatkit.store.Transition;
+import dev.csatkit.store.postgres.internal.Gate;
 import dev.csatkit.store.postgres.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -153,8 +154,8 @@ class PostgresStoreEdgesTest {
         assertThat(store.apply(step(s, delivered(s, now), now).hold(move(hold, now.minusSeconds(1))).build()))
                 .isEqualTo(new ApplyResult.Applied(false));
         try (Connection c = pool.getConnection(); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT count(*) FROM \"" + schema + "\".cap_hold WHERE key = '"
-                        + hold.key() + "'")) {
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM \"" + schema + "\".gate WHERE key = '"
+                        + Gate.HOLD.key(hold.key()) + "'")) {
             rs.next();
             assertThat(rs.getInt(1)).as("the hold's row is gone, not kept with a time already past").isZero();
         }

@@ -36,6 +36,15 @@ public final class Params {
 
     /**
      * @param name the parameter
+     * @param value a text already in its stored form ({@link Text#store}, {@link Gate#key})
+     * @return this
+     */
+    public Params stored(String name, String value) {
+        return put(name, (c, ps, i) -> ps.setString(i, value));
+    }
+
+    /**
+     * @param name the parameter
      * @param json a JSON document the codec wrote (already storable), or null
      * @return this
      */
@@ -102,6 +111,28 @@ public final class Params {
      */
     public Params texts(String name, List<String> texts) {
         Object[] a = texts.stream().map(Text::store).toArray();
+        return put(name, (c, ps, i) -> ps.setArray(i, c.createArrayOf("text", a)));
+    }
+
+    /**
+     * @param name the parameter
+     * @param kind the kind of {@code gate} row the key names
+     * @param key a key as the engine gives it
+     * @return this
+     */
+    public Params gateKey(String name, Gate kind, String key) {
+        String v = kind.key(key);
+        return put(name, (c, ps, i) -> ps.setString(i, v));
+    }
+
+    /**
+     * @param name the parameter
+     * @param kind the kind of {@code gate} row the keys name
+     * @param keys keys as the engine gives them
+     * @return this
+     */
+    public Params gateKeys(String name, Gate kind, List<String> keys) {
+        Object[] a = keys.stream().map(kind::key).toArray();
         return put(name, (c, ps, i) -> ps.setArray(i, c.createArrayOf("text", a)));
     }
 

@@ -22,12 +22,11 @@ public final class Statements {
 
     /**
      * {@code schedule}: opt-out check, interaction claim, cap holds and survey insert, as one call
-     * of the schema's {@code schedule_survey} function (migration 2), which answers O(pted out),
+     * of the schema's {@code schedule_survey} function (migrations 2 and 4), which answers O(pted out),
      * D(uplicate), C(apped) or S(cheduled) and returns at the first refusal; only S writes.
      */
     public final Sql schedule;
-    /**
-     * {@code precheck}'s statements by their keys' counts: {@link #precheck(int, int)}. */
+    /** {@code precheck}'s statements by their keys' counts: {@link #precheck(int)}. */
     private final ConcurrentMap<Integer, Sql> prechecks = new ConcurrentHashMap<>();
     private final String schema;
     /**
@@ -123,11 +122,11 @@ public final class Statements {
                     SELECT id FROM {s}.survey WHERE id = :sid AND version = :currentVersion FOR UPDATE),
                 held AS (
                     SELECT array_position(:moveKeys::text[], h.key) AS ord, h.until
-                    FROM {s}.cap_hold h
+                    FROM {s}.gate h
                     WHERE h.key = ANY (:moveKeys::text[]) AND h.until > :now::timestamptz
                         AND h.until <> (:moveTokens::text[])[array_position(:moveKeys::text[], h.key)]::timestamptz
                     ORDER BY 1 LIMIT 1),
-                gate AS (
+                verdict AS (
                     SELECT CASE
                         WHEN :hasCurrent AND NOT EXISTS (SELECT 1 FROM cur) THEN 'S'
                         WHEN :hasReview AND (:reviewCurrent < 0) = EXISTS (
@@ -143,24 +142,24 @@ public final class Statements {
                         state = :state, due_at = :dueAt::timestamptz, prompted_at = :promptedAt::timestamptz,
                         sent_at = :sentAt::timestamptz, ended_at = :endedAt::timestamptz,
                         lease_until = :leaseUntil::timestamptz, body = :body::jsonb
-                    WHERE id = (SELECT id FROM cur) AND :hasNext AND (SELECT outcome FROM gate) = 'A'
+                    WHERE id = (SELECT id FROM cur) AND :hasNext AND (SELECT outcome FROM verdict) = 'A'
                     RETURNING 1),
                 seen AS (
                     INSERT INTO {s}.inbound AS i (id, until)
                     SELECT :inbound, :inboundUntil::timestamptz
-                    WHERE :inbound::text IS NOT NULL AND (SELECT outcome FROM gate) = 'A'
+                    WHERE :inbound::text IS NOT NULL AND (SELECT outcome FROM verdict) = 'A'
                     ON CONFLICT (id) DO UPDATE SET until = EXCLUDED.until WHERE i.until <= :now::timestamptz
                     RETURNING 1),
                 released AS (
-                    DELETE FROM {s}.cap_hold h
+                    DELETE FROM {s}.gate h
                     USING unnest(:releaseKeys::text[], :releaseTokens::text[]) AS r(key, token)
-                    WHERE (SELECT outcome FROM gate) = 'A' AND h.key = r.key AND h.until = r.token::timestamptz
+                    WHERE (SELECT outcome FROM verdict) = 'A' AND h.key = r.key AND h.until = r.token::timestamptz
                     RETURNING 1),
                 moved AS (
-                    INSERT INTO {s}.cap_hold AS h (key, until)
+                    INSERT INTO {s}.gate AS h (key, until)
                     SELECT m.key, m.until::timestamptz
                     FROM unnest(:moveKeys::text[], :moveUntils::text[]) AS m(key, until)
-                    WHERE (SELECT outcome FROM gate) = 'A'
+                    WHERE (SELECT outcome FROM verdict) = 'A'
                     ON CONFLICT (key) DO UPDATE SET until = EXCLUDED.until
                         WHERE h.until <= :now::timestamptz
                            OR h.until = (SELECT t.token::timestamptz
@@ -172,14 +171,14 @@ public final class Statements {
                     SELECT m.key, m.due::timestamptz, m.attempts, m.body::jsonb
                     FROM unnest(:outKeys::text[], :outDue::text[], :outAttempts::int[], :outBodies::text[])
                         AS m(key, due, attempts, body)
-                    WHERE (SELECT outcome FROM gate) = 'A'
+                    WHERE (SELECT outcome FROM verdict) = 'A'
                     ON CONFLICT (key) DO UPDATE
                         SET due_at = EXCLUDED.due_at, attempts = EXCLUDED.attempts, body = EXCLUDED.body
                     RETURNING 1),
                 responded AS (
                     INSERT INTO {s}.response AS r (survey_key, version, sent_at, body)
                     SELECT :responseKey, :responseVersion, :responseSentAt::timestamptz, :responseBody::jsonb
-                    WHERE :responseKey::text IS NOT NULL AND (SELECT outcome FROM gate) = 'A'
+                    WHERE :responseKey::text IS NOT NULL AND (SELECT outcome FROM verdict) = 'A'
                     ON CONFLICT (survey_key) DO UPDATE
                         SET version = EXCLUDED.version, sent_at = EXCLUDED.sent_at, body = EXCLUDED.body
                         WHERE r.version <= EXCLUDED.version
@@ -187,7 +186,7 @@ public final class Statements {
                 reviewed AS (
                     INSERT INTO {s}.review AS r (survey_key, version, status, opened_at, body)
                     SELECT :reviewKey, :reviewVersion, :reviewStatus, :reviewOpenedAt::timestamptz, :reviewBody::jsonb
-                    WHERE :hasReview AND (SELECT outcome FROM gate) = 'A'
+                    WHERE :hasReview AND (SELECT outcome FROM verdict) = 'A'
                     ON CONFLICT (survey_key) DO UPDATE
                         SET version = EXCLUDED.version, status = EXCLUDED.status, body = EXCLUDED.body
                         WHERE r.version = :reviewCurrent
@@ -195,17 +194,17 @@ public final class Statements {
                 replied AS (
                     INSERT INTO {s}.reply (survey_key, body)
                     SELECT :replyKey, :replyBody::jsonb
-                    WHERE :replyKey::text IS NOT NULL AND (SELECT outcome FROM gate) = 'A'
+                    WHERE :replyKey::text IS NOT NULL AND (SELECT outcome FROM verdict) = 'A'
                     RETURNING 1),
                 opted_out AS (
-                    INSERT INTO {s}.opt_out (key, at)
-                    SELECT k, :now::timestamptz FROM unnest(:optKeys::text[]) AS k
-                    WHERE NOT :optIn AND (SELECT outcome FROM gate) = 'A'
+                    INSERT INTO {s}.gate (key, until, at)
+                    SELECT k, 'infinity', :now::timestamptz FROM unnest(:optKeys::text[]) AS k
+                    WHERE NOT :optIn AND (SELECT outcome FROM verdict) = 'A'
                     ON CONFLICT (key) DO NOTHING
                     RETURNING 1),
                 opted_in AS (
-                    DELETE FROM {s}.opt_out
-                    WHERE :optIn AND (SELECT outcome FROM gate) = 'A' AND key = ANY (:optKeys::text[])
+                    DELETE FROM {s}.gate
+                    WHERE :optIn AND (SELECT outcome FROM verdict) = 'A' AND key = ANY (:optKeys::text[])
                     RETURNING 1),
                 confirmed AS (
                     INSERT INTO {s}.outbox AS o (key, due_at, attempts, body)
@@ -222,7 +221,7 @@ public final class Statements {
                             OR (SELECT count(*) FROM moved) <> cardinality(:moveKeys::text[])
                             OR (SELECT count(*) FROM reviewed) <> :reviewCount)
                         THEN {s}.lost_race('a provider message id, a cap hold or a review') END
-                FROM gate g
+                FROM verdict g
                 """, schema);
 
         claimOutbox = Sql.of("claimOutbox", """
@@ -254,7 +253,7 @@ public final class Statements {
                 LIMIT 1
                 """.formatted(SURVEY_COLUMNS), schema);
         isOptedOut = Sql.of("isOptedOut",
-                "SELECT EXISTS (SELECT 1 FROM {s}.opt_out WHERE key = ANY (:keys::text[]))", schema);
+                "SELECT EXISTS (SELECT 1 FROM {s}.gate WHERE key = ANY (:keys::text[]))", schema);
         seenInbound = Sql.of("seenInbound",
                 "SELECT EXISTS (SELECT 1 FROM {s}.inbound WHERE id = :id AND until > :now::timestamptz)", schema);
         response = Sql.of("response", "SELECT body FROM {s}.response WHERE survey_key = :key", schema);
@@ -308,16 +307,9 @@ public final class Statements {
                     DELETE FROM {s}.survey WHERE id = ANY (ARRAY(SELECT id FROM ended)) RETURNING id),
                 replies AS (
                     DELETE FROM {s}.reply WHERE survey_key = ANY (ARRAY(SELECT id FROM gone)) RETURNING 1),
-                claims AS (
-                    DELETE FROM {s}.interaction_claim WHERE interaction_id = ANY (ARRAY(
-                        SELECT interaction_id FROM {s}.interaction_claim
-                        WHERE until <= :before::timestamptz
-                        LIMIT :limit
-                        FOR UPDATE SKIP LOCKED))
-                    RETURNING 1),
-                holds AS (
-                    DELETE FROM {s}.cap_hold WHERE key = ANY (ARRAY(
-                        SELECT key FROM {s}.cap_hold
+                lapsed AS (
+                    DELETE FROM {s}.gate WHERE key = ANY (ARRAY(
+                        SELECT key FROM {s}.gate
                         WHERE until <= :before::timestamptz
                         LIMIT :limit
                         FOR UPDATE SKIP LOCKED))
@@ -329,69 +321,40 @@ public final class Statements {
                         LIMIT :limit
                         FOR UPDATE SKIP LOCKED))
                     RETURNING 1)
-                SELECT (SELECT count(*) FROM gone), (SELECT count(*) FROM replies), (SELECT count(*) FROM claims),
-                    (SELECT count(*) FROM holds), (SELECT count(*) FROM inbound)
+                SELECT (SELECT count(*) FROM gone), (SELECT count(*) FROM replies), (SELECT count(*) FROM lapsed),
+                    (SELECT count(*) FROM inbound)
                 """, schema);
     }
 
     /**
      * {@code precheck}: the read {@link #schedule} starts with, as one plain statement (one
-     * snapshot) that writes nothing: a row for each opted-out key, for the interaction's live
-     * claim, and for each live hold, each key with its place in the caller's order. The usual
-     * refusal, a capped contact, is then one round trip of three index scans, before the engine
-     * builds a survey; the store picks the answer by {@code schedule}'s order.
+     * snapshot) that writes nothing: the live {@code gate} rows among the decision's opt-out keys,
+     * its interaction's claim and its cap keys, one scan of one primary key. The usual refusal, a
+     * capped contact, is then one round trip before the engine builds a survey; the store picks
+     * the answer from the rows' keys by {@code schedule}'s order.
      *
-     * <p>There is one statement for each count of keys, each key a parameter of its own: with
-     * arrays for parameters the server cannot tell a plan's cost before it sees them, makes a plan
-     * for each call's arrays, and planning then costs more than the read. With one parameter per
+     * <p>There is one statement for each count of keys, each key a parameter of its own: with an
+     * array for a parameter the server cannot tell a plan's cost before it sees it, makes a plan
+     * for each call's array, and planning then costs more than the read. With one parameter per
      * key it settles on one plan per session after five calls.
      *
-     * @param optOutKeys how many opt-out keys, 0 or more
-     * @param holdKeys how many cap keys, 1 or more
-     * @return the statement; its parameters are {@code :o1}…, {@code :h1}…, {@code :interaction}
-     *     and {@code :now}
+     * @param keys how many keys, 2 or more (an interaction and at least one cap key)
+     * @return the statement; its parameters are {@code :k1}… and {@code :now}
      */
-    public Sql precheck(int optOutKeys, int holdKeys) {
-        if (optOutKeys < 0 || holdKeys < 1) {
-            throw new IllegalArgumentException("precheck reads 0 or more opt-out keys (" + optOutKeys
-                    + ") and 1 or more cap keys (" + holdKeys + ")");
+    public Sql precheck(int keys) {
+        if (keys < 2) {
+            throw new IllegalArgumentException("precheck reads 2 or more keys (" + keys
+                    + "): an interaction's claim and at least one cap key");
         }
         // Key counts are few (a contact's addresses, one or two caps): the map stays small.
-        return prechecks.computeIfAbsent(optOutKeys << 16 | holdKeys, k -> precheckSql(optOutKeys, holdKeys));
+        return prechecks.computeIfAbsent(keys, this::precheckSql);
     }
 
-    private Sql precheckSql(int optOutKeys, int holdKeys) {
-        StringBuilder q = new StringBuilder();
-        if (optOutKeys > 0) {
-            q.append("SELECT 0 AS kind, ").append(ordinal("o.key", "o", optOutKeys))
-                    .append(" AS ord, NULL::timestamptz AS until FROM {s}.opt_out o WHERE o.key IN (")
-                    .append(list("o", optOutKeys)).append(")\nUNION ALL\n");
+    private Sql precheckSql(int keys) {
+        StringBuilder q = new StringBuilder("SELECT g.key, g.until FROM {s}.gate g WHERE g.key IN (");
+        for (int i = 1; i <= keys; i++) {
+            q.append(i > 1 ? ", :k" : ":k").append(i);
         }
-        q.append("SELECT 1, 0, c.until FROM {s}.interaction_claim c\n")
-                .append("WHERE c.interaction_id = :interaction AND c.until > :now::timestamptz\nUNION ALL\n")
-                .append("SELECT 2, ").append(ordinal("h.key", "h", holdKeys)).append(", h.until FROM {s}.cap_hold h\n")
-                .append("WHERE h.key IN (").append(list("h", holdKeys)).append(") AND h.until > :now::timestamptz");
-        return Sql.of("precheck", q.toString(), schema);
-    }
-
-    /** {@code :p1, :p2, …} */
-    private static String list(String prefix, int n) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 1; i <= n; i++) {
-            b.append(i > 1 ? ", :" : ":").append(prefix).append(i);
-        }
-        return b.toString();
-    }
-
-    /** The place of {@code column}'s value among the parameters, from 1. */
-    private static String ordinal(String column, String prefix, int n) {
-        if (n == 1) {
-            return "1";
-        }
-        StringBuilder b = new StringBuilder("CASE ").append(column);
-        for (int i = 1; i <= n; i++) {
-            b.append(" WHEN :").append(prefix).append(i).append(" THEN ").append(i);
-        }
-        return b.append(" END").toString();
+        return Sql.of("precheck", q.append(") AND g.until > :now::timestamptz").toString(), schema);
     }
 }

@@ -91,7 +91,10 @@ final class LinkPages {
         m.put("form.action", form.action());
         m.put("survey", form.survey());
         m.put("token", form.token());
-        m.put("prompt", message(v, s -> Optional.of(s.prompt())).orElseGet(() -> text(v, "ratingQuestion")));
+        // A survey the page does not know (its profile removed while its emails are out) has no
+        // company to name: the question would read "…the help you got from ?".
+        m.put("prompt", message(v, s -> Optional.of(s.prompt()))
+                .orElseGet(() -> text(v, v.company().isEmpty() ? "ratingHeading" : "ratingQuestion")));
         m.put("hint", text(v, "changeHint"));
         Optional<RatingScale> scale = v.profile().map(p -> p.survey().scale());
         boolean faces = scale.map(s -> s.points().stream().allMatch(p -> p.emoji().isPresent())).orElse(false);

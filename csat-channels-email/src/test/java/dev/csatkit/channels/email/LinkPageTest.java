@@ -232,6 +232,8 @@ class LinkPageTest {
         assertThat(unnamed.selectFirst("form").attr("action")).as("two surveys: neither is chosen")
                 .isEqualTo(page.uri().getPath() + "?l=en");
         assertThat(unnamed.select("input[name=v]").eachAttr("value")).containsExactly("4");
+        assertThat(unnamed.selectFirst("legend").text()).as("no company to name, so no question naming one")
+                .isEqualTo("Your rating");
 
         page.close();
         ChannelContext context = ChannelContext.builder("email").clock(CLOCK).inbound(replies::add).build();

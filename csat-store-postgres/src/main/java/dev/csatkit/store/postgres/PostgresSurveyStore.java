@@ -171,7 +171,7 @@ public final class PostgresSurveyStore implements SurveyStore {
 
     /** The {@code gate} keys precheck reads: the opt-out keys, the interaction's claim, the cap keys, in that order. */
     static List<String> precheckKeys(String interactionId, List<String> capKeys, List<String> optOutKeys) {
-        List<String> keys = new ArrayList<>(optOutKeys.size() + 1 + capKeys.size());
+        List<String> keys = new ArrayList<>();
         optOutKeys.forEach(k -> keys.add(Gate.OPT_OUT.key(k)));
         keys.add(Gate.CLAIM.key(interactionId));
         capKeys.forEach(k -> keys.add(Gate.HOLD.key(k)));

@@ -116,17 +116,6 @@ public final class Params {
 
     /**
      * @param name the parameter
-     * @param kind the kind of {@code gate} row the key names
-     * @param key a key as the engine gives it
-     * @return this
-     */
-    public Params gateKey(String name, Gate kind, String key) {
-        String v = kind.key(key);
-        return put(name, (c, ps, i) -> ps.setString(i, v));
-    }
-
-    /**
-     * @param name the parameter
      * @param kind the kind of {@code gate} row the keys name
      * @param keys keys as the engine gives them
      * @return this

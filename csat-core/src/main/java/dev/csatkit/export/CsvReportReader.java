@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,7 +132,9 @@ public final class CsvReportReader {
     }
 
     /**
-     * Reads a file.
+     * Reads a file. A file that gives no size to cut it by (a named pipe such as a shell's
+     * {@code <(zcat responses.csv.gz)}, a device, a file of {@code /proc}) is read like
+     * {@link #read(InputStream, Consumer) a stream}.
      *
      * @param file a responses CSV, UTF-8, with a header row
      * @param rejected called with each rejected row, in line order, on the calling thread or a
@@ -144,7 +147,11 @@ public final class CsvReportReader {
     public CsvReport read(Path file, Consumer<CsvRow.Rejected> rejected) {
         Objects.requireNonNull(rejected, "rejected");
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            return new Scan(spec, channel, channel.size(), threads, stretch, rejected).run();
+            long size = channel.size();
+            if (size == 0) {
+                return read(Channels.newInputStream(channel), rejected);
+            }
+            return new Scan(spec, channel, size, threads, stretch, rejected).run();
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + file, e);
         }

@@ -1,7 +1,9 @@
 package dev.csatkit.export;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -46,16 +48,23 @@ import org.jspecify.annotations.Nullable;
  * <p>Each row comes back as a {@link CsvRow}: {@link CsvRow.Accepted} with the response, or
  * {@link CsvRow.Rejected} with the line number and every problem found, and reading goes on. A
  * comment is never quoted in a problem, since it is the customer's own words. If the CSV itself
- * breaks (an unclosed quote), that row is rejected and reading stops.
+ * breaks (an unclosed quote), that row is rejected and reading stops. If the source itself fails
+ * (a disk, a pipe), {@link #hasNext()} and {@link #next()} throw {@link UncheckedIOException}: an
+ * input error is never taken for a bad row. The source is closed by {@link #close()}, not at the
+ * end of the input, so standard input stays open for its owner.
  */
 public final class ResponseCsvReader implements Iterator<CsvRow>, Closeable {
 
     /** The columns a file must have. */
     public static final List<String> REQUIRED_COLUMNS = ResponseHeader.REQUIRED;
 
-    private static final CsvFactory FACTORY = new CsvFactory();
+    // The source is the caller's until close(): Jackson would otherwise close it at the end of the
+    // input, standard input included.
+    private static final CsvFactory FACTORY = CsvFactory.builder()
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
 
     private final JsonParser parser;
+    private final Reader source;
     private final RatingScale scale;
     private final Map<String, RatingScale> questionScales;
     private final ZoneId zone;
@@ -65,9 +74,10 @@ public final class ResponseCsvReader implements Iterator<CsvRow>, Closeable {
     private long rowLine = 1;
     private boolean done;
 
-    private ResponseCsvReader(JsonParser parser, RatingScale scale, Map<String, RatingScale> questionScales,
-            ZoneId zone) {
+    private ResponseCsvReader(JsonParser parser, Reader source, RatingScale scale,
+            Map<String, RatingScale> questionScales, ZoneId zone) {
         this.parser = parser;
+        this.source = source;
         this.scale = scale;
         this.questionScales = questionScales;
         this.zone = zone;
@@ -76,7 +86,7 @@ public final class ResponseCsvReader implements Iterator<CsvRow>, Closeable {
     /**
      * Opens a reader and reads the header.
      *
-     * @param in the CSV text; closed by {@link #close()}
+     * @param in the CSV text; closed by {@link #close()}, or at once when the header cannot be read
      * @param scale the rating scale scores must belong to
      * @param zone the zone for times written without an offset
      * @return the reader, positioned before the first data row
@@ -92,7 +102,7 @@ public final class ResponseCsvReader implements Iterator<CsvRow>, Closeable {
      * Opens a reader for a file of surveys of several questions and reads the header: a row whose
      * {@code question_id} names a further question is read on that question's scale.
      *
-     * @param in the CSV text; closed by {@link #close()}
+     * @param in the CSV text; closed by {@link #close()}, or at once when the header cannot be read
      * @param scale the rating scale of the primary question, and of any question not in
      *     {@code questionScales}
      * @param questionScales the scales of further questions by id
@@ -112,15 +122,15 @@ public final class ResponseCsvReader implements Iterator<CsvRow>, Closeable {
             parser.setSchema(CsvSchema.emptySchema().withoutHeader());
             parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
             parser.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
-            ResponseCsvReader reader = new ResponseCsvReader(parser, scale, scales, zone);
+            ResponseCsvReader reader = new ResponseCsvReader(parser, in, scale, scales, zone);
             try {
                 reader.readHeader();
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                parser.close();
+            } catch (JsonProcessingException e) {
+                reader.close();
                 throw new InvalidDefinitionException("responses CSV", Violation.of("header",
                         e.getOriginalMessage(), "must be well-formed CSV"));
-            } catch (RuntimeException e) {
-                parser.close();
+            } catch (IOException | RuntimeException e) {
+                reader.close();
                 throw e;
             }
             return reader;
@@ -189,12 +199,16 @@ public final class ResponseCsvReader implements Iterator<CsvRow>, Closeable {
                 return null;
             }
             return Objects.requireNonNull(rows).toRow(cells, line);
-        } catch (IOException e) {
+        } catch (JsonProcessingException e) {
             done = true;
             // The parser's message can quote the row (a comment, a name): it is not shown.
             return new CsvRow.Rejected(rowLine, List.of(new Violation("row", "(not shown)",
                     "must be well-formed CSV (a quote left open, or a character after a closing quote); "
                     + "reading stopped here")));
+        } catch (IOException e) {
+            // The source failed, not the file's text: an error, not a row.
+            done = true;
+            throw new UncheckedIOException("could not read the CSV", e);
         }
     }
 
@@ -205,7 +219,7 @@ public final class ResponseCsvReader implements Iterator<CsvRow>, Closeable {
      */
     @Override
     public void close() {
-        try {
+        try (Reader in = source) {
             parser.close();
         } catch (IOException e) {
             throw new UncheckedIOException("could not close the CSV reader", e);

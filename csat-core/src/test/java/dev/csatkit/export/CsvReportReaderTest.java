@@ -29,7 +29,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CsvReportReaderTest {
 
@@ -183,6 +185,44 @@ class CsvReportReaderTest {
                 rejected::add);
         assertThat(read.report().overall().count(4)).isEqualTo(1);
         assertThat(read.duplicates()).isEqualTo(1);
+    }
+
+    @Test
+    void aNamedPipeIsReadWholeLikeStandardInput(@TempDir Path dir) throws Exception {
+        // What a shell's <(zcat responses.csv.gz) gives: a file whose size says nothing.
+        Path fifo = dir.resolve("responses.fifo");
+        Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+        String csv = HEADER + row("c1", "ann", "2025-03-14T09:00:00Z", "5") + row("c2", "bob", "2025-03-14T09:00:00Z", "2");
+        Thread writer = new Thread(() -> {
+            try {
+                Files.writeString(fifo, csv);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        writer.setDaemon(true);
+        writer.start();
+        try {
+            CsvReport read = CsvReportReader.of(BY_AGENT).read(fifo, rejected::add);
+            assertThat(List.of(read.rows(), read.accepted(), read.rejected())).containsExactly(2L, 2L, 0L);
+            assertThat(read.report().overall().count(5)).isEqualTo(1);
+            assertThat(read.report().overall().count(2)).isEqualTo(1);
+        } finally {
+            writer.join(10_000);
+            if (writer.isAlive()) {
+                // Lets a writer still waiting for a reader go.
+                Files.newInputStream(fifo).close();
+            }
+        }
+    }
+
+    @Test
+    void aFileThatFailsWhileBeingReadIsAnErrorNotAnEmptyFile() {
+        // Opens like any file; reading its first bytes fails.
+        Path mem = Path.of("/proc/self/mem");
+        Assumptions.assumeTrue(Files.isReadable(mem), "a Linux process's memory file");
+        assertThatThrownBy(() -> CsvReportReader.of(BY_AGENT).read(mem, r -> { }))
+                .isInstanceOf(UncheckedIOException.class).hasRootCauseMessage("Input/output error");
     }
 
     @Test

@@ -7,8 +7,10 @@ import dev.csatkit.InvalidDefinitionException;
 import dev.csatkit.scale.RatingScales;
 import dev.csatkit.score.SurveyResponse;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class ResponseCsvReaderTest {
@@ -26,6 +29,51 @@ class ResponseCsvReaderTest {
             reader.forEachRemaining(rows::add);
         }
         return rows;
+    }
+
+    @Test
+    void theSourceIsClosedByCloseNotByTheEndOfTheInput() {
+        AtomicBoolean closed = new AtomicBoolean();
+        Reader in = new StringReader("interaction_id,survey_id,sent_at,score\nc1,s,2025-03-14T09:00:00Z,5\n") {
+            @Override
+            public void close() {
+                closed.set(true);
+                super.close();
+            }
+        };
+        ResponseCsvReader reader = ResponseCsvReader.open(in, RatingScales.fivePoint(), ZoneOffset.UTC);
+        List<CsvRow> rows = new ArrayList<>();
+        reader.forEachRemaining(rows::add);
+        assertThat(rows).hasSize(1);
+        assertThat(reader.hasNext()).isFalse();
+        assertThat(closed).as("read to the end, not closed: standard input stays the caller's").isFalse();
+        reader.close();
+        assertThat(closed).isTrue();
+    }
+
+    @Test
+    void aSourceThatFailsIsAnErrorNotABadRow() {
+        // The header and a row, then the source breaks, as a disk or a network share can.
+        Reader failing = new Reader() {
+            private final Reader start = new StringReader("interaction_id,survey_id,sent_at,score\nc1,s,2025-03-14T09:00:00Z,5\nc2");
+
+            @Override
+            public int read(char[] buf, int off, int len) throws IOException {
+                int n = start.read(buf, off, len);
+                if (n < 0) {
+                    throw new IOException("Input/output error");
+                }
+                return n;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        try (ResponseCsvReader reader = ResponseCsvReader.open(failing, RatingScales.fivePoint(), ZoneOffset.UTC)) {
+            assertThatThrownBy(() -> reader.forEachRemaining(row -> { }))
+                    .isInstanceOf(UncheckedIOException.class).hasRootCauseMessage("Input/output error");
+        }
     }
 
     @Test

@@ -154,13 +154,9 @@ final class DemoCommand implements Command {
                         + " --scale keypad9 --by agent\n");
                 w.flush();
             }
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             err.println("csat demo: cannot write " + options.output().map(p -> "--output " + p).orElse("the report")
-                    + ": " + PathChecks.reason(e));
-            return 1;
-        } catch (UncheckedIOException e) {
-            err.println("csat demo: cannot write " + options.output().map(p -> "--output " + p).orElse("the report")
-                    + ": " + PathChecks.reason(e.getCause()));
+                    + ": " + PathChecks.reason(PathChecks.ioCause(e)));
             return 1;
         }
         return 0;

@@ -39,6 +39,30 @@ final class DemoDatabase implements AutoCloseable {
      * @throws RuntimeException when the database cannot be reached or refuses the schema
      */
     static DemoDatabase open(String url, String user, String password) {
+        HikariDataSource pool = new HikariDataSource(poolConfig(url, user, password));
+        try {
+            byte[] random = new byte[4];
+            new SecureRandom().nextBytes(random);
+            String schema = "csat_demo_" + HexFormat.of().formatHex(random);
+            PostgresMigration.migrate(pool, schema);
+            return new DemoDatabase(pool, schema);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The pool's settings: a run's engine works on up to 16 connections and keeps none idle, and a
+     * database that cannot be reached fails the run within ten seconds rather than Hikari's default
+     * thirty.
+     *
+     * @param url the JDBC URL
+     * @param user the user, or null for the URL's
+     * @param password the password, or null for the URL's
+     * @return the configuration
+     */
+    static HikariConfig poolConfig(String url, String user, String password) {
         HikariConfig c = new HikariConfig();
         c.setJdbcUrl(url);
         if (user != null) {
@@ -52,17 +76,7 @@ final class DemoDatabase implements AutoCloseable {
         c.setPoolName("csat-demo");
         c.setConnectionTimeout(10_000);
         c.setInitializationFailTimeout(10_000);
-        HikariDataSource pool = new HikariDataSource(c);
-        try {
-            byte[] random = new byte[4];
-            new SecureRandom().nextBytes(random);
-            String schema = "csat_demo_" + HexFormat.of().formatHex(random);
-            PostgresMigration.migrate(pool, schema);
-            return new DemoDatabase(pool, schema);
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
-        }
+        return c;
     }
 
     /** @return the store on the run's schema */

@@ -1,6 +1,7 @@
 package dev.csatkit.examples.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -36,6 +37,10 @@ final class PathChecks {
             Path parent = file.toAbsolutePath().getParent();
             return Optional.of(parent != null && !Files.isDirectory(parent) ? "no such file (no directory "
                     + parent + ")" : "no such file");
+        }
+        if (!Files.isRegularFile(file)) {
+            // A named pipe is not opened to probe it: its writer would take the probe for the reader.
+            return Files.isReadable(file) ? Optional.empty() : Optional.of("permission denied");
         }
         try {
             Files.newInputStream(file).close();
@@ -106,6 +111,14 @@ final class PathChecks {
     }
 
     /**
+     * @param e a file error, checked or wrapped in an {@link UncheckedIOException}
+     * @return the file error itself
+     */
+    static IOException ioCause(Exception e) {
+        return e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+    }
+
+    /**
      * @param e a file error
      * @return its reason in a few words, with the path it concerns when that is not the one the
      *     user gave
@@ -140,7 +153,14 @@ final class PathChecks {
         if (cause instanceof IOException io && cause != e) {
             return reason(io, given);
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String message = e.getMessage();
+        if (message == null) {
+            return e.getClass().getSimpleName();
+        }
+        // The system's words ("No space left on device") read as the rest of the sentence.
+        return message.length() > 1 && Character.isUpperCase(message.charAt(0))
+                && Character.isLowerCase(message.charAt(1)) ? Character.toLowerCase(message.charAt(0))
+                        + message.substring(1) : message;
     }
 
     /** Names the file a file-system error is about when it is not the one given (a parent, a probe). */

@@ -234,16 +234,12 @@ final class ReportCommand implements Command {
             } else {
                 read = stdin ? reader.read(in, rejected) : reader.read(Path.of(input), rejected);
             }
-        } catch (IOException e) {
-            err.println("csat report: cannot read " + Masking.escape("--input " + input + ": "
-                    + PathChecks.reason(e, Path.of(input))));
-            return 1;
         } catch (InvalidDefinitionException e) {
             err.println("csat report: " + Masking.escape("--input " + input + ": " + e.getMessage()));
             return 1;
-        } catch (UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             err.println("csat report: cannot read " + Masking.escape("--input " + input + ": "
-                    + PathChecks.reason(e.getCause(), stdin ? null : Path.of(input))));
+                    + PathChecks.reason(PathChecks.ioCause(e), stdin ? null : Path.of(input))));
             return 1;
         }
         err.printf(Locale.ROOT, "csat report: %d rows read, %d accepted, %d rejected, %d %s dropped%s%n", read.rows(),
@@ -262,13 +258,9 @@ final class ReportCommand implements Command {
         Report report = read.report();
         try {
             write(report, read, options, out);
-        } catch (IOException e) {
-            err.println("csat report: cannot write " + Masking.escape("--output " + options.output + ": "
-                    + PathChecks.reason(e, options.output)));
-            return 1;
-        } catch (UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             err.println("csat report: cannot write " + Masking.escape((options.output == null ? "standard output"
-                    : "--output " + options.output) + ": " + PathChecks.reason(e.getCause(), options.output)));
+                    : "--output " + options.output) + ": " + PathChecks.reason(PathChecks.ioCause(e), options.output)));
             return 1;
         }
         return 0;

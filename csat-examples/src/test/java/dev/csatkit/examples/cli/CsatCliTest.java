@@ -81,6 +81,41 @@ class CsatCliTest {
     }
 
     @Test
+    void theListOfCommandsIsPrintedWholeWhereverItIsShown() {
+        StringBuilder commands = new StringBuilder();
+        for (Command c : List.of(new DemoCommand(), new ScalesCommand(), new ReportCommand(), new ParseCommand())) {
+            commands.append("  ").append(c.usage()).append('\n');
+        }
+        String help = "usage: java -jar csat-examples/target/csat.jar <command> [options]\n"
+                + "\n"
+                + "commands:\n"
+                + commands
+                + "\n"
+                + "  java -jar csat-examples/target/csat.jar <command> --help   what a command does and its options\n"
+                + "  java -jar csat-examples/target/csat.jar --version          the version\n"
+                + "\n"
+                + "Exit codes: 0 done, 1 failed while working, 2 a mistake on the command line or a file that\n"
+                + "cannot be used (named with the reason).\n";
+        assertThat(run("--help").out()).isEqualTo(help);
+        assertThat(run().err()).isEqualTo(help);
+        assertThat(run("frobnicate").err()).isEqualTo("csat: unknown command 'frobnicate'\n" + help);
+        assertThat(run("help", "frobnicate").err()).isEqualTo("csat: unknown command 'frobnicate'\n" + help);
+        assertThat(run("help", "frobnicate").out()).isEmpty();
+    }
+
+    @Test
+    void scalesNameEachMistakeWithTheUsageAndExitWithTwo() {
+        for (List<String> args : List.of(List.of("scales", "--locale"), List.of("scales", "--locale", "not a tag"),
+                List.of("scales", "--locale", "ja"), List.of("scales", "--bogus"), List.of("scales", "sv"))) {
+            Run r = run(args.toArray(String[]::new));
+            assertThat(r.code()).as("%s", args).isEqualTo(CsatCli.USAGE);
+            assertThat(r.err()).as("%s", args).startsWith("csat scales: ").endsWith("\nusage: csat scales [--locale en]\n");
+            assertThat(r.out()).as("%s", args).isEmpty();
+        }
+        assertThat(run("scales", "sv").err()).startsWith("csat scales: unexpected argument 'sv'\n");
+    }
+
+    @Test
     void unknownCommandsAreNamed() {
         Run r = run("frobnicate");
         assertThat(r.code()).isEqualTo(CsatCli.USAGE);

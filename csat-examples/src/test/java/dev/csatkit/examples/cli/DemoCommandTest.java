@@ -4,15 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.csatkit.examples.cli.CsatCliTest.Run;
 import dev.csatkit.examples.guide.DocBlocks;
 import dev.csatkit.store.postgres.testing.TestPostgres;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Sheet;
@@ -91,6 +102,44 @@ class DemoCommandTest {
         assertThat(onPostgres.code()).as(onPostgres.err()).isZero();
         assertThat(onPostgres.err()).contains("on PostgreSQL at", "(dropped at the end)");
         assertThat(onPostgres.out()).isEqualTo(inMemory.out()).contains("Seed 7: 2 days", "Overall: CSAT ");
+    }
+
+    @Test
+    void theRunsSchemaIsGoneWhenTheRunEnds() throws SQLException {
+        TestPostgres db = TestPostgres.get();
+        Run r = CsatCliTest.run(args("--interactions", "50", "--jdbc-url", db.url(), "--jdbc-user", db.user(),
+                "--jdbc-password", db.password()));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(DemoDatabaseTest.demoSchemas(db)).doesNotContain(schemaOf(r.err()));
+    }
+
+    @Test
+    void aDatabaseThatFailsDuringTheRunEndsItWithOne() throws Exception {
+        TestPostgres db = TestPostgres.get();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> new CsatCli().run(
+                List.of("demo", "--days", "3", "--interactions", "1000000", "--jdbc-url", db.url(), "--jdbc-user",
+                        db.user(), "--jdbc-password", db.password()),
+                InputStream.nullInputStream(), new PrintStream(OutputStream.nullOutputStream()), errStream));
+        // The run names its schema once it is ready, then simulates for minutes: the schema goes under it.
+        Instant until = Instant.now().plusSeconds(60);
+        while (!err.toString(StandardCharsets.UTF_8).contains("(dropped at the end)") && !run.isDone()
+                && Instant.now().isBefore(until)) {
+            Thread.sleep(10);
+        }
+        String schema = schemaOf(err.toString(StandardCharsets.UTF_8));
+        try (HikariDataSource admin = db.pool(1)) {
+            db.dropSchema(admin, schema);
+        }
+        assertThat(run.get(60, TimeUnit.SECONDS)).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("csat demo: the database failed during the run: ");
+    }
+
+    private static String schemaOf(String err) {
+        Matcher m = Pattern.compile("schema (csat_demo_[0-9a-f]{8}) \\(dropped at the end\\)").matcher(err);
+        assertThat(m.find()).as(err).isTrue();
+        return m.group(1);
     }
 
     @Test
@@ -201,6 +250,19 @@ class DemoCommandTest {
         r = CsatCliTest.run("demo", "--output", below.toString());
         assertThat(r.code()).isEqualTo(CsatCli.USAGE);
         assertThat(r.err()).startsWith("csat demo: --output " + below + ": ").doesNotContain("simulating");
+    }
+
+    @Test
+    void aFileThatCannotBeWrittenAtTheEndFailsTheRunNamingTheOutput() throws IOException {
+        for (String blocked : List.of("report.json", "csat-trend.png")) {
+            Path out = dir.resolve("blocked-" + blocked);
+            // The directory passes the check before the run; a directory where a file goes fails at the end.
+            Files.createDirectories(out.resolve(blocked));
+            Run r = CsatCliTest.run(args("--output", out.toString()));
+            assertThat(r.code()).as(blocked).isEqualTo(1);
+            assertThat(r.err()).as(blocked).contains("csat demo: cannot write --output " + out + ": ");
+            assertThat(r.out()).as("the report was printed before the files").contains("Overall: CSAT ");
+        }
     }
 
     @Test

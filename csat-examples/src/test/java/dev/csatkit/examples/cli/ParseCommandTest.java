@@ -4,13 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -178,6 +186,66 @@ class ParseCommandTest {
         assertThat(csat("", "parse", "--scale", "five", "--json").err())
                 .startsWith("csat parse: unknown option '--json'\n");
         assertThat(csat("", "parse", "--scale", "five", "--json").out()).isEmpty();
+    }
+
+    @Test
+    void aLocaleMustBeATagThatNamesALanguage() {
+        Run noLanguage = csat("5\n", "parse", "--scale", "five", "--locale", "und");
+        assertThat(noLanguage.code()).isEqualTo(CsatCli.USAGE);
+        assertThat(noLanguage.err()).startsWith("csat parse: --locale und: must name a language\nusage: csat parse ");
+        assertThat(noLanguage.out()).isEmpty();
+        Run notATag = csat("5\n", "parse", "--scale", "five", "--locale", "not a tag!");
+        assertThat(notATag.code()).isEqualTo(CsatCli.USAGE);
+        assertThat(notATag.out()).isEmpty();
+    }
+
+    @Test
+    void aLineOverAMillionCharactersIsCutThereAndTheNextLineIsReadWhole() throws Exception {
+        String line = "5" + "x".repeat(ParseCommand.MAX_LINE + 1);
+        List<String> out = csat(line + "\n4\n", "parse", "--scale", "five").lines();
+        assertThat(out).hasSize(2);
+        ObjectMapper json = new ObjectMapper();
+        assertThat(json.readTree(out.get(0)).get("input").asText()).isEqualTo(line.substring(0, ParseCommand.MAX_LINE));
+        assertThat(json.readTree(out.get(1)).get("input").asText()).isEqualTo("4");
+    }
+
+    @Test
+    void eachOutcomeIsWrittenOutAsSoonAsItsLineIsRead() throws Exception {
+        PipedOutputStream typing = new PipedOutputStream();
+        PipedInputStream stdin = new PipedInputStream(typing);
+        ByteArrayOutputStream seen = new ByteArrayOutputStream();
+        // Buffered and not flushing by itself, as standard output into a pipe is.
+        PrintStream stdout = new PrintStream(new BufferedOutputStream(seen, 1 << 16), false, StandardCharsets.UTF_8);
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> new CsatCli()
+                .run(List.of("parse", "--scale", "five"), stdin, stdout, System.err));
+        typing.write("5 thanks\n".getBytes(StandardCharsets.UTF_8));
+        typing.flush();
+        Instant until = Instant.now().plusSeconds(30);
+        while (!seen.toString(StandardCharsets.UTF_8).endsWith("\n") && Instant.now().isBefore(until)) {
+            Thread.sleep(5);
+        }
+        assertThat(seen.toString(StandardCharsets.UTF_8)).as("the first outcome, with the input still open")
+                .startsWith("{\"input\": \"5 thanks\", \"outcome\": \"RATING\"").endsWith("}\n");
+        typing.close();
+        assertThat(run.get(30, TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
+    void aFailingInputEndsTheRunWithOneAndTheReason() {
+        InputStream failing = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("the terminal went away");
+            }
+        };
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new CsatCli().run(List.of("parse", "--scale", "five"), failing,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .isEqualTo("csat parse: cannot read standard input: the terminal went away\n");
+        assertThat(out.size()).isZero();
     }
 
     @Test

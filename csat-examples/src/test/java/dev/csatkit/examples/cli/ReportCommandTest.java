@@ -23,13 +23,16 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReportCommandTest {
@@ -359,6 +362,147 @@ class ReportCommandTest {
         err.reset();
         assertThat(run("report", "--input", input.toString(), "--question", "effort=seven")).isEqualTo(CsatCli.USAGE);
         assertThat(err()).contains("--question effort=seven: seven is not a preset");
+    }
+
+    @Test
+    void everyMistakeIsNamedAboveTheUsageLine() {
+        String usage = "usage: csat report --input FILE [--by agent,channel,...] [--period day|week|month] [--zone ZONE]\n";
+        String file = input.toString();
+        for (List<String> args : List.of(List.of("report"), List.of("report", "--input"),
+                List.of("report", "--input", file, "--low"), List.of("report", "--input", file, "--by", "period"),
+                List.of("report", "--input", file, "--question", "=five"), List.of("report", file))) {
+            err.reset();
+            assertThat(run(args.toArray(String[]::new))).as("%s", args).isEqualTo(CsatCli.USAGE);
+            assertThat(err()).as("%s", args).startsWith("csat report: ").endsWith(usage);
+            assertThat(err().lines()).as("%s", args).hasSize(2);
+        }
+        err.reset();
+        run("report", "--input");
+        assertThat(err()).startsWith("csat report: --input needs a value\n");
+        err.reset();
+        run("report", "--input", file, "--by", "agent,period");
+        assertThat(err()).startsWith("csat report: --by period is not a dimension; use agent,team,")
+                .contains("(and --period for time)");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void theLowScoresPlaceIsCheckedBeforeReadingWhenACsvHasThem() throws IOException {
+        Path csv = dir.resolve("r.csv");
+        Path json = dir.resolve("r.json");
+        // Directories where the low-score files of both would go.
+        Files.createDirectories(dir.resolve("r-low.csv"));
+        Files.createDirectories(dir.resolve("r-low.json"));
+        assertThat(run("report", "--input", input.toString(), "--format", "csv", "--low", "2", "--output",
+                csv.toString())).isEqualTo(CsatCli.USAGE);
+        assertThat(err()).isEqualTo("csat report: --output " + csv + " (the low scores go to " + dir.resolve("r-low.csv")
+                + "): is a directory, not a file\n");
+        assertThat(csv).doesNotExist();
+
+        err.reset();
+        assertThat(run("report", "--input", input.toString(), "--format", "csv", "--output", csv.toString()))
+                .as("without --low no low-score file is written: %s", err()).isZero();
+        assertThat(csv).isNotEmptyFile();
+        assertThat(run("report", "--input", input.toString(), "--format", "json", "--low", "2", "--output",
+                json.toString())).as("JSON holds its low scores itself: %s", err()).isZero();
+        assertThat(json).isNotEmptyFile();
+    }
+
+    @Test
+    void aNameThatStartsWithADotKeepsItWhole() {
+        assertThat(ReportCommand.lowScoresPath(Path.of("out", ".csv"))).isEqualTo(Path.of("out", ".csv-low"));
+        assertThat(ReportCommand.lowScoresPath(Path.of("out", "a.b.csv"))).isEqualTo(Path.of("out", "a.b-low.csv"));
+    }
+
+    @Test
+    void anInputThatFailsWhileBeingReadEndsTheRunWithOne() {
+        // Opens like any file, and fails on the first read.
+        Path mem = Path.of("/proc/self/mem");
+        Assumptions.assumeTrue(Files.isReadable(mem), "a Linux process's memory file");
+        for (List<String> more : List.of(List.<String>of(), List.of("--where", "team=blue"))) {
+            err.reset();
+            List<String> args = new ArrayList<>(List.of("report", "--input", mem.toString()));
+            args.addAll(more);
+            assertThat(run(args.toArray(String[]::new))).as("%s %s", more, err()).isEqualTo(1);
+            assertThat(err()).as("%s", more).isEqualTo("csat report: cannot read --input /proc/self/mem: "
+                    + "input/output error\n");
+            assertThat(out()).isEmpty();
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aNamedPipeIsReadAsTheShellsProcessSubstitutionGivesIt() throws Exception {
+        Path fifo = dir.resolve("responses.fifo");
+        Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+        byte[] csv = Files.readAllBytes(input);
+        // Writes once, as zcat does: a reader that opened the pipe only to probe it would break it.
+        Thread writer = new Thread(() -> {
+            try {
+                Files.write(fifo, csv);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        writer.setDaemon(true);
+        writer.start();
+        try {
+            assertThat(run("report", "--input", fifo.toString())).as(err()).isZero();
+            assertThat(err().lines().toList()).last()
+                    .isEqualTo("csat report: 57 rows read, 55 accepted, 2 rejected, 0 duplicates dropped");
+            assertThat(out()).contains("55 surveys sent");
+        } finally {
+            writer.join(10_000);
+            if (writer.isAlive()) {
+                Files.newInputStream(fifo).close();
+            }
+        }
+    }
+
+    @Test
+    void anOutputThatFailsWhileBeingWrittenEndsTheRunWithOne() {
+        // A device that is always full: it opens, and every write fails.
+        Path full = Path.of("/dev/full");
+        Assumptions.assumeTrue(Files.isWritable(full), "a Linux device");
+        for (String format : List.of("table", "json", "csv", "xlsx", "xls")) {
+            err.reset();
+            assertThat(run("report", "--input", input.toString(), "--format", format, "--output", full.toString()))
+                    .as("%s %s", format, err()).isEqualTo(1);
+            assertThat(err().lines().toList()).as(format).last()
+                    .isEqualTo("csat report: cannot write --output /dev/full: no space left on device");
+        }
+    }
+
+    @Test
+    void aFilteredReadCountsRejectedRowsAndLeavesStandardInputOpen() throws IOException {
+        AtomicBoolean closed = new AtomicBoolean();
+        InputStream stdin = new ByteArrayInputStream(Files.readAllBytes(input)) {
+            @Override
+            public void close() {
+                closed.set(true);
+            }
+        };
+        assertThat(run(stdin, "report", "--input", "-", "--where", "team=blue")).isZero();
+        assertThat(err()).contains("csat report: rejected line 4: score = \"five\"");
+        assertThat(err().lines().toList()).last().isEqualTo("csat report: 57 rows read, 55 accepted, 2 rejected, "
+                + "0 duplicates dropped, 5 left out by --from, --to and --where");
+        assertThat(closed).as("standard input is the caller's").isFalse();
+    }
+
+    @Test
+    void theLikelyScaleHoldsTheRejectedScoresToo() throws IOException {
+        // Accepted on 1-5 are only 3s, which "three" holds; the rejected 0s and 10s need 0-10.
+        List<String> lines = new ArrayList<>(List.of("interaction_id,survey_id,sent_at,responded_at,score"));
+        for (int i = 0; i < 30; i++) {
+            int score = i < 10 ? 3 : i % 2 == 0 ? 0 : 10;
+            lines.add("call-" + i + ",s,2025-03-07T09:00:00Z,2025-03-07T09:01:00Z," + score);
+        }
+        Path file = dir.resolve("zero-ten.csv");
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        assertThat(run("report", "--input", file.toString())).isEqualTo(CsatCli.USAGE);
+        assertThat(err().lines().toList()).last().isEqualTo("csat report: 20 of 30 rows have a score that is not on "
+                + "--scale five (1 to 5), so nothing is reported. The scores fit --scale zero-ten (0 to 10); run again "
+                + "with it.");
     }
 
     @Test

@@ -231,6 +231,24 @@ class ReportFiltersTest {
     }
 
     @Test
+    void aLanguageIsMatchedHoweverItsTagIsWritten() throws IOException {
+        assertThat(json("--where", "locale=SV").get("overall").get("sent").asLong()).isEqualTo(20);
+        assertThat(json("--where", "locale=EN").get("overall").get("sent").asLong()).isEqualTo(3);
+        assertThat(json("--where", "locale=(none)").get("overall").get("sent").asLong()).isZero();
+    }
+
+    @Test
+    void aConditionNeedsADimensionBeforeItsEqualsSignAndTimeIsNotOne() {
+        assertThat(run("report", "--input", input.toString(), "--where", "=red")).isEqualTo(CsatCli.USAGE);
+        assertThat(err()).startsWith("csat report: --where =red must be DIMENSION=VALUE, such as team=Billing, "
+                + "with a dimension of agent,team,");
+        assertThat(run("report", "--input", input.toString(), "--where", "period=2025-03")).isEqualTo(CsatCli.USAGE);
+        assertThat(err()).startsWith("csat report: --where period=2025-03: period is not a dimension; use agent,team,")
+                .contains("(and --from, --to for time)");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
     void filterMistakesNameTheOptionTheValueAndTheRule() {
         assertThat(run("report", "--input", input.toString(), "--where", "mood=sad")).isEqualTo(CsatCli.USAGE);
         assertThat(err()).contains("csat report: --where mood=sad: mood is not a dimension; use agent,team,channel,"

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code csat} command line: {@code java -jar csat.jar <command> [options]}.
@@ -103,15 +104,24 @@ public final class CsatCli {
     /** @return the version this command line was built as, such as {@code 0.1.0} */
     static String version() {
         try (InputStream in = CsatCli.class.getResourceAsStream("version.properties")) {
-            if (in == null) {
-                return "(unknown version)";
-            }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "(unknown version)");
+            return version(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * @param properties the build's {@code version.properties}, or null when the jar has none
+     * @return the version it names, or {@code (unknown version)}
+     * @throws IOException when it cannot be read
+     */
+    static String version(@Nullable InputStream properties) throws IOException {
+        if (properties == null) {
+            return "(unknown version)";
+        }
+        Properties p = new Properties();
+        p.load(properties);
+        return p.getProperty("version", "(unknown version)");
     }
 
     private void printHelp(PrintStream to) {

@@ -123,9 +123,6 @@ final class DemoCommand implements Command {
         try (ProgressBar bar = ProgressBar.start(err, "simulating", options.settings().interactions())) {
             result = db == null ? HelpdeskSimulation.run(options.settings(), bar::update)
                     : HelpdeskSimulation.run(options.settings(), db.store(), bar::update);
-        } catch (UncheckedIOException e) {
-            err.println("csat demo: " + e.getMessage());
-            return 1;
         } catch (RuntimeException e) {
             if (db == null) {
                 throw e;
@@ -168,15 +165,24 @@ final class DemoCommand implements Command {
      */
     static String jarPath() {
         try {
-            Path running = Path.of(DemoCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (running.toString().endsWith(".jar")) {
-                Path here = Path.of("").toAbsolutePath();
-                return running.startsWith(here) ? here.relativize(running).toString() : running.toString();
-            }
+            return jarPath(Path.of(DemoCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()),
+                    Path.of("").toAbsolutePath());
         } catch (RuntimeException | java.net.URISyntaxException e) {
             // No code source to go by: the path the build gives.
+            return CsatCli.JAR;
         }
-        return CsatCli.JAR;
+    }
+
+    /**
+     * @param running where the command line's classes were loaded from
+     * @param here the working directory
+     * @return the jar as the user runs it from here
+     */
+    static String jarPath(Path running, Path here) {
+        if (!running.toString().endsWith(".jar")) {
+            return CsatCli.JAR;
+        }
+        return running.startsWith(here) ? here.relativize(running).toString() : running.toString();
     }
 
     private static Options parse(List<String> args) throws UsageException {

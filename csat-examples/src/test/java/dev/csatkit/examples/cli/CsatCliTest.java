@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -113,6 +114,15 @@ class CsatCliTest {
             assertThat(r.out()).as("%s", args).isEmpty();
         }
         assertThat(run("scales", "sv").err()).startsWith("csat scales: unexpected argument 'sv'\n");
+    }
+
+    @Test
+    void theVersionIsTheBuildsOrSaysItIsUnknown() throws IOException {
+        assertThat(CsatCli.version()).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+        assertThat(CsatCli.version(new ByteArrayInputStream("version=1.4.2\n".getBytes(StandardCharsets.ISO_8859_1))))
+                .isEqualTo("1.4.2");
+        assertThat(CsatCli.version(new ByteArrayInputStream(new byte[0]))).isEqualTo("(unknown version)");
+        assertThat(CsatCli.version(null)).isEqualTo("(unknown version)");
     }
 
     @Test

@@ -266,6 +266,17 @@ class DemoCommandTest {
     }
 
     @Test
+    void theClosingHintNamesTheJarAsItIsRunFromHere() {
+        Path repo = Path.of("/home/ann/csat-kit");
+        assertThat(DemoCommand.jarPath(repo.resolve("csat-examples/target/csat.jar"), repo))
+                .isEqualTo("csat-examples/target/csat.jar");
+        assertThat(DemoCommand.jarPath(Path.of("/opt/csat/csat.jar"), repo)).isEqualTo("/opt/csat/csat.jar");
+        assertThat(DemoCommand.jarPath(repo.resolve("csat-examples/target/classes"), repo))
+                .as("classes, as in tests: the built jar's place").isEqualTo(CsatCli.JAR);
+        assertThat(DemoCommand.jarPath()).isEqualTo(CsatCli.JAR);
+    }
+
+    @Test
     void aSingleInteractionStillGivesAReport() {
         Run r = CsatCliTest.run("demo", "--days", "1", "--interactions", "1");
         assertThat(r.code()).as(r.err()).isZero();

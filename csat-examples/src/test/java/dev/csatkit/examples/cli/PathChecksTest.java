@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,6 +63,16 @@ class PathChecksTest {
         Path file = Files.writeString(dir.resolve("plain.txt"), "x");
         assertThat(PathChecks.writableDirectory(file)).contains("is a file, not a directory");
         assertThat(PathChecks.writableDirectory(file.resolve("sub"))).contains("not a directory");
+    }
+
+    @Test
+    void aPlaceNobodyMayCreateFilesInIsRefusedWithoutNamingTheProbe() {
+        // The kernel's /sys: no file can be created there, whoever runs the tests.
+        Path sys = Path.of("/sys");
+        Assumptions.assumeTrue(Files.isDirectory(sys) && !Files.exists(sys.resolve("report.csv")), "Linux /sys");
+        assertThat(PathChecks.writableFile(sys.resolve("report.csv"))).contains("permission denied");
+        assertThat(PathChecks.writableDirectory(sys)).as("the probe's own name means nothing to the user")
+                .contains("permission denied");
     }
 
     @Test

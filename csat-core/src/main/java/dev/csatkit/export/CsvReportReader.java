@@ -9,13 +9,13 @@ import dev.csatkit.score.ReportSpec;
 import dev.csatkit.score.SurveyResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -148,10 +148,14 @@ public final class CsvReportReader {
         Objects.requireNonNull(rejected, "rejected");
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
-            if (size == 0) {
-                return read(Channels.newInputStream(channel), rejected);
+            if (size > 0) {
+                return new Scan(spec, channel, size, threads, stretch, rejected).run();
             }
-            return new Scan(spec, channel, size, threads, stretch, rejected).run();
+            try {
+                return readCopy(Channels.newInputStream(channel), rejected);
+            } catch (UncheckedIOException e) {
+                throw new UncheckedIOException("could not read " + file, e.getCause());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + file, e);
         }
@@ -169,11 +173,26 @@ public final class CsvReportReader {
      * @throws UncheckedIOException when the stream cannot be read or the copy written
      */
     public CsvReport read(InputStream in, Consumer<CsvRow.Rejected> rejected) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(rejected, "rejected");
+        return readCopy(in, rejected);
+    }
+
+    private CsvReport readCopy(InputStream in, Consumer<CsvRow.Rejected> rejected) {
         Path copy = null;
         try {
             copy = Files.createTempFile("csat-responses", ".csv");
-            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-            return read(copy, rejected);
+            try (OutputStream out = Files.newOutputStream(copy)) {
+                // Plain reads, not transferTo: on some JDKs that copies only as much as the source's
+                // size says, and a pipe's or a /proc file's says 0.
+                byte[] buffer = new byte[1 << 16];
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    out.write(buffer, 0, n);
+                }
+            }
+            try (FileChannel channel = FileChannel.open(copy, StandardOpenOption.READ)) {
+                return new Scan(spec, channel, channel.size(), threads, stretch, rejected).run();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("could not copy the input to a temporary file", e);
         } finally {

@@ -50,8 +50,9 @@ import org.jspecify.annotations.Nullable;
  * comment is never quoted in a problem, since it is the customer's own words. If the CSV itself
  * breaks (an unclosed quote), that row is rejected and reading stops. If the source itself fails
  * (a disk, a pipe), {@link #hasNext()} and {@link #next()} throw {@link UncheckedIOException}: an
- * input error is never taken for a bad row. The source is closed by {@link #close()}, not at the
- * end of the input, so standard input stays open for its owner.
+ * input error is never taken for a bad row. The source is closed by {@link #close()} (or by
+ * {@code open} when it refuses the header), not at the end of the input, so standard input stays
+ * open for its owner.
  */
 public final class ResponseCsvReader implements Iterator<CsvRow>, Closeable {
 
@@ -86,7 +87,7 @@ public final class ResponseCsvReader implements Iterator<CsvRow>, Closeable {
     /**
      * Opens a reader and reads the header.
      *
-     * @param in the CSV text; closed by {@link #close()}, or at once when the header cannot be read
+     * @param in the CSV text; closed by {@link #close()}, or at once when the header is refused or cannot be read
      * @param scale the rating scale scores must belong to
      * @param zone the zone for times written without an offset
      * @return the reader, positioned before the first data row
@@ -102,7 +103,7 @@ public final class ResponseCsvReader implements Iterator<CsvRow>, Closeable {
      * Opens a reader for a file of surveys of several questions and reads the header: a row whose
      * {@code question_id} names a further question is read on that question's scale.
      *
-     * @param in the CSV text; closed by {@link #close()}, or at once when the header cannot be read
+     * @param in the CSV text; closed by {@link #close()}, or at once when the header is refused or cannot be read
      * @param scale the rating scale of the primary question, and of any question not in
      *     {@code questionScales}
      * @param questionScales the scales of further questions by id
@@ -126,17 +127,27 @@ public final class ResponseCsvReader implements Iterator<CsvRow>, Closeable {
             try {
                 reader.readHeader();
             } catch (JsonProcessingException e) {
-                reader.close();
-                throw new InvalidDefinitionException("responses CSV", Violation.of("header",
-                        e.getOriginalMessage(), "must be well-formed CSV"));
-            } catch (IOException | RuntimeException e) {
-                reader.close();
-                throw e;
+                throw reader.closedAfter(new InvalidDefinitionException("responses CSV", Violation.of("header",
+                        e.getOriginalMessage(), "must be well-formed CSV")));
+            } catch (IOException e) {
+                throw reader.closedAfter(e);
+            } catch (RuntimeException e) {
+                throw reader.closedAfter(e);
             }
             return reader;
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the CSV header", e);
         }
+    }
+
+    /** Closes the source after a failure, which stays the error thrown; a failure to close is added to it. */
+    private <T extends Exception> T closedAfter(T failure) {
+        try {
+            close();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+        return failure;
     }
 
     private void readHeader() throws IOException {

@@ -15,6 +15,7 @@ import dev.csatkit.score.SegmentKey;
 import dev.csatkit.score.SurveyResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,6 +32,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class CsvReportReaderTest {
@@ -187,11 +189,23 @@ class CsvReportReaderTest {
         assertThat(read.duplicates()).isEqualTo(1);
     }
 
+    /** Makes a named pipe, or skips the test where the system has no {@code mkfifo}. */
+    static void mkfifo(Path fifo) throws InterruptedException {
+        boolean made;
+        try {
+            made = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0;
+        } catch (IOException e) {
+            made = false;
+        }
+        Assumptions.assumeTrue(made, "mkfifo");
+    }
+
     @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aNamedPipeIsReadWholeLikeStandardInput(@TempDir Path dir) throws Exception {
         // What a shell's <(zcat responses.csv.gz) gives: a file whose size says nothing.
         Path fifo = dir.resolve("responses.fifo");
-        Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+        mkfifo(fifo);
         String csv = HEADER + row("c1", "ann", "2025-03-14T09:00:00Z", "5") + row("c2", "bob", "2025-03-14T09:00:00Z", "2");
         Thread writer = new Thread(() -> {
             try {
@@ -223,6 +237,15 @@ class CsvReportReaderTest {
         Assumptions.assumeTrue(Files.isReadable(mem), "a Linux process's memory file");
         assertThatThrownBy(() -> CsvReportReader.of(BY_AGENT).read(mem, r -> { }))
                 .isInstanceOf(UncheckedIOException.class).hasRootCauseMessage("Input/output error");
+    }
+
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void anEmptyFileAndAnEmptyStreamAreRefusedAsEmpty() {
+        assertThatThrownBy(() -> read(BY_AGENT, "")).isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageContaining("the file is empty");
+        assertThatThrownBy(() -> CsvReportReader.of(BY_AGENT).read(InputStream.nullInputStream(), r -> { }))
+                .isInstanceOf(InvalidDefinitionException.class).hasMessageContaining("the file is empty");
     }
 
     @Test

@@ -123,6 +123,10 @@ final class DemoCommand implements Command {
         try (ProgressBar bar = ProgressBar.start(err, "simulating", options.settings().interactions())) {
             result = db == null ? HelpdeskSimulation.run(options.settings(), bar::update)
                     : HelpdeskSimulation.run(options.settings(), db.store(), bar::update);
+        } catch (UncheckedIOException e) {
+            // The simulation's own local endpoints could not be opened.
+            err.println("csat demo: " + e.getMessage());
+            return 1;
         } catch (RuntimeException e) {
             if (db == null) {
                 throw e;

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The PostgreSQL database {@code csat demo --jdbc-url} runs on: a pool, and a schema of its own
@@ -38,7 +39,7 @@ final class DemoDatabase implements AutoCloseable {
      * @return the database, ready
      * @throws RuntimeException when the database cannot be reached or refuses the schema
      */
-    static DemoDatabase open(String url, String user, String password) {
+    static DemoDatabase open(String url, @Nullable String user, @Nullable String password) {
         HikariDataSource pool = new HikariDataSource(poolConfig(url, user, password));
         try {
             byte[] random = new byte[4];
@@ -62,7 +63,7 @@ final class DemoDatabase implements AutoCloseable {
      * @param password the password, or null for the URL's
      * @return the configuration
      */
-    static HikariConfig poolConfig(String url, String user, String password) {
+    static HikariConfig poolConfig(String url, @Nullable String user, @Nullable String password) {
         HikariConfig c = new HikariConfig();
         c.setJdbcUrl(url);
         if (user != null) {

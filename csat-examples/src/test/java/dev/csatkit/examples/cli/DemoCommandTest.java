@@ -119,10 +119,11 @@ class DemoCommandTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
         CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> new CsatCli().run(
-                List.of("demo", "--days", "3", "--interactions", "1000000", "--jdbc-url", db.url(), "--jdbc-user",
+                List.of("demo", "--days", "3", "--interactions", "20000", "--jdbc-url", db.url(), "--jdbc-user",
                         db.user(), "--jdbc-password", db.password()),
                 InputStream.nullInputStream(), new PrintStream(OutputStream.nullOutputStream()), errStream));
-        // The run names its schema once it is ready, then simulates for minutes: the schema goes under it.
+        // The run names its schema once it is ready, then simulates for a minute or more: the schema goes
+        // under it.
         Instant until = Instant.now().plusSeconds(60);
         while (!err.toString(StandardCharsets.UTF_8).contains("(dropped at the end)") && !run.isDone()
                 && Instant.now().isBefore(until)) {

@@ -434,7 +434,13 @@ class ReportCommandTest {
     @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aNamedPipeIsReadAsTheShellsProcessSubstitutionGivesIt() throws Exception {
         Path fifo = dir.resolve("responses.fifo");
-        Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+        boolean made;
+        try {
+            made = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0;
+        } catch (IOException e) {
+            made = false;
+        }
+        Assumptions.assumeTrue(made, "mkfifo");
         byte[] csv = Files.readAllBytes(input);
         // Writes once, as zcat does: a reader that opened the pipe only to probe it would break it.
         Thread writer = new Thread(() -> {
@@ -456,6 +462,17 @@ class ReportCommandTest {
             if (writer.isAlive()) {
                 Files.newInputStream(fifo).close();
             }
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void anEmptyInputIsRefusedAsEmpty() throws IOException {
+        Path empty = Files.createFile(dir.resolve("empty.csv"));
+        for (String given : List.of(empty.toString(), "-")) {
+            err.reset();
+            assertThat(run("report", "--input", given)).as(given).isEqualTo(1);
+            assertThat(err()).as(given).startsWith("csat report: --input " + given + ": ").contains("the file is empty");
         }
     }
 

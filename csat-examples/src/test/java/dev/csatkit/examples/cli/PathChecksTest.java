@@ -101,5 +101,8 @@ class PathChecksTest {
                 .isEqualTo("permission denied (/data)");
         assertThat(PathChecks.reason(new IOException("the disk went away"))).isEqualTo("the disk went away");
         assertThat(PathChecks.reason(new IOException())).isEqualTo("IOException");
+        assertThat(PathChecks.reason(new IOException("No space left on device"))).isEqualTo("no space left on device");
+        assertThat(PathChecks.reason(new IOException("X"))).as("one letter is left as it is").isEqualTo("X");
+        assertThat(PathChecks.reason(new IOException("EOF reached"))).as("an acronym is kept").isEqualTo("EOF reached");
     }
 }

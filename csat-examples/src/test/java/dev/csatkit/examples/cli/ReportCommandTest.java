@@ -713,6 +713,37 @@ class ReportCommandTest {
     }
 
     @Test
+    void halfTheScoresOffTheScaleStillGiveAReportAndMoreThanHalfNone() throws IOException {
+        for (int off : List.of(10, 11)) {
+            List<String> lines = new ArrayList<>(List.of("interaction_id,survey_id,sent_at,responded_at,score"));
+            for (int i = 0; i < 20; i++) {
+                lines.add("call-" + i + ",s,2025-03-07T09:00:00Z,2025-03-07T09:01:00Z," + (i < off ? 7 : 5));
+            }
+            Path file = dir.resolve("off-" + off + ".csv");
+            Files.write(file, lines, StandardCharsets.UTF_8);
+            out.reset();
+            err.reset();
+            assertThat(run("report", "--input", file.toString())).as("%d of 20 off", off)
+                    .isEqualTo(off == 10 ? 0 : CsatCli.USAGE);
+            assertThat(out().isEmpty()).as("%d of 20 off", off).isEqualTo(off > 10);
+        }
+    }
+
+    @Test
+    void theLikelyScaleIsTheNarrowestThatHoldsEveryScore() throws IOException {
+        // Thumbs (1-2) given for a file of 1 to 3: three, five, keypad9 and zero-ten hold it; three is narrowest.
+        List<String> lines = new ArrayList<>(List.of("interaction_id,survey_id,sent_at,responded_at,score"));
+        for (int i = 0; i < 30; i++) {
+            lines.add("call-" + i + ",s,2025-03-07T09:00:00Z,2025-03-07T09:01:00Z," + (i < 20 ? 3 : 1 + i % 2));
+        }
+        Path file = dir.resolve("three.csv");
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        assertThat(run("report", "--input", file.toString(), "--scale", "thumbs")).isEqualTo(CsatCli.USAGE);
+        assertThat(err().lines().toList()).last().asString()
+                .endsWith("The scores fit --scale three (1 to 3); run again with it.");
+    }
+
+    @Test
     void aFewScoresOffTheScaleAreRejectedAndCounted() {
         // Two bad rows of 57, one of them a score: the report goes on and says how many were rejected.
         assertThat(run("report", "--input", input.toString(), "--scale", "five")).isZero();

@@ -52,6 +52,20 @@ class ResponseCsvReaderTest {
     }
 
     @Test
+    void aRefusedHeaderStaysTheErrorWhenClosingTheSourceFailsToo() {
+        Reader unclosable = new StringReader("") {
+            @Override
+            public void close() {
+                throw new UncheckedIOException(new IOException("the share went away"));
+            }
+        };
+        assertThatThrownBy(() -> ResponseCsvReader.open(unclosable, RatingScales.fivePoint(), ZoneOffset.UTC))
+                .isInstanceOf(InvalidDefinitionException.class).hasMessageContaining("the file is empty")
+                .satisfies(e -> assertThat(e.getSuppressed()).singleElement()
+                        .satisfies(s -> assertThat(s).hasRootCauseMessage("the share went away")));
+    }
+
+    @Test
     void aSourceThatFailsIsAnErrorNotABadRow() {
         // The header and a row, then the source breaks, as a disk or a network share can.
         Reader failing = new Reader() {

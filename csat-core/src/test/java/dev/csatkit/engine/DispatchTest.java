@@ -174,6 +174,40 @@ class DispatchTest {
     }
 
     @Test
+    void close_waits_for_a_send_in_progress_to_end() throws Exception {
+        SurveyProfile profile = SurveyProfile.builder(EngineFixture.smsSurvey("after-call"),
+                dev.csatkit.channels.spi.ChannelKind.SMS).acknowledgeSendingRules("ops@example.com", T0)
+                .placeholders(EngineFixture.company()).noQuietHours().build();
+        SurveyEngine e = SurveyEngine.builder().clock(clock).channel(sms).profile(profile)
+                .sendTimeout(Duration.ofSeconds(1)).build();
+        schedule(e, "c1", "+46701234567");
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+        sms.policy = m -> {
+            entered.countDown();
+            // A provider call that takes half a second and does not give up when interrupted.
+            boolean interrupted = false;
+            long end = System.nanoTime() + 500_000_000L;
+            for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
+                try {
+                    Thread.sleep(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException ie) {
+                    interrupted = true;
+                }
+            }
+            finished.set(true);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        };
+        e.start(Duration.ofMillis(20));
+        assertThat(entered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        e.close();
+        assertThat(finished).as("close() returns once the send under way has ended").isTrue();
+    }
+
+    @Test
     void the_built_in_scheduler_dispatches_until_closed() throws Exception {
         SurveyEngine e = engine(b -> b);
         OpenSurvey s = schedule(e, "c1", "+46701234567");
